@@ -1,0 +1,308 @@
+//! Rule kinds and the engine that runs them over a document. Rule kinds are code, one module
+//! each, documented at its top (`brandlint explain` prints that text); rule instances are data
+//! from the rules file, compiled once into [`CompiledRules`].
+
+pub mod banned;
+pub mod io;
+pub mod pattern;
+pub mod prefer;
+pub mod term;
+
+use std::ops::Range;
+use std::path::Path;
+
+use globset::GlobSet;
+use serde::Serialize;
+
+use crate::config::schema::{Examples, Severity};
+use crate::config::{CompiledRules, PhraseRole};
+use crate::document::{Channel, Document, Scope, Segment, MASK};
+use crate::matcher::fold;
+
+/// The kinds of rule, in the order they are documented. One registry: ids, docs and the
+/// dispatch of matches all come from here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    /// [`term`]: visual naming.
+    Term,
+    /// [`banned`]: phrases never used.
+    Banned,
+    /// [`prefer`]: preferred wordings.
+    Prefer,
+    /// [`pattern`]: custom regular expressions.
+    Pattern,
+    /// [`io`]: files that could not be read.
+    Io,
+}
+
+impl RuleKind {
+    /// Every kind.
+    pub const ALL: [RuleKind; 5] = [
+        RuleKind::Term,
+        RuleKind::Banned,
+        RuleKind::Prefer,
+        RuleKind::Pattern,
+        RuleKind::Io,
+    ];
+
+    /// The kind's name: the table name in rules files and the first part of rule ids.
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleKind::Term => "term",
+            RuleKind::Banned => "banned",
+            RuleKind::Prefer => "prefer",
+            RuleKind::Pattern => "pattern",
+            RuleKind::Io => "io",
+        }
+    }
+
+    /// What the kind checks, why, an example and its options: the `//!` comment at the top
+    /// of its module.
+    pub fn doc(self) -> String {
+        module_doc(match self {
+            RuleKind::Term => include_str!("term.rs"),
+            RuleKind::Banned => include_str!("banned.rs"),
+            RuleKind::Prefer => include_str!("prefer.rs"),
+            RuleKind::Pattern => include_str!("pattern.rs"),
+            RuleKind::Io => include_str!("io.rs"),
+        })
+    }
+
+    /// The kind named `name`.
+    pub fn from_name(name: &str) -> Option<RuleKind> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// The leading `//!` lines of a Rust source file, without the markers.
+fn module_doc(source: &str) -> String {
+    let mut doc = String::new();
+    for line in source.lines().take_while(|l| l.starts_with("//!")) {
+        let text = line.trim_start_matches("//!");
+        doc.push_str(text.strip_prefix(' ').unwrap_or(text));
+        doc.push('\n');
+    }
+    doc
+}
+
+/// One compiled rule: a rule instance from the rules file, ready to run.
+#[derive(Debug)]
+pub struct Rule {
+    /// Its id, such as `term/GitHub`.
+    pub id: String,
+    /// Its kind.
+    pub kind: RuleKind,
+    /// How much its findings matter.
+    pub severity: Severity,
+    /// The message template, with `{match}` and `{expected}`.
+    pub message: String,
+    /// A hint shown under each finding.
+    pub help: Option<String>,
+    /// A link to the style guide.
+    pub url: Option<String>,
+    /// Channels it applies to; all when `None`.
+    pub channels: Option<Vec<Channel>>,
+    /// Scopes it applies to; all when `None`.
+    pub scopes: Option<Vec<Scope>>,
+    /// Files it applies to, relative to the rules file's folder; all when `None`.
+    pub files: Option<GlobSet>,
+    /// Sentences it must flag and pass.
+    pub examples: Examples,
+    /// What it expects: the name to write, the wording to use, or the pattern.
+    pub expected: String,
+    /// The rules file that defines it.
+    pub defined_in: String,
+}
+
+impl Rule {
+    /// Whether the rule runs on a file of this channel at this path (relative to the rules
+    /// file's folder).
+    pub fn applies_to_file(&self, channel: Channel, relative_path: &Path) -> bool {
+        self.channels.as_ref().is_none_or(|c| c.contains(&channel))
+            && self
+                .files
+                .as_ref()
+                .is_none_or(|globs| globs.is_match(relative_path))
+    }
+
+    /// The message for a match, placeholders filled.
+    pub fn message_for(&self, matched: &str) -> String {
+        self.message
+            .replace("{match}", matched)
+            .replace("{expected}", &self.expected)
+    }
+}
+
+/// A finding: one place where content breaks a rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's kind.
+    pub kind: RuleKind,
+    /// How much it matters.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// The bytes of the file it concerns.
+    pub span: Range<usize>,
+    /// Where in the document, when it concerns prose.
+    pub scope: Option<Scope>,
+    /// The text that replaces exactly `span`, when applying it is safe.
+    pub fix: Option<String>,
+    /// A hint.
+    pub help: Option<String>,
+    /// A link to the style guide.
+    pub url: Option<String>,
+}
+
+/// A rule's match in a segment, as the kind's `on_match` sees it.
+pub struct MatchContext<'a> {
+    /// The rule that owns the match.
+    pub rule: &'a Rule,
+    /// The segment it stands in.
+    pub segment: &'a Segment,
+    /// The whole file.
+    pub source: &'a str,
+    /// The match, as a range of the segment's text.
+    pub text_range: Range<usize>,
+    /// The match, as a range of the file's bytes.
+    pub span: Range<usize>,
+}
+
+impl MatchContext<'_> {
+    /// The matched prose as read (entities decoded, white space folded).
+    pub fn matched_text(&self) -> &str {
+        &self.segment.text[self.text_range.clone()]
+    }
+
+    /// Whether replacing `span` is safe: the file holds the prose verbatim there, with no
+    /// markup, entity, escape, line break or template tag inside.
+    pub fn fix_is_safe(&self) -> bool {
+        self.source.get(self.span.clone()) == Some(self.matched_text())
+    }
+
+    /// A finding of this match with the rule's message.
+    pub fn finding(&self, fix: Option<String>) -> Finding {
+        Finding {
+            rule: self.rule.id.clone(),
+            kind: self.rule.kind,
+            severity: self.rule.severity,
+            message: self.rule.message_for(self.matched_text()),
+            span: self.span.clone(),
+            scope: Some(self.segment.scope_at(&self.text_range)),
+            fix: fix.filter(|_| self.fix_is_safe()),
+            help: self.rule.help.clone(),
+            url: self.rule.url.clone(),
+        }
+    }
+}
+
+/// Runs every rule that applies to the file over every segment of the document, drops what
+/// directives suppress, and returns the findings in source order.
+pub fn check_document(
+    rules: &CompiledRules,
+    document: &Document,
+    source: &str,
+    channel: Channel,
+    relative_path: &Path,
+) -> Vec<Finding> {
+    let active: Vec<bool> = rules
+        .rules
+        .iter()
+        .map(|r| r.applies_to_file(channel, relative_path))
+        .collect();
+    let mut findings = Vec::new();
+    for segment in &document.segments {
+        check_segment(rules, &active, segment, source, &mut findings);
+    }
+    crate::suppress::retain_unsuppressed(&document.directives, source, &mut findings);
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    findings.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+    findings
+}
+
+/// Runs the rules marked `active` over one segment.
+pub fn check_segment(
+    rules: &CompiledRules,
+    active: &[bool],
+    segment: &Segment,
+    source: &str,
+    findings: &mut Vec<Finding>,
+) {
+    let in_scope = |rule: &Rule, range: &Range<usize>| {
+        rule.scopes
+            .as_deref()
+            .is_none_or(|scopes| segment.in_any_scope(range, scopes))
+    };
+    let folded = fold(&segment.text);
+    for found in rules.phrases.find(&segment.text, &folded) {
+        for &(index, role) in rules.phrases.owners(found.pattern) {
+            let rule = &rules.rules[index];
+            if role == PhraseRole::Shadow || !active[index] || !in_scope(rule, &found.range) {
+                continue;
+            }
+            let context = MatchContext {
+                rule,
+                segment,
+                source,
+                span: segment.source_range(found.range.clone()),
+                text_range: found.range.clone(),
+            };
+            let finding = match rule.kind {
+                RuleKind::Term => term::on_match(&context),
+                RuleKind::Banned => banned::on_match(&context),
+                RuleKind::Prefer => prefer::on_match(&context),
+                RuleKind::Pattern | RuleKind::Io => None,
+            };
+            findings.extend(finding);
+        }
+    }
+    for compiled in &rules.patterns {
+        let rule = &rules.rules[compiled.rule];
+        if !active[compiled.rule] {
+            continue;
+        }
+        for m in compiled.regex.find_iter(&segment.text) {
+            if m.is_empty() || m.as_str().contains(MASK) || !in_scope(rule, &m.range()) {
+                continue;
+            }
+            let context = MatchContext {
+                rule,
+                segment,
+                source,
+                span: segment.source_range(m.range()),
+                text_range: m.range(),
+            };
+            findings.push(pattern::on_match(&context));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_documented_with_an_example() {
+        for kind in RuleKind::ALL {
+            let doc = kind.doc();
+            assert!(
+                doc.lines().count() >= 5,
+                "{} is barely documented",
+                kind.name()
+            );
+            assert!(doc.contains("## Example"), "{} has no example", kind.name());
+        }
+    }
+
+    #[test]
+    fn kind_names_round_trip() {
+        for kind in RuleKind::ALL {
+            assert_eq!(RuleKind::from_name(kind.name()), Some(kind));
+        }
+    }
+}

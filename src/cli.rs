@@ -1,0 +1,364 @@
+//! The command line: clap definitions, and each command's printing and exit code. All the
+//! work is the library's; this file only talks.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use brandlint::check::RuleKind;
+use brandlint::config::discover::Discovery;
+use brandlint::config::error::{closest, ConfigError};
+use brandlint::config::schema::Severity;
+use brandlint::config::{self, CompiledRules};
+use brandlint::report::{self, Format, Style, Summary};
+use brandlint::run::{self, CheckOptions};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A fast brand-consistency linter for Markdown posts, HTML pages and email templates.
+#[derive(Debug, Parser)]
+#[command(name = "brandlint", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check content against the brand's rules.
+    Check(CheckArgs),
+    /// Write a commented starter brandlint.toml in the current folder.
+    Init,
+    /// List the loaded rules.
+    Rules {
+        /// Use this rules file instead of the one found from the current folder.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+        /// Run every rule's examples: `flag` sentences must be flagged, `pass` ones must not.
+        #[arg(long)]
+        verify: bool,
+    },
+    /// Explain what a rule or rule kind checks, why, with an example.
+    Explain {
+        /// A rule id (`term/GitHub`) or a kind (`banned`).
+        rule_id: String,
+        /// Use this rules file instead of the one found from the current folder.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files and folders to check; `-` reads standard input (needs --stdin-filename).
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Use this rules file for every file instead of discovering brandlint.toml.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    format: FormatArg,
+    /// Report only findings at this severity or above.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = SeverityArg::Info)]
+    min_severity: SeverityArg,
+    /// Fail (exit 1) when there are more warnings than this.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// After the findings, count them per rule.
+    #[arg(long)]
+    statistics: bool,
+    /// Do not honour .gitignore, .ignore or [files] ignore.
+    #[arg(long)]
+    no_ignore: bool,
+    /// The file name that standard input stands for (sets channel and rules).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
+    /// When to use colors.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// How many files to check at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Print findings only: no summary line, no notices.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    Human,
+    Compact,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SeverityArg {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Exit codes of SPEC §4.
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+/// Parses the arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Init => init(),
+        Command::Rules { rules, verify } => list_rules(rules.as_deref(), verify),
+        Command::Explain { rule_id, rules } => explain(&rule_id, rules.as_deref()),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("brandlint: error: {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn config_error(error: ConfigError) -> ExitCode {
+    eprintln!("{:?}", miette::Report::new(error));
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin = if reads_stdin {
+        if args.paths.len() > 1 {
+            return usage_error("`-` (standard input) cannot be combined with other paths");
+        }
+        let Some(name) = args.stdin_filename.clone() else {
+            return usage_error("reading standard input (`-`) needs --stdin-filename NAME");
+        };
+        let mut bytes = Vec::new();
+        if let Err(error) = io::stdin().read_to_end(&mut bytes) {
+            return usage_error(&format!("cannot read standard input: {error}"));
+        }
+        Some((name, bytes))
+    } else {
+        None
+    };
+    if let Some(jobs) = args.jobs {
+        // Only fails when a pool already exists, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
+    let options = CheckOptions {
+        paths: if reads_stdin {
+            Vec::new()
+        } else {
+            args.paths.clone()
+        },
+        rules: args.rules.clone(),
+        no_ignore: args.no_ignore,
+        stdin,
+        current_dir: current_dir(),
+    };
+    let mut run = match run::check(options) {
+        Ok(run) => run,
+        Err(error) => return config_error(error),
+    };
+    if !args.quiet {
+        for notice in &run.notices {
+            eprintln!("brandlint: {notice}");
+        }
+    }
+    let min = match args.min_severity {
+        SeverityArg::Info => Severity::Info,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    };
+    for report in &mut run.reports {
+        report.findings.retain(|f| f.severity >= min);
+    }
+    let summary = Summary::of(&run.reports);
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Compact => Format::Compact,
+        FormatArg::Json => Format::Json,
+    };
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = report::write(
+        format,
+        &run.reports,
+        &summary,
+        Style { color, width },
+        args.quiet,
+        &mut out,
+    )
+    .and_then(|()| {
+        if args.statistics && format != Format::Json {
+            report::write_statistics(&run.reports, &mut out)?;
+        }
+        out.flush()
+    });
+    if let Err(error) = written {
+        // `brandlint check | head` closes the pipe early: not an error worth a word.
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("brandlint: cannot write output: {error}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
+    if summary.errors > 0 || too_many_warnings {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The commented starter rules file `brandlint init` writes.
+const STARTER: &str = include_str!("../rules/starter.toml");
+
+fn init() -> ExitCode {
+    let target = Path::new("brandlint.toml");
+    if target.exists() {
+        return usage_error("brandlint.toml already exists here; it was left as it is");
+    }
+    match std::fs::write(target, STARTER) {
+        Ok(()) => {
+            println!("wrote brandlint.toml: edit it, then run `brandlint rules --verify`");
+            ExitCode::SUCCESS
+        }
+        Err(error) => usage_error(&format!("cannot write brandlint.toml: {error}")),
+    }
+}
+
+/// The rules a command without content uses: `--rules`, else the file found from the
+/// current folder, else the built-in pack.
+fn rules_here(explicit: Option<&Path>) -> Result<CompiledRules, ConfigError> {
+    let here = current_dir();
+    if let Some(path) = explicit {
+        return config::load_rules(path);
+    }
+    match Discovery::default().rules_for(&here.join("_")) {
+        Some(path) => config::load_rules(&path),
+        None => config::default_rules(&here),
+    }
+}
+
+fn list_rules(explicit: Option<&Path>, verify: bool) -> ExitCode {
+    let rules = match rules_here(explicit) {
+        Ok(rules) => rules,
+        Err(error) => return config_error(error),
+    };
+    let mut out = io::stdout().lock();
+    if verify {
+        let verification = brandlint::verify::verify_examples(&rules);
+        for failure in &verification.failures {
+            let expected = if failure.should_flag { "flag" } else { "pass" };
+            let _ = writeln!(
+                out,
+                "FAILED {}: should {expected}: {:?}",
+                failure.rule, failure.sentence
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{} examples, {} passed, {} failed",
+            verification.checked,
+            verification.checked - verification.failures.len(),
+            verification.failures.len()
+        );
+        return if verification.failures.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(EXIT_FINDINGS)
+        };
+    }
+    let _ = writeln!(
+        out,
+        "{} rules from {}{}",
+        rules.rules.len(),
+        rules.origin,
+        rules
+            .brand
+            .as_deref()
+            .map(|b| format!(" ({b})"))
+            .unwrap_or_default()
+    );
+    let width = rules
+        .rules
+        .iter()
+        .map(|r| r.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    for rule in &rules.rules {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<7}  {}",
+            rule.id,
+            rule.severity.name(),
+            rule.kind.name()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn explain(rule_id: &str, explicit: Option<&Path>) -> ExitCode {
+    let rules = match rules_here(explicit) {
+        Ok(rules) => rules,
+        Err(error) => return config_error(error),
+    };
+    let kind_name = rule_id.split('/').next().unwrap_or(rule_id);
+    let Some(kind) = RuleKind::from_name(kind_name) else {
+        let names = RuleKind::ALL.map(RuleKind::name);
+        let hint = closest(kind_name, names.iter().copied())
+            .map(|k| format!(" (did you mean `{k}`?)"))
+            .unwrap_or_default();
+        return usage_error(&format!(
+            "no rule kind `{kind_name}`{hint}; kinds are: {}",
+            names.join(", ")
+        ));
+    };
+    let mut out = io::stdout().lock();
+    let _ = write!(out, "{}", kind.doc());
+    if let Some(rule) = rules.rule(rule_id) {
+        let _ = writeln!(out, "\n## This rule: {}\n", rule.id);
+        let _ = writeln!(out, "- severity: {}", rule.severity.name());
+        let _ = writeln!(out, "- message: {}", rule.message);
+        if let Some(help) = &rule.help {
+            let _ = writeln!(out, "- help: {help}");
+        }
+        if let Some(url) = &rule.url {
+            let _ = writeln!(out, "- url: {url}");
+        }
+        for sentence in &rule.examples.flag {
+            let _ = writeln!(out, "- flags: {sentence}");
+        }
+        for sentence in &rule.examples.pass {
+            let _ = writeln!(out, "- passes: {sentence}");
+        }
+        let _ = writeln!(out, "- defined in: {}", rule.defined_in);
+    } else if rule_id.contains('/') && kind != RuleKind::Io {
+        let ids = rules.rules.iter().map(|r| r.id.as_str());
+        let hint = closest(rule_id, ids)
+            .map(|id| format!(" Did you mean `{id}`?"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "\n(No rule `{rule_id}` in {}.{hint})", rules.origin);
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,234 @@
+//! Turning merged rules files into compiled rules, once, before any content is read: ids
+//! derived, severities and messages resolved, globs and regexes compiled, and every literal
+//! phrase of every rule put into one automaton.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use regex::Regex;
+use toml::Spanned;
+
+use super::error::ConfigError;
+use super::load::{Located, MergedRules};
+use super::schema::{Common, Severity};
+use crate::check::{self, Rule, RuleKind};
+use crate::matcher::{PhraseSet, PhraseSetBuilder};
+
+/// What a phrase does for the rule that owns it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseRole {
+    /// Its matches go to the rule's kind to judge.
+    Flag,
+    /// It only claims its text, so shorter phrases inside it are not flagged (a preferred
+    /// wording).
+    Shadow,
+}
+
+/// A user pattern with the rule that owns it.
+#[derive(Debug)]
+pub struct CompiledPattern {
+    /// Index into [`CompiledRules::rules`].
+    pub rule: usize,
+    /// The compiled regex.
+    pub regex: Regex,
+}
+
+/// Rules ready to run: what checks read, never the TOML.
+#[derive(Debug)]
+pub struct CompiledRules {
+    /// Where the rules came from, for messages.
+    pub origin: String,
+    /// The folder that globs are relative to.
+    pub root: PathBuf,
+    /// `[brand] name`.
+    pub brand: Option<String>,
+    /// Every rule, in the order defined.
+    pub rules: Vec<Rule>,
+    /// Every literal phrase, owned by `(rule index, role)`.
+    pub phrases: PhraseSet<(usize, PhraseRole)>,
+    /// Every `[[pattern]]` regex.
+    pub patterns: Vec<CompiledPattern>,
+    /// `[files] ignore`.
+    pub ignore: GlobSet,
+}
+
+impl CompiledRules {
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// A path relative to the rules' root, for matching globs; the path itself when it lies
+    /// elsewhere.
+    pub fn relative<'p>(&self, path: &'p Path) -> &'p Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+
+    /// Whether `[files] ignore` excludes a file.
+    pub fn ignores(&self, path: &Path) -> bool {
+        self.ignore.is_match(self.relative(path))
+    }
+}
+
+/// A rule as a kind's `compile` describes it, before ids are settled.
+pub struct RuleDraft {
+    /// Its kind.
+    pub kind: RuleKind,
+    /// The common keys as written.
+    pub common: Common,
+    /// The name its id is derived from (`<kind>/<name>`).
+    pub name: String,
+    /// What it expects, for `{expected}`.
+    pub expected: String,
+    /// The message when the rules file gives none.
+    pub default_message: &'static str,
+    /// Literal phrases for the automaton.
+    pub phrases: Vec<(String, PhraseRole)>,
+    /// A regex, for pattern rules.
+    pub regex: Option<Regex>,
+}
+
+/// A compiled rule with the phrases and regex it contributes.
+type CompiledDraft = (Rule, Vec<(String, PhraseRole)>, Option<Regex>);
+
+/// Collects the rules of a merged rules file; each kind's `compile` feeds it.
+pub struct Compiler<'a> {
+    merged: &'a MergedRules,
+    root: PathBuf,
+    default_severity: Severity,
+    drafts: Vec<CompiledDraft>,
+}
+
+impl Compiler<'_> {
+    /// An error at a span of the rules file `origin`.
+    pub fn error_at(
+        &self,
+        origin: usize,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> ConfigError {
+        let source = self.merged.source(origin);
+        ConfigError::at(&source.path, &source.text, span, message)
+    }
+
+    fn globs(&self, origin: usize, globs: &[Spanned<String>]) -> Result<GlobSet, ConfigError> {
+        let mut builder = GlobSetBuilder::new();
+        for glob in globs {
+            let compiled = Glob::new(glob.get_ref()).map_err(|e| {
+                self.error_at(origin, glob.span(), format!("invalid glob: {}", e.kind()))
+            })?;
+            builder.add(compiled);
+            // "drafts/**" should also match the folder's files when written as "drafts".
+            if let Ok(folder) = Glob::new(&format!("{}/**", glob.get_ref().trim_end_matches('/'))) {
+                builder.add(folder);
+            }
+        }
+        builder
+            .build()
+            .map_err(|e| self.error_at(origin, 0..0, format!("invalid globs: {e}")))
+    }
+
+    /// Adds a rule from a kind's draft.
+    pub fn add(&mut self, origin: usize, draft: RuleDraft) -> Result<(), ConfigError> {
+        let common = draft.common;
+        let files = match &common.files {
+            Some(globs) => Some(self.globs(origin, globs)?),
+            None => None,
+        };
+        let rule = Rule {
+            id: common.id.unwrap_or_else(|| {
+                format!("{}/{}", draft.kind.name(), draft.name.replace('_', "-"))
+            }),
+            kind: draft.kind,
+            severity: common.severity.unwrap_or(self.default_severity),
+            message: common
+                .message
+                .unwrap_or_else(|| draft.default_message.to_string()),
+            help: common.help,
+            url: common.url,
+            channels: common.channels,
+            scopes: common.scopes,
+            files,
+            examples: common.examples,
+            expected: draft.expected,
+            defined_in: self.merged.source(origin).path.display().to_string(),
+        };
+        self.drafts.push((rule, draft.phrases, draft.regex));
+        Ok(())
+    }
+}
+
+/// Compiles merged rules files. `root` is the folder globs are relative to.
+pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, ConfigError> {
+    let mut compiler = Compiler {
+        merged,
+        root: root.to_path_buf(),
+        default_severity: merged.default_severity.unwrap_or(Severity::Warning),
+        drafts: Vec::new(),
+    };
+    for Located { origin, value } in &merged.terms {
+        check::term::compile(value, *origin, &mut compiler)?;
+    }
+    for Located { origin, value } in &merged.banned {
+        check::banned::compile(value, *origin, &mut compiler)?;
+    }
+    for Located { origin, value } in &merged.prefer {
+        check::prefer::compile(value, *origin, &mut compiler)?;
+    }
+    for Located { origin, value } in &merged.patterns {
+        check::pattern::compile(value, *origin, &mut compiler)?;
+    }
+    let mut ignore = GlobSetBuilder::new();
+    for Located { origin, value } in &merged.ignore {
+        ignore.add(Glob::new(value.get_ref()).map_err(|e| {
+            compiler.error_at(*origin, value.span(), format!("invalid glob: {}", e.kind()))
+        })?);
+        if let Ok(folder) = Glob::new(&format!("{}/**", value.get_ref().trim_end_matches('/'))) {
+            ignore.add(folder);
+        }
+    }
+    let ignore = ignore
+        .build()
+        .map_err(|e| ConfigError::plain(format!("invalid ignore globs: {e}")))?;
+
+    // A later rule with the same id replaces an earlier one (a pack extended and adjusted).
+    let mut last_with_id: HashMap<&str, usize> = HashMap::new();
+    for (index, (rule, _, _)) in compiler.drafts.iter().enumerate() {
+        last_with_id.insert(&rule.id, index);
+    }
+    let keep: Vec<bool> = (0..compiler.drafts.len())
+        .map(|i| last_with_id.get(compiler.drafts[i].0.id.as_str()) == Some(&i))
+        .collect();
+
+    let mut rules = Vec::new();
+    let mut phrases = PhraseSetBuilder::default();
+    let mut patterns = Vec::new();
+    for ((rule, rule_phrases, regex), kept) in compiler.drafts.into_iter().zip(keep) {
+        if !kept {
+            continue;
+        }
+        let index = rules.len();
+        for (phrase, role) in rule_phrases {
+            phrases.add(&phrase, (index, role));
+        }
+        if let Some(regex) = regex {
+            patterns.push(CompiledPattern { rule: index, regex });
+        }
+        rules.push(rule);
+    }
+    Ok(CompiledRules {
+        origin: merged
+            .sources
+            .last()
+            .map(|s| s.path.display().to_string())
+            .unwrap_or_default(),
+        root: compiler.root,
+        brand: merged.brand_name.clone(),
+        rules,
+        phrases: phrases.build(),
+        patterns,
+        ignore,
+    })
+}

@@ -1,0 +1,510 @@
+//! What readers produce and checks consume: a document as scoped prose segments, each mapped
+//! back to the exact bytes of the file it was read from.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of content a file holds, which decides how it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    /// Markdown posts and pages.
+    Markdown,
+    /// HTML pages.
+    Html,
+    /// Email templates.
+    Email,
+}
+
+impl Channel {
+    /// Every channel, in the order they are documented.
+    pub const ALL: [Channel; 3] = [Channel::Markdown, Channel::Html, Channel::Email];
+
+    /// The name used in rules files and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Channel::Markdown => "markdown",
+            Channel::Html => "html",
+            Channel::Email => "email",
+        }
+    }
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Channel {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Channel::ALL.into_iter().find(|c| c.name() == s).ok_or(())
+    }
+}
+
+/// Where in a document a piece of prose stands; rules can be limited to some scopes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// A heading.
+    Heading,
+    /// A paragraph of body text.
+    Paragraph,
+    /// A list item.
+    List,
+    /// A table cell.
+    Table,
+    /// A block quote.
+    Blockquote,
+    /// The text of a link.
+    Link,
+    /// An image's alternative text.
+    Alt,
+    /// A page title (HTML `<title>`, front matter `title`).
+    Title,
+    /// A description (meta description, front matter `description` or `summary`).
+    Description,
+    /// A button's label.
+    Button,
+    /// An email's subject line.
+    Subject,
+    /// An email's preheader (preview text).
+    Preheader,
+    /// A footer block.
+    Footer,
+}
+
+impl Scope {
+    /// Every scope, in the order they are documented.
+    pub const ALL: [Scope; 13] = [
+        Scope::Heading,
+        Scope::Paragraph,
+        Scope::List,
+        Scope::Table,
+        Scope::Blockquote,
+        Scope::Link,
+        Scope::Alt,
+        Scope::Title,
+        Scope::Description,
+        Scope::Button,
+        Scope::Subject,
+        Scope::Preheader,
+        Scope::Footer,
+    ];
+
+    /// The name used in rules files and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Heading => "heading",
+            Scope::Paragraph => "paragraph",
+            Scope::List => "list",
+            Scope::Table => "table",
+            Scope::Blockquote => "blockquote",
+            Scope::Link => "link",
+            Scope::Alt => "alt",
+            Scope::Title => "title",
+            Scope::Description => "description",
+            Scope::Button => "button",
+            Scope::Subject => "subject",
+            Scope::Preheader => "preheader",
+            Scope::Footer => "footer",
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Scope {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Scope::ALL.into_iter().find(|c| c.name() == s).ok_or(())
+    }
+}
+
+/// The character that stands in the prose for masked text (a template tag, inline code, a URL):
+/// one neutral word that no phrase can match and no finding can land inside.
+pub const MASK: char = '\u{FFFC}';
+
+/// A document as checks see it: prose segments plus the suppression directives found in it.
+#[derive(Debug, Default)]
+pub struct Document {
+    /// The prose, in source order.
+    pub segments: Vec<Segment>,
+    /// `brandlint-disable` comments, in source order.
+    pub directives: Vec<Directive>,
+}
+
+/// What a `brandlint-*` comment asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectiveAction {
+    /// `brandlint-disable`: from here on.
+    Disable,
+    /// `brandlint-enable`: ends a disable.
+    Enable,
+    /// `brandlint-disable-next-line`: only the line after the comment.
+    DisableNextLine,
+}
+
+/// A suppression comment, with the source range of the whole comment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Directive {
+    /// Where the comment stands in the file.
+    pub span: Range<usize>,
+    /// What it does.
+    pub action: DirectiveAction,
+    /// Rule ids or kinds it concerns; empty means every rule.
+    pub rules: Vec<String>,
+}
+
+/// One run of prose, as read: markup removed, entities decoded, masked text replaced by
+/// [`MASK`], white space folded to single spaces. Every byte offset of `text` maps back to the
+/// file's bytes through its pieces.
+#[derive(Clone, Debug)]
+pub struct Segment {
+    /// Where the prose stands in the document.
+    pub scope: Scope,
+    /// The prose as read.
+    pub text: String,
+    /// Inline regions (links, buttons) with a scope of their own, as ranges of `text`.
+    pub inline_scopes: Vec<(Range<usize>, Scope)>,
+    pieces: Vec<Piece>,
+}
+
+/// A stretch of segment text and the source bytes it came from. An exact piece is the same
+/// bytes in both; an atomic one (an entity, a line break, a masked tag) maps as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    text_start: usize,
+    source_start: usize,
+    source_end: usize,
+    exact: bool,
+}
+
+impl Segment {
+    fn piece_at(&self, text_offset: usize) -> &Piece {
+        let index = self
+            .pieces
+            .partition_point(|p| p.text_start <= text_offset)
+            .saturating_sub(1);
+        &self.pieces[index]
+    }
+
+    /// The source range of a range of `text`: from the first byte of its first character to
+    /// just past its last. An empty range maps to an empty range at its start.
+    pub fn source_range(&self, text: Range<usize>) -> Range<usize> {
+        if self.pieces.is_empty() {
+            return 0..0;
+        }
+        let start = {
+            let piece = self.piece_at(text.start);
+            if piece.exact {
+                piece.source_start + (text.start - piece.text_start)
+            } else {
+                piece.source_start
+            }
+        };
+        if text.end <= text.start {
+            return start..start;
+        }
+        let last = self.piece_at(text.end - 1);
+        let end = if last.exact {
+            last.source_start + (text.end - last.text_start)
+        } else {
+            last.source_end
+        };
+        start..end.max(start)
+    }
+
+    /// The innermost scope at a range of `text`, and whether `wanted` applies there.
+    pub fn scope_at(&self, text: &Range<usize>) -> Scope {
+        self.inline_scopes
+            .iter()
+            .rev()
+            .find(|(r, _)| r.start <= text.start && text.end <= r.end)
+            .map_or(self.scope, |(_, s)| *s)
+    }
+
+    /// Whether any of `scopes` covers a range of `text` (the segment's own or an inline one).
+    pub fn in_any_scope(&self, text: &Range<usize>, scopes: &[Scope]) -> bool {
+        scopes.contains(&self.scope)
+            || self
+                .inline_scopes
+                .iter()
+                .any(|(r, s)| r.start <= text.start && text.end <= r.end && scopes.contains(s))
+    }
+}
+
+/// Assembles a segment from the pieces a reader finds, then folds white space and masks
+/// URLs, e-mail addresses, paths, @handles and template tags in one pass.
+#[derive(Debug, Default)]
+pub struct SegmentBuilder {
+    text: String,
+    pieces: Vec<Piece>,
+    inline_scopes: Vec<(Range<usize>, Scope)>,
+    open_inline: Vec<(usize, Scope)>,
+}
+
+impl SegmentBuilder {
+    /// A builder with no text yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether nothing has been pushed.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Appends text that stands verbatim in the source at `source_start`.
+    pub fn push_exact(&mut self, text: &str, source_start: usize) {
+        if text.is_empty() {
+            return;
+        }
+        self.pieces.push(Piece {
+            text_start: self.text.len(),
+            source_start,
+            source_end: source_start + text.len(),
+            exact: true,
+        });
+        self.text.push_str(text);
+    }
+
+    /// Appends text read from a source range that does not hold it verbatim (an entity, an
+    /// escape, a line break); the whole range maps to the whole text.
+    pub fn push_atomic(&mut self, text: &str, source: Range<usize>) {
+        if text.is_empty() {
+            return;
+        }
+        self.pieces.push(Piece {
+            text_start: self.text.len(),
+            source_start: source.start,
+            source_end: source.end,
+            exact: false,
+        });
+        self.text.push_str(text);
+    }
+
+    /// Appends text from `source`, exact where the source holds it verbatim.
+    pub fn push_text(&mut self, text: &str, source: Range<usize>, original: &str) {
+        if original.get(source.clone()) == Some(text) {
+            self.push_exact(text, source.start);
+        } else {
+            self.push_atomic(text, source);
+        }
+    }
+
+    /// Appends one neutral word standing for a source range that is not prose.
+    pub fn push_mask(&mut self, source: Range<usize>) {
+        let mut buf = [0; 4];
+        self.push_atomic(MASK.encode_utf8(&mut buf), source);
+    }
+
+    /// Opens an inline region (a link's text) with its own scope.
+    pub fn begin_inline(&mut self, scope: Scope) {
+        self.open_inline.push((self.text.len(), scope));
+    }
+
+    /// Closes the innermost open inline region.
+    pub fn end_inline(&mut self) {
+        if let Some((start, scope)) = self.open_inline.pop() {
+            if start < self.text.len() {
+                self.inline_scopes.push((start..self.text.len(), scope));
+            }
+        }
+    }
+
+    /// Finishes the segment: masks non-prose tokens, folds white space, trims. Returns `None`
+    /// when nothing but white space and masked text is left.
+    pub fn finish(mut self, scope: Scope) -> Option<Segment> {
+        while !self.open_inline.is_empty() {
+            self.end_inline();
+        }
+        let edits = crate::read::mask::normalizing_edits(&self.text);
+        let raw = Segment {
+            scope,
+            text: self.text,
+            inline_scopes: self.inline_scopes,
+            pieces: self.pieces,
+        };
+        let segment = if edits.is_empty() {
+            raw
+        } else {
+            apply_edits(&raw, &edits)
+        };
+        let has_prose = segment
+            .text
+            .chars()
+            .any(|c| c != MASK && !c.is_whitespace());
+        has_prose.then_some(segment)
+    }
+}
+
+/// A replacement of a range of segment text, made while normalizing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// The range of the text it replaces.
+    pub range: Range<usize>,
+    /// What stands there afterwards; it maps to the whole source of `range`.
+    pub replacement: &'static str,
+}
+
+/// Rebuilds a segment with sorted, non-overlapping edits applied, keeping every piece's
+/// mapping and moving inline regions with the text.
+fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
+    let mut text = String::with_capacity(old.text.len());
+    let mut pieces = Vec::with_capacity(old.pieces.len() + edits.len());
+    let mut kept_from = 0;
+    let copy_kept = |range: Range<usize>, text: &mut String, pieces: &mut Vec<Piece>| {
+        if range.is_empty() {
+            return;
+        }
+        for (i, piece) in old.pieces.iter().enumerate() {
+            let piece_end = old
+                .pieces
+                .get(i + 1)
+                .map_or(old.text.len(), |p| p.text_start);
+            let lo = piece.text_start.max(range.start);
+            let hi = piece_end.min(range.end);
+            if lo >= hi {
+                continue;
+            }
+            let (source_start, source_end) = if piece.exact {
+                (
+                    piece.source_start + (lo - piece.text_start),
+                    piece.source_start + (hi - piece.text_start),
+                )
+            } else {
+                (piece.source_start, piece.source_end)
+            };
+            pieces.push(Piece {
+                text_start: text.len(),
+                source_start,
+                source_end,
+                exact: piece.exact,
+            });
+            text.push_str(&old.text[lo..hi]);
+        }
+    };
+    for edit in edits {
+        copy_kept(kept_from..edit.range.start, &mut text, &mut pieces);
+        if !edit.replacement.is_empty() {
+            let source = old.source_range(edit.range.clone());
+            pieces.push(Piece {
+                text_start: text.len(),
+                source_start: source.start,
+                source_end: source.end,
+                exact: false,
+            });
+            text.push_str(edit.replacement);
+        }
+        kept_from = edit.range.end;
+    }
+    copy_kept(kept_from..old.text.len(), &mut text, &mut pieces);
+
+    let remap = |offset: usize| -> usize {
+        let mut shift: isize = 0;
+        for edit in edits {
+            if edit.range.end <= offset {
+                shift += edit.replacement.len() as isize - edit.range.len() as isize;
+            } else if edit.range.start < offset {
+                // Inside an edit: snap to the edit's start in the new text.
+                return (edit.range.start as isize + shift) as usize;
+            } else {
+                break;
+            }
+        }
+        (offset as isize + shift) as usize
+    };
+    let inline_scopes = old
+        .inline_scopes
+        .iter()
+        .map(|(r, s)| (remap(r.start)..remap(r.end), *s))
+        .filter(|(r, _)| !r.is_empty())
+        .collect();
+    Segment {
+        scope: old.scope,
+        text,
+        inline_scopes,
+        pieces,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built(parts: &[(&str, Range<usize>, bool)]) -> Segment {
+        let mut b = SegmentBuilder::new();
+        for (text, range, exact) in parts {
+            if *exact {
+                b.push_exact(text, range.start);
+            } else {
+                b.push_atomic(text, range.clone());
+            }
+        }
+        b.finish(Scope::Paragraph).unwrap()
+    }
+
+    #[test]
+    fn exact_pieces_map_byte_for_byte() {
+        // "AT&amp;T rocks": "AT" exact, "&" atomic over "&amp;", "T rocks" exact.
+        let s = built(&[
+            ("AT", 0..2, true),
+            ("&", 2..7, false),
+            ("T rocks", 7..14, true),
+        ]);
+        assert_eq!(s.text, "AT&T rocks");
+        assert_eq!(s.source_range(0..4), 0..8);
+        assert_eq!(s.source_range(2..3), 2..7);
+        assert_eq!(s.source_range(5..10), 9..14);
+    }
+
+    #[test]
+    fn white_space_runs_fold_to_one_space_mapped_to_the_run() {
+        let s = built(&[
+            ("Acme  ", 10..16, true),
+            (" ", 16..17, false),
+            ("Cloud", 18..23, true),
+        ]);
+        assert_eq!(s.text, "Acme Cloud");
+        assert_eq!(s.source_range(0..10), 10..23);
+        assert_eq!(s.source_range(4..5), 14..17);
+    }
+
+    #[test]
+    fn leading_and_trailing_space_is_trimmed() {
+        let s = built(&[("  hello world \n", 0..15, true)]);
+        assert_eq!(s.text, "hello world");
+        assert_eq!(s.source_range(0..5), 2..7);
+    }
+
+    #[test]
+    fn inline_scopes_follow_the_edits() {
+        let mut b = SegmentBuilder::new();
+        b.push_exact("Click   ", 0);
+        b.begin_inline(Scope::Link);
+        b.push_exact("here", 9);
+        b.end_inline();
+        let s = b.finish(Scope::Paragraph).unwrap();
+        assert_eq!(s.text, "Click here");
+        assert_eq!(s.inline_scopes, vec![(6..10, Scope::Link)]);
+        assert_eq!(s.scope_at(&(6..10)), Scope::Link);
+        assert_eq!(s.scope_at(&(0..10)), Scope::Paragraph);
+    }
+
+    #[test]
+    fn masked_only_segments_are_dropped() {
+        let mut b = SegmentBuilder::new();
+        b.push_mask(0..10);
+        b.push_exact("  ", 10);
+        assert!(b.finish(Scope::Paragraph).is_none());
+    }
+}

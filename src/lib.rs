@@ -1,0 +1,19 @@
+//! brandlint: a brand-consistency linter for Markdown posts, HTML pages and email templates.
+//!
+//! The library is the pipeline: a rules file is [`config`]ured and compiled once; each
+//! content file is [`read`] into a [`document::Document`] of scoped prose segments;
+//! [`check`] runs the rules over them and [`suppress`] drops what comments switch off;
+//! [`report`] renders findings. It returns values and never prints.
+
+pub mod check;
+pub mod config;
+pub mod document;
+pub mod lint;
+pub mod matcher;
+pub mod read;
+pub mod report;
+pub mod run;
+pub mod span;
+pub mod suppress;
+pub mod verify;
+pub mod walk;

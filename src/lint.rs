@@ -1,0 +1,85 @@
+//! Linting one file: bytes in, a [`FileReport`] out. A file that cannot be read or is not
+//! UTF-8 becomes an `io` finding instead of an error, so the run goes on.
+
+use std::path::Path;
+
+use crate::check::{self, io, Finding};
+use crate::config::CompiledRules;
+use crate::document::Channel;
+use crate::read;
+use crate::span::LineIndex;
+
+/// What linting one file produced, with what reporters need to print it.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The path as printed.
+    pub display_path: String,
+    /// Its channel; `None` for a path that is not a readable file of any channel.
+    pub channel: Option<Channel>,
+    /// Its text (invalid UTF-8 replaced, past the first bad byte, for display only).
+    pub source: String,
+    /// Its findings, in source order.
+    pub findings: Vec<Finding>,
+    /// Line starts of `source`.
+    pub lines: LineIndex,
+}
+
+impl FileReport {
+    pub(crate) fn new(
+        display_path: String,
+        channel: Option<Channel>,
+        source: String,
+        findings: Vec<Finding>,
+    ) -> Self {
+        let lines = LineIndex::new(source.as_bytes());
+        Self {
+            display_path,
+            channel,
+            source,
+            findings,
+            lines,
+        }
+    }
+}
+
+/// Lints a file's bytes. `path` is where the file is (for the rules' `files` globs).
+pub fn lint_bytes(
+    rules: &CompiledRules,
+    path: &Path,
+    display_path: String,
+    channel: Channel,
+    bytes: Vec<u8>,
+) -> FileReport {
+    match String::from_utf8(bytes) {
+        Ok(source) => {
+            let document = read::read(channel, &source);
+            let relative = rules.relative(path);
+            let findings = check::check_document(rules, &document, &source, channel, relative);
+            FileReport::new(display_path, Some(channel), source, findings)
+        }
+        Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            let source = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let finding = io::encoding_error(valid_up_to);
+            FileReport::new(display_path, Some(channel), source, vec![finding])
+        }
+    }
+}
+
+/// Reads and lints a file; an unreadable file becomes an `io/read` finding.
+pub fn lint_file(
+    rules: &CompiledRules,
+    path: &Path,
+    display_path: String,
+    channel: Channel,
+) -> FileReport {
+    match std::fs::read(path) {
+        Ok(bytes) => lint_bytes(rules, path, display_path, channel, bytes),
+        Err(error) => FileReport::new(
+            display_path,
+            Some(channel),
+            String::new(),
+            vec![io::read_error(&error)],
+        ),
+    }
+}

@@ -1,0 +1,236 @@
+//! The one automaton for every literal phrase and term of a rules file, compiled once, with
+//! the matching rules of the spec: case-insensitive, any white-space run matching one space,
+//! word boundaries only on a side where the phrase has a word character, and the longest of
+//! overlapping phrases winning.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Whether a character counts as part of a word for boundary checks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Lower-cases text without moving any byte: a character whose lower case has another UTF-8
+/// length is kept as it is, so offsets into the folded text are offsets into the original.
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(text);
+        }
+        return Cow::Owned(text.to_ascii_lowercase());
+    }
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => folded.push(l),
+            _ => folded.push(c),
+        }
+    }
+    Cow::Owned(folded)
+}
+
+/// A phrase as the automaton holds it: white-space runs as one space, folded.
+pub fn normalize_phrase(phrase: &str) -> String {
+    let spaced = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    fold(&spaced).into_owned()
+}
+
+/// A match of one configured phrase in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Where it stands in the text searched.
+    pub range: Range<usize>,
+    /// Which phrase matched, for [`PhraseSet::owners`].
+    pub pattern: usize,
+}
+
+#[derive(Debug)]
+struct Phrase<T> {
+    owners: Vec<T>,
+    bounded_start: bool,
+    bounded_end: bool,
+}
+
+/// Collects phrases with the rules that own them; equal phrases share one pattern.
+#[derive(Debug)]
+pub struct PhraseSetBuilder<T> {
+    index: HashMap<String, usize>,
+    texts: Vec<String>,
+    phrases: Vec<Phrase<T>>,
+}
+
+impl<T> Default for PhraseSetBuilder<T> {
+    fn default() -> Self {
+        Self {
+            index: HashMap::new(),
+            texts: Vec::new(),
+            phrases: Vec::new(),
+        }
+    }
+}
+
+impl<T> PhraseSetBuilder<T> {
+    /// Adds a phrase owned by `owner`. Returns false for a phrase with no text.
+    pub fn add(&mut self, phrase: &str, owner: T) -> bool {
+        let normalized = normalize_phrase(phrase);
+        if normalized.is_empty() {
+            return false;
+        }
+        let next = self.phrases.len();
+        let index = *self.index.entry(normalized.clone()).or_insert(next);
+        if index == next {
+            self.phrases.push(Phrase {
+                owners: Vec::new(),
+                bounded_start: normalized.chars().next().is_some_and(is_word_char),
+                bounded_end: normalized.chars().next_back().is_some_and(is_word_char),
+            });
+            self.texts.push(normalized);
+        }
+        self.phrases[index].owners.push(owner);
+        true
+    }
+
+    /// Compiles the automaton.
+    pub fn build(self) -> PhraseSet<T> {
+        let automaton = (!self.texts.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&self.texts)
+                .expect("literal phrases always compile")
+        });
+        PhraseSet {
+            automaton,
+            phrases: self.phrases,
+        }
+    }
+}
+
+/// Every configured phrase in one automaton.
+#[derive(Debug)]
+pub struct PhraseSet<T> {
+    automaton: Option<AhoCorasick>,
+    phrases: Vec<Phrase<T>>,
+}
+
+impl<T> PhraseSet<T> {
+    /// The rules that own a matched phrase.
+    pub fn owners(&self, pattern: usize) -> &[T] {
+        &self.phrases[pattern].owners
+    }
+
+    /// How many distinct phrases the automaton holds.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// Whether there are no phrases at all.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Finds phrases in `text` (already normalized: single spaces), searching `folded`, the
+    /// same text passed through [`fold`]. Every candidate is collected, so a rejected
+    /// boundary never hides an overlapping match; then a match lying inside a longer one is
+    /// dropped. Returned in order of position.
+    pub fn find(&self, text: &str, folded: &str) -> Vec<PhraseMatch> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<PhraseMatch> = automaton
+            .find_overlapping_iter(folded)
+            .filter(|m| {
+                let phrase = &self.phrases[m.pattern().as_usize()];
+                let before_ok = !phrase.bounded_start
+                    || !text[..m.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_word_char);
+                let after_ok = !phrase.bounded_end
+                    || !text[m.end()..].chars().next().is_some_and(is_word_char);
+                before_ok && after_ok
+            })
+            .map(|m| PhraseMatch {
+                range: m.start()..m.end(),
+                pattern: m.pattern().as_usize(),
+            })
+            .collect();
+        candidates.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+        let mut widest_end = 0;
+        candidates.retain(|m| {
+            let contained = m.range.end <= widest_end;
+            widest_end = widest_end.max(m.range.end);
+            !contained
+        });
+        candidates
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(phrases: &[&str], text: &str) -> Vec<String> {
+        let mut b = PhraseSetBuilder::default();
+        for p in phrases {
+            b.add(p, *p);
+        }
+        let set = b.build();
+        let folded = fold(text);
+        set.find(text, &folded)
+            .into_iter()
+            .map(|m| text[m.range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn case_insensitive_on_word_boundaries() {
+        assert_eq!(
+            matches(&["github"], "GitHub, Github and githubs"),
+            ["GitHub", "Github"]
+        );
+    }
+
+    #[test]
+    fn boundaries_only_where_the_phrase_has_word_characters() {
+        assert_eq!(
+            matches(&["C++", ".NET"], "I like C++ and ASP.NET."),
+            ["C++", ".NET"]
+        );
+    }
+
+    #[test]
+    fn the_longest_overlapping_phrase_wins() {
+        assert_eq!(
+            matches(
+                &["gap pad", "thermal gap pad"],
+                "a thermal gap pad, a gap pad"
+            ),
+            ["thermal gap pad", "gap pad"]
+        );
+    }
+
+    #[test]
+    fn a_rejected_boundary_does_not_hide_a_shorter_match() {
+        assert_eq!(matches(&["Acme", "Acme Cloud"], "Acme Cloudy"), ["Acme"]);
+        assert_eq!(matches(&["Pie Chart"], "xApple Pie Chart"), ["Pie Chart"]);
+    }
+
+    #[test]
+    fn phrases_fold_white_space_and_non_ascii_case() {
+        assert_eq!(
+            matches(&["café  au lait"], "CAFÉ AU LAIT"),
+            ["CAFÉ AU LAIT"]
+        );
+    }
+
+    #[test]
+    fn folding_never_moves_bytes() {
+        let text = "İstanbul ẞ Ǆ ΣΑΣ";
+        assert_eq!(fold(text).len(), text.len());
+    }
+}

@@ -1,0 +1,243 @@
+//! Markdown (CommonMark with tables, footnotes, strikethrough and task lists) read with
+//! pulldown-cmark's source offsets. Block elements start segments; inline markup does not
+//! split them; code, autolinks, raw HTML and math are masked or skipped; front matter goes to
+//! [`super::frontmatter`]; `<!-- brandlint-* -->` comments become directives.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use super::frontmatter::{self, Syntax};
+use crate::document::{Document, Scope, SegmentBuilder};
+use crate::suppress::html_comment_directives;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// Reads Markdown text (a leading byte order mark is skipped; offsets stay file offsets).
+pub fn read(source: &str) -> Document {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut reader = Reader {
+        source,
+        document: Document::default(),
+        containers: Vec::new(),
+        current: None,
+        alt: None,
+        image_depth: 0,
+        skip_depth: 0,
+        links: Vec::new(),
+        metadata: None,
+    };
+    for (event, range) in Parser::new_ext(&source[bom..], options()).into_offset_iter() {
+        reader.event(event, range.start + bom..range.end + bom);
+    }
+    reader.flush();
+    reader.document
+}
+
+struct Reader<'s> {
+    source: &'s str,
+    document: Document,
+    /// Scopes of the open containers (list items, block quotes, footnotes), innermost last.
+    containers: Vec<Scope>,
+    /// The segment being read and its scope.
+    current: Option<(SegmentBuilder, Scope)>,
+    /// An image's alt text being read.
+    alt: Option<SegmentBuilder>,
+    image_depth: usize,
+    /// Inside code blocks, HTML blocks, autolinks and front matter: no prose.
+    skip_depth: usize,
+    /// For each open link, whether it is an autolink (skipped) or a link (an inline scope).
+    links: Vec<bool>,
+    /// Front matter being read: its syntax and the range of its content.
+    metadata: Option<(Syntax, Option<Range<usize>>)>,
+}
+
+impl Reader<'_> {
+    fn container_scope(&self) -> Scope {
+        self.containers.last().copied().unwrap_or(Scope::Paragraph)
+    }
+
+    fn begin(&mut self, scope: Scope) {
+        self.flush();
+        self.current = Some((SegmentBuilder::new(), scope));
+    }
+
+    fn flush(&mut self) {
+        if let Some((builder, scope)) = self.current.take() {
+            self.document.segments.extend(builder.finish(scope));
+        }
+    }
+
+    /// Where inline content goes: the alt text of an open image, else the current segment.
+    fn target(&mut self) -> &mut SegmentBuilder {
+        if self.image_depth > 0 {
+            return self.alt.get_or_insert_with(SegmentBuilder::new);
+        }
+        let scope = self.container_scope();
+        &mut self
+            .current
+            .get_or_insert_with(|| (SegmentBuilder::new(), scope))
+            .0
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if self.skip_depth > 0 {
+            self.skipped_event(event, range);
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                let source = self.source;
+                self.target().push_text(&text, range, source);
+            }
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                self.target().push_mask(range);
+            }
+            Event::FootnoteReference(_) => self.target().push_mask(range),
+            Event::SoftBreak | Event::HardBreak => self.target().push_atomic(" ", range),
+            Event::InlineHtml(html) | Event::Html(html) => {
+                if html.starts_with("<!--") {
+                    let found = html_comment_directives(self.source, range);
+                    self.document.directives.extend(found);
+                } else if html.to_ascii_lowercase().starts_with("<br") {
+                    self.target().push_atomic(" ", range);
+                }
+            }
+            Event::Rule => self.flush(),
+            Event::TaskListMarker(_) => {}
+        }
+    }
+
+    /// Events inside something that is not prose; only nesting and front matter matter.
+    fn skipped_event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::Link { .. }) => {
+                self.links.push(true);
+                self.skip_depth += 1;
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                self.skip_depth += 1;
+            }
+            Event::End(TagEnd::Link) => {
+                self.links.pop();
+                self.skip_depth -= 1;
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => self.skip_depth -= 1,
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                self.skip_depth -= 1;
+                if let Some((syntax, Some(content))) = self.metadata.take() {
+                    let segments = frontmatter::read(syntax, self.source, content);
+                    self.document.segments.extend(segments);
+                }
+            }
+            Event::Text(_) => {
+                if let Some((_, content)) = &mut self.metadata {
+                    let start = content.as_ref().map_or(range.start, |c| c.start);
+                    *content = Some(start..range.end);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.begin(self.container_scope()),
+            Tag::Heading { .. } => self.begin(Scope::Heading),
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.containers.push(Scope::Blockquote);
+            }
+            Tag::Item => {
+                self.flush();
+                self.containers.push(Scope::List);
+            }
+            Tag::FootnoteDefinition(_) => {
+                self.flush();
+                self.containers.push(Scope::Paragraph);
+            }
+            Tag::TableCell => self.begin(Scope::Table),
+            Tag::List(_) | Tag::Table(_) | Tag::TableHead | Tag::TableRow => self.flush(),
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.skip_depth += 1;
+            }
+            Tag::HtmlBlock => {
+                self.flush();
+                let found = html_comment_directives(self.source, range);
+                self.document.directives.extend(found);
+                self.skip_depth += 1;
+            }
+            Tag::MetadataBlock(kind) => {
+                let syntax = match kind {
+                    MetadataBlockKind::YamlStyle => Syntax::Yaml,
+                    MetadataBlockKind::PlusesStyle => Syntax::Toml,
+                };
+                self.metadata = Some((syntax, None));
+                self.skip_depth += 1;
+            }
+            Tag::Link { link_type, .. } => {
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    self.target().push_mask(range);
+                    self.links.push(true);
+                    self.skip_depth += 1;
+                } else {
+                    self.links.push(false);
+                    if self.image_depth == 0 {
+                        self.target().begin_inline(Scope::Link);
+                    }
+                }
+            }
+            Tag::Image { .. } => {
+                if self.image_depth == 0 {
+                    // The image stands in its sentence as one neutral word.
+                    self.target().push_mask(range);
+                    self.alt = Some(SegmentBuilder::new());
+                }
+                self.image_depth += 1;
+            }
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell => self.flush(),
+            TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::FootnoteDefinition => {
+                self.flush();
+                self.containers.pop();
+            }
+            TagEnd::List(_) | TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow => self.flush(),
+            TagEnd::Link => {
+                let closes_text_link = self.links.pop() == Some(false) && self.image_depth == 0;
+                if let (true, Some((builder, _))) = (closes_text_link, &mut self.current) {
+                    builder.end_inline();
+                }
+            }
+            TagEnd::Image => {
+                self.image_depth = self.image_depth.saturating_sub(1);
+                let alt = self.alt.take_if(|_| self.image_depth == 0);
+                self.document
+                    .segments
+                    .extend(alt.and_then(|alt| alt.finish(Scope::Alt)));
+            }
+            _ => {}
+        }
+    }
+}

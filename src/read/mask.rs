@@ -1,0 +1,187 @@
+//! Text that is never prose even where it stands inside prose: template tags of every common
+//! engine, URLs, e-mail addresses, file paths and @handles. Each is masked as one neutral
+//! word, and runs of white space fold to one space, so every reader shares one definition.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Edit;
+
+/// Template tags first (they may hold anything), then the tokens that look like words but
+/// are addresses. Alternation is leftmost-first, so the order matters where two could match.
+static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?xs)
+          \{\{\{.*?\}\}\}              # Handlebars triple-stash
+        | \{\{.*?\}\}                  # Handlebars, Mustache, Liquid, Jinja output
+        | \{%.*?%\}                    # Liquid, Jinja, Django statements
+        | \{\#.*?\#\}                  # Jinja, Django comments
+        | \*\|[^|]*?\|\*               # Mailchimp merge tags
+        | %%\[.*?\]%%                  # AMPscript blocks
+        | %%=.*?=%%                    # AMPscript inline
+        | <%.*?%>                      # ERB, EJS
+        | (?i:[a-z][a-z0-9+.\-]*://)[^\s<>"'`]+   # URLs with a scheme
+        | (?i:www\.)[^\s<>"'`]+        # bare www. addresses
+        | (?-u:[A-Za-z0-9._%+\-])+@(?-u:[A-Za-z0-9\-])+(?:\.(?-u:[A-Za-z0-9\-])+)+   # e-mail
+        | @(?-u:[A-Za-z0-9_])(?-u:[A-Za-z0-9_\-])*  # @handles (checked: not after a word)
+        | (?:~|\.{1,2})?/(?-u:[A-Za-z0-9_.\-])+(?:/(?-u:[A-Za-z0-9_.\-])*)*  # absolute and ./ paths
+        | (?-u:[A-Za-z0-9_\-])+(?:/(?-u:[A-Za-z0-9_.\-])+)*/(?-u:[A-Za-z0-9_\-])+\.(?-u:[A-Za-z0-9]){1,8}  # dir/file.ext
+        | (?-u:[A-Za-z]):\\[^\s]+      # Windows paths
+        "#,
+    )
+    .expect("the masking pattern is valid")
+});
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Where a URL, handle or path really ends: trailing sentence punctuation is prose, and a
+/// closing bracket belongs to the token only when it opened one.
+fn trim_token_end(token: &str) -> usize {
+    let mut end = token.len();
+    while let Some(c) = token[..end].chars().next_back() {
+        let unbalanced_close = matches!(c, ')' | ']')
+            && token[..end]
+                .matches(if c == ')' { '(' } else { '[' })
+                .count()
+                < token[..end].matches(c).count();
+        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"') || unbalanced_close {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The edits that normalize raw segment text: masked tokens become [`MASK`], white-space runs
+/// become one space, and leading and trailing white space goes. Sorted and non-overlapping.
+pub fn normalizing_edits(text: &str) -> Vec<Edit> {
+    let mut masks: Vec<std::ops::Range<usize>> = Vec::new();
+    for m in NOT_PROSE.find_iter(text) {
+        let token = m.as_str();
+        let starts_template = matches!(token.as_bytes().first(), Some(b'{' | b'*' | b'%' | b'<'));
+        let after_word = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char);
+        let slash_led = token.starts_with('/') || token.starts_with('.') || token.starts_with('~');
+        if !starts_template && (token.starts_with('@') || slash_led) && after_word {
+            continue; // "and/or", "a@b" inside a word: not a handle or a path
+        }
+        let end = if starts_template {
+            token.len()
+        } else {
+            trim_token_end(token)
+        };
+        if end == 0 || (slash_led && token[..end].trim_start_matches(['.', '~', '/']).is_empty()) {
+            continue;
+        }
+        masks.push(m.start()..m.start() + end);
+    }
+
+    let mut edits = Vec::new();
+    let mut masks = masks.into_iter().peekable();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if let Some(mask) = masks.next_if(|m| m.start <= i) {
+            edits.push(Edit {
+                range: mask.clone(),
+                replacement: MASK_STR,
+            });
+            while chars.next_if(|&(j, _)| j < mask.end).is_some() {}
+            continue;
+        }
+        if c.is_whitespace() {
+            let mut end = i;
+            while let Some((j, w)) = chars.next_if(|&(_, w)| w.is_whitespace()) {
+                end = j + w.len_utf8();
+            }
+            let at_edge = i == 0 || end == text.len();
+            if at_edge {
+                edits.push(Edit {
+                    range: i..end,
+                    replacement: "",
+                });
+            } else if &text[i..end] != " " {
+                edits.push(Edit {
+                    range: i..end,
+                    replacement: " ",
+                });
+            }
+            continue;
+        }
+        chars.next();
+    }
+    edits
+}
+
+/// [`crate::document::MASK`] as a string, for edits.
+const MASK_STR: &str = "\u{FFFC}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(text: &str) -> Vec<&str> {
+        normalizing_edits(text)
+            .into_iter()
+            .filter(|e| e.replacement == MASK_STR)
+            .map(|e| &text[e.range])
+            .collect()
+    }
+
+    #[test]
+    fn template_tags_of_every_engine_are_masked() {
+        let text = "Hi {{ first_name }}, {{{ raw }}} {% if x %} {# note #} *|FNAME|* \
+                    %%[ set @a = 1 ]%% %%=v(@a)=%% <%= user %>";
+        assert_eq!(
+            masked(text),
+            [
+                "{{ first_name }}",
+                "{{{ raw }}}",
+                "{% if x %}",
+                "{# note #}",
+                "*|FNAME|*",
+                "%%[ set @a = 1 ]%%",
+                "%%=v(@a)=%%",
+                "<%= user %>"
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_emails_paths_and_handles_are_masked_without_trailing_punctuation() {
+        let text = "See https://example.com/a_(b). Mail hi@acme.io, ping @acme_team, \
+                    open ./src/main.rs or /usr/bin and docs/guide.md (www.acme.com).";
+        assert_eq!(
+            masked(text),
+            [
+                "https://example.com/a_(b)",
+                "hi@acme.io",
+                "@acme_team",
+                "./src/main.rs",
+                "/usr/bin",
+                "docs/guide.md",
+                "www.acme.com"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_with_slashes_and_names_with_dots_stay_prose() {
+        assert!(masked("and/or TCP/IP client/server crates.io Node.js e.g. 3.5/5").is_empty());
+    }
+
+    #[test]
+    fn white_space_folds_and_edges_trim() {
+        let edits = normalizing_edits(" a \n b  c\u{a0}");
+        let summary: Vec<_> = edits
+            .iter()
+            .map(|e| (e.range.clone(), e.replacement))
+            .collect();
+        assert_eq!(summary, [(0..1, ""), (2..5, " "), (6..8, " "), (9..11, "")]);
+    }
+}

@@ -1,0 +1,113 @@
+//! Rendering findings: one module per output format, all fed the same reports and summary.
+//! Line and column are computed here, from byte offsets, and nowhere else.
+
+pub mod compact;
+pub mod human;
+pub mod json;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::config::schema::Severity;
+use crate::lint::FileReport;
+
+/// The output formats, in the order documented.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// miette reports with source snippets, for people.
+    Human,
+    /// One line per finding, for editors and grep.
+    Compact,
+    /// Versioned JSON, for tools.
+    Json,
+}
+
+/// Counts over a whole run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Findings at error severity.
+    pub errors: usize,
+    /// Findings at warning severity.
+    pub warnings: usize,
+    /// Findings at info severity.
+    pub infos: usize,
+    /// Findings with a safe fix.
+    pub fixable: usize,
+}
+
+impl Summary {
+    /// Counts the findings of reports.
+    pub fn of(reports: &[FileReport]) -> Self {
+        let mut summary = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for finding in reports.iter().flat_map(|r| &r.findings) {
+            match finding.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+            summary.fixable += usize::from(finding.fix.is_some());
+        }
+        summary
+    }
+
+    /// The closing line: `3 errors, 5 warnings in 12 files (2 fixable with --fix)`.
+    pub fn line(&self) -> String {
+        fn count(n: usize, word: &str) -> String {
+            format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+        }
+        let mut parts = vec![count(self.errors, "error"), count(self.warnings, "warning")];
+        if self.infos > 0 {
+            parts.push(count(self.infos, "info"));
+        }
+        let mut line = format!("{} in {}", parts.join(", "), count(self.files, "file"));
+        if self.fixable > 0 {
+            line.push_str(&format!(" ({} fixable with --fix)", self.fixable));
+        }
+        line
+    }
+}
+
+/// How the human format looks.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// Colors on.
+    pub color: bool,
+    /// Wrap width.
+    pub width: usize,
+}
+
+/// Writes every finding of `reports` in `format`, then (for people) the summary line.
+pub fn write(
+    format: Format,
+    reports: &[FileReport],
+    summary: &Summary,
+    style: Style,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::write(reports, summary, style, quiet, out),
+        Format::Compact => compact::write(reports, summary, quiet, out),
+        Format::Json => json::write(reports, summary, out),
+    }
+}
+
+/// Counts per rule, most frequent first, for `--statistics`.
+pub fn write_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<(&str, Severity), usize> = Default::default();
+    for finding in reports.iter().flat_map(|r| &r.findings) {
+        *counts.entry((&finding.rule, finding.severity)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for ((rule, severity), count) in rows {
+        writeln!(out, "{count:>6}  {rule}  [{}]", severity.name())?;
+    }
+    Ok(())
+}

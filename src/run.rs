@@ -1,0 +1,181 @@
+//! A whole `check` run without the printing: find the files, find each file's rules (compiled
+//! once per rules file), lint in parallel, and return the reports in a deterministic order
+//! together with the notices a person should see.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::check::io;
+use crate::config::discover::Discovery;
+use crate::config::error::ConfigError;
+use crate::config::{self, CompiledRules};
+use crate::document::Channel;
+use crate::lint::{self, FileReport};
+use crate::read::channel_from_extension;
+use crate::walk::{self, display_path};
+
+/// What to check and how.
+#[derive(Debug, Default)]
+pub struct CheckOptions {
+    /// Files and folders; the current folder when empty.
+    pub paths: Vec<PathBuf>,
+    /// A rules file that overrides discovery.
+    pub rules: Option<PathBuf>,
+    /// Skip `.gitignore`, `.ignore` and `[files] ignore`.
+    pub no_ignore: bool,
+    /// Content read from standard input, with the name it goes by.
+    pub stdin: Option<(PathBuf, Vec<u8>)>,
+    /// The folder paths are printed relative to.
+    pub current_dir: PathBuf,
+}
+
+/// What a run found.
+#[derive(Debug, Default)]
+pub struct CheckRun {
+    /// One report per file checked, sorted by path.
+    pub reports: Vec<FileReport>,
+    /// Things to tell the user that are not findings (the default pack is in use, a named
+    /// file of no known channel was skipped).
+    pub notices: Vec<String>,
+}
+
+/// Finds and compiles the rules for each file, each rules file once.
+struct RulesResolver {
+    explicit: Option<Arc<CompiledRules>>,
+    discovery: Discovery,
+    loaded: HashMap<PathBuf, Arc<CompiledRules>>,
+    default: Option<Arc<CompiledRules>>,
+    current_dir: PathBuf,
+}
+
+impl RulesResolver {
+    fn for_file(&mut self, absolute: &Path) -> Result<Arc<CompiledRules>, ConfigError> {
+        if let Some(rules) = &self.explicit {
+            return Ok(rules.clone());
+        }
+        match self.discovery.rules_for(absolute) {
+            Some(path) => {
+                if let Some(rules) = self.loaded.get(&path) {
+                    return Ok(rules.clone());
+                }
+                let rules = Arc::new(config::load_rules(&path)?);
+                self.loaded.insert(path, rules.clone());
+                Ok(rules)
+            }
+            None => {
+                if self.default.is_none() {
+                    self.default = Some(Arc::new(config::default_rules(&self.current_dir)?));
+                }
+                Ok(self.default.clone().expect("just set"))
+            }
+        }
+    }
+}
+
+/// The channel of a file under its rules.
+fn channel_of(path: &Path) -> Option<Channel> {
+    channel_from_extension(path)
+}
+
+/// Runs a check. Fails only on a rules file that cannot be used; every problem with content
+/// is a finding in the result.
+pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
+    let current_dir = options.current_dir.clone();
+    let mut resolver = RulesResolver {
+        explicit: match &options.rules {
+            Some(path) => Some(Arc::new(config::load_rules(path)?)),
+            None => None,
+        },
+        discovery: Discovery::default(),
+        loaded: HashMap::new(),
+        default: None,
+        current_dir: current_dir.clone(),
+    };
+    let mut run = CheckRun::default();
+
+    if let Some((name, bytes)) = options.stdin {
+        let absolute = current_dir.join(&name);
+        let rules = resolver.for_file(&absolute)?;
+        let display = display_path(&absolute, &current_dir);
+        match channel_of(&absolute) {
+            Some(channel) => run
+                .reports
+                .push(lint::lint_bytes(&rules, &absolute, display, channel, bytes)),
+            None => run
+                .notices
+                .push(format!("{display}: skipped: not a known kind of content")),
+        }
+        note_default(&resolver, &mut run);
+        return Ok(run);
+    }
+
+    let paths = if options.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        options.paths.clone()
+    };
+    let (targets, walk_errors) = walk::targets(&paths, !options.no_ignore);
+    let mut jobs = Vec::new();
+    for target in targets {
+        let absolute = std::path::absolute(&target.path).unwrap_or_else(|_| target.path.clone());
+        let display = display_path(&target.path, &current_dir);
+        let rules = resolver.for_file(&absolute)?;
+        if !options.no_ignore && rules.ignores(&absolute) {
+            continue;
+        }
+        match channel_of(&absolute) {
+            Some(channel) => jobs.push((rules, absolute, display, channel)),
+            None if target.explicit && !target.path.exists() => {
+                let error =
+                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
+                run.reports.push(FileReport::new(
+                    display,
+                    None,
+                    String::new(),
+                    vec![io::read_error(&error)],
+                ));
+            }
+            None if target.explicit => run.notices.push(format!(
+                "{display}: skipped: not a known kind of content (Markdown: .md .markdown .mdx)"
+            )),
+            None => {}
+        }
+    }
+    for error in walk_errors {
+        let display = error
+            .path
+            .as_deref()
+            .map_or_else(|| ".".to_string(), |p| display_path(p, &current_dir));
+        let io_error = std::io::Error::other(error.message);
+        run.reports.push(FileReport::new(
+            display,
+            None,
+            String::new(),
+            vec![io::read_error(&io_error)],
+        ));
+    }
+    let linted: Vec<FileReport> = jobs
+        .into_par_iter()
+        .map(|(rules, path, display, channel)| lint::lint_file(&rules, &path, display, channel))
+        .collect();
+    run.reports.extend(linted);
+    run.reports
+        .sort_by(|a, b| a.display_path.cmp(&b.display_path));
+    note_default(&resolver, &mut run);
+    Ok(run)
+}
+
+fn note_default(resolver: &RulesResolver, run: &mut CheckRun) {
+    if resolver.default.is_some() {
+        run.notices.insert(
+            0,
+            format!(
+                "no brandlint.toml found; using the built-in {} (run `brandlint init` to write your own)",
+                config::load::DEFAULT_PACK_NAME
+            ),
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! Byte offsets are the engine's only positions; this turns them into the 1-based line and
+//! character column that people and machine formats read, only when printing.
+
+use serde::Serialize;
+
+/// A span as reported: byte offsets plus line and column of both ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// First byte.
+    pub start: usize,
+    /// Just past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in Unicode characters.
+    pub column: usize,
+    /// 1-based line of `end`.
+    pub end_line: usize,
+    /// 1-based column of `end`, in Unicode characters.
+    pub end_column: usize,
+}
+
+/// Where each line of a file starts, for turning byte offsets into lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    bom_len: usize,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `source`; a leading UTF-8 byte order mark is not a column.
+    pub fn new(source: &[u8]) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            source
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let bom_len = if source.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        Self {
+            line_starts,
+            bom_len,
+        }
+    }
+
+    /// The 1-based line and character column of a byte offset. Columns count characters
+    /// (continuation bytes of UTF-8 do not start one), so they stay right for any text.
+    pub fn line_column(&self, source: &[u8], offset: usize) -> (usize, usize) {
+        let offset = offset.min(source.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let mut line_start = self.line_starts[line - 1];
+        if line == 1 {
+            line_start = line_start.max(self.bom_len.min(offset));
+        }
+        let chars = source[line_start..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        (line, chars + 1)
+    }
+
+    /// The full location of a byte range.
+    pub fn locate(&self, source: &[u8], span: std::ops::Range<usize>) -> Location {
+        let (line, column) = self.line_column(source, span.start);
+        let (end_line, end_column) = self.line_column(source, span.end);
+        Location {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let src = "héllo\r\nwörld Github".as_bytes();
+        let index = LineIndex::new(src);
+        let at = src.len() - "Github".len();
+        assert_eq!(index.line_column(src, at), (2, 7));
+        assert_eq!(index.line_column(src, src.len()), (2, 13));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let src = "\u{feff}Github".as_bytes();
+        let index = LineIndex::new(src);
+        assert_eq!(index.line_column(src, 3), (1, 1));
+        assert_eq!(index.line_column(src, 0), (1, 1));
+    }
+
+    #[test]
+    fn astral_characters_are_one_column() {
+        let src = "🦀🦀 x".as_bytes();
+        assert_eq!(LineIndex::new(src).line_column(src, 9), (1, 4));
+    }
+}

@@ -1,0 +1,137 @@
+//! From the paths on the command line to the files to check: folders are walked with the
+//! `ignore` crate (honouring `.gitignore`, `.ignore` and hidden files, inside a git
+//! repository or not); files named explicitly are always taken. Sorted, so output is
+//! deterministic.
+
+use std::path::{Path, PathBuf};
+
+/// A file to check.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target {
+    /// Its path, as given or as found under a given folder.
+    pub path: PathBuf,
+    /// Whether it was named on the command line (then a file of no known channel is reported
+    /// rather than skipped).
+    pub explicit: bool,
+}
+
+/// A folder or file the walk could not read.
+#[derive(Debug)]
+pub struct WalkError {
+    /// The path involved, when known.
+    pub path: Option<PathBuf>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Expands paths into files. With `respect_ignore_files` false, `.gitignore` and `.ignore`
+/// are not read (hidden files are still skipped when walking).
+pub fn targets(paths: &[PathBuf], respect_ignore_files: bool) -> (Vec<Target>, Vec<WalkError>) {
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            found.push(Target {
+                path: path.clone(),
+                explicit: true,
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .git_ignore(respect_ignore_files)
+            .git_exclude(respect_ignore_files)
+            .git_global(respect_ignore_files)
+            .ignore(respect_ignore_files)
+            .parents(respect_ignore_files)
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    found.push(Target {
+                        path: entry.into_path(),
+                        explicit: false,
+                    });
+                }
+                Ok(_) => {}
+                Err(error) => errors.push(WalkError {
+                    path: error_path(&error),
+                    message: error.to_string(),
+                }),
+            }
+        }
+    }
+    found.sort();
+    found.dedup_by(|a, b| a.path == b.path);
+    (found, errors)
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+/// How a path is printed: relative to the current folder without a leading `./`, or
+/// absolute when it lies outside it.
+pub fn display_path(path: &Path, current_dir: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let normalized: PathBuf = absolute
+        .components()
+        .fold(PathBuf::new(), |mut acc, component| {
+            match component {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    acc.pop();
+                }
+                other => acc.push(other),
+            }
+            acc
+        });
+    match normalized.strip_prefix(current_dir) {
+        Ok(relative) if !relative.as_os_str().is_empty() => relative.display().to_string(),
+        _ => normalized.display().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_print_relative_without_dot_slash() {
+        let cwd = Path::new("/work/site");
+        assert_eq!(
+            display_path(Path::new("/work/site/./posts/a.md"), cwd),
+            "posts/a.md"
+        );
+        assert_eq!(
+            display_path(Path::new("/work/other/a.md"), cwd),
+            "/work/other/a.md"
+        );
+        assert_eq!(display_path(Path::new("/work/site/x/../b.md"), cwd), "b.md");
+    }
+
+    #[test]
+    fn walking_honours_gitignore_outside_a_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "drafts/\n").unwrap();
+        std::fs::create_dir(dir.path().join("drafts")).unwrap();
+        std::fs::write(dir.path().join("drafts/a.md"), "x").unwrap();
+        std::fs::write(dir.path().join("b.md"), "x").unwrap();
+        let (found, errors) = targets(&[dir.path().to_path_buf()], true);
+        assert!(errors.is_empty());
+        let names: Vec<_> = found.iter().map(|t| t.path.file_name().unwrap()).collect();
+        assert_eq!(names, ["b.md"]);
+        let (all, _) = targets(&[dir.path().to_path_buf()], false);
+        assert_eq!(
+            all.len(),
+            2,
+            "with ignore files off, drafts/a.md is found too"
+        );
+    }
+}

@@ -1,0 +1,488 @@
+//! The command line as users meet it: exit codes, the JSON contract, rules discovery and
+//! errors, standard input, and unreadable files.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{assert_spans_exact, brandlint, json};
+
+const RULES: &str = r#"
+[[term]]
+name = "GitHub"
+severity = "error"
+
+[[banned]]
+phrases = ["synergy"]
+
+[[prefer]]
+use = "sign in"
+instead_of = ["log in"]
+severity = "info"
+"#;
+
+fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn json_output_keeps_the_documented_contract() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("posts/launch.md", "# Hi\n\nWe love Github.\n"),
+    ]);
+    let out = brandlint(dir.path(), &["check", "--format", "json"], None);
+    assert_eq!(out.status.code(), Some(1), "an error finding fails the run");
+    let report = json(&out);
+    assert_eq!(
+        report,
+        serde_json::json!({
+            "version": 1,
+            "diagnostics": [{
+                "path": "posts/launch.md", "channel": "markdown", "scope": "paragraph",
+                "rule": "term/GitHub", "kind": "term", "severity": "error",
+                "message": "Write \"GitHub\", not \"Github\"",
+                "matched": "Github",
+                "span": {"start": 14, "end": 20, "line": 3, "column": 9, "end_line": 3, "end_column": 15},
+                "fix": {"replacement": "GitHub"},
+                "help": null, "url": null
+            }],
+            "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1}
+        })
+    );
+}
+
+#[test]
+fn warnings_pass_unless_over_the_maximum() {
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", "Pure synergy.\n")]);
+    assert_eq!(
+        brandlint(dir.path(), &["check"], None).status.code(),
+        Some(0)
+    );
+    let over = brandlint(dir.path(), &["check", "--max-warnings", "0"], None);
+    assert_eq!(over.status.code(), Some(1));
+    let within = brandlint(dir.path(), &["check", "--max-warnings", "1"], None);
+    assert_eq!(within.status.code(), Some(0));
+}
+
+#[test]
+fn min_severity_drops_lower_findings_from_output_and_counts() {
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", "Log in for synergy.\n")]);
+    let all = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(all["summary"]["infos"], 1);
+    assert_eq!(all["summary"]["warnings"], 1);
+    let warnings = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "--min-severity", "warning"],
+        None,
+    ));
+    let rules: Vec<_> = warnings["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(rules, ["banned/synergy"]);
+    assert_eq!(warnings["summary"]["infos"], 0);
+}
+
+#[test]
+fn compact_format_is_one_line_per_finding() {
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", "é Github\n")]);
+    let out = brandlint(dir.path(), &["check", "--format", "compact"], None);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let mut lines = stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("a.md:1:3: error: Write \"GitHub\", not \"Github\" [term/GitHub]")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("1 error, 0 warnings in 1 file (1 fixable with --fix)")
+    );
+}
+
+#[test]
+fn quiet_prints_findings_only() {
+    let dir = site(&[("a.md", "Truly world-class.\n")]);
+    let out = brandlint(
+        dir.path(),
+        &["check", "--format", "compact", "--quiet"],
+        None,
+    );
+    assert_eq!(stderr(&out), "", "no notice about the default pack");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+}
+
+#[test]
+fn the_default_pack_is_announced_once_when_no_rules_file_is_found() {
+    let dir = site(&[("a.md", "Truly world-class.\n"), ("b/c.md", "Synergy.\n")]);
+    let out = brandlint(dir.path(), &["check", "--format", "json"], None);
+    let err = stderr(&out);
+    assert_eq!(
+        err.matches("built-in rules/default.toml").count(),
+        1,
+        "{err}"
+    );
+    let report = json(&out);
+    assert_eq!(report["summary"]["files"], 2);
+    assert!(report["diagnostics"][0]["rule"]
+        .as_str()
+        .unwrap()
+        .starts_with("banned/"));
+}
+
+#[test]
+fn nested_rules_files_govern_their_subtree() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a.md", "Github\n"),
+        ("docs/.brandlint.toml", "[[term]]\nname = \"Docs\"\n"),
+        ("docs/b.md", "Github and docs\n"),
+    ]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let found: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["path"].as_str().unwrap(), d["rule"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("a.md", "term/GitHub"), ("docs/b.md", "term/Docs")]);
+}
+
+#[test]
+fn extends_merges_in_order_and_later_rules_win() {
+    let dir = site(&[
+        ("packs/base.toml", "[defaults]\nseverity = \"error\"\n\n[[banned]]\nphrases = [\"synergy\", \"leverage\"]\n"),
+        (
+            "brandlint.toml",
+            "[brand]\nname = \"Acme\"\nextends = [\"packs/base.toml\"]\n\n[[banned]]\nid = \"banned/leverage\"\nphrases = [\"leverage\"]\nseverity = \"info\"\n",
+        ),
+        ("a.md", "Synergy and leverage.\n"),
+    ]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let found: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [("banned/synergy", "error"), ("banned/leverage", "info")]
+    );
+}
+
+#[test]
+fn files_ignore_and_gitignore_are_honoured_unless_no_ignore() {
+    let dir = site(&[
+        ("brandlint.toml", "[files]\nignore = [\"vendor/**\", \"CHANGELOG.md\"]\n\n[[banned]]\nphrases = [\"synergy\"]\n"),
+        (".gitignore", "build/\n"),
+        ("vendor/x.md", "synergy\n"),
+        ("CHANGELOG.md", "synergy\n"),
+        ("build/y.md", "synergy\n"),
+        ("post.md", "synergy\n"),
+    ]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(report["summary"]["files"], 1);
+    let all = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "--no-ignore"],
+        None,
+    ));
+    assert_eq!(all["summary"]["files"], 4);
+}
+
+#[test]
+fn explicitly_named_files_of_no_channel_are_reported_and_walked_ones_skipped() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("notes.xyz", "Github\n"),
+        ("a.md", "ok\n"),
+    ]);
+    let walked = brandlint(dir.path(), &["check"], None);
+    assert!(!stderr(&walked).contains("notes.xyz"));
+    let named = brandlint(dir.path(), &["check", "notes.xyz"], None);
+    assert!(
+        stderr(&named).contains("notes.xyz: skipped"),
+        "{}",
+        stderr(&named)
+    );
+    assert_eq!(named.status.code(), Some(0));
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_are_findings_and_the_run_goes_on() {
+    let dir = site(&[("brandlint.toml", RULES), ("good.md", "Github\n")]);
+    fs::write(dir.path().join("latin1.md"), b"caf\xe9 Github\n").unwrap();
+    let out = brandlint(
+        dir.path(),
+        &["check", "--format", "json", ".", "missing.md"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    let found: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap(),
+                d["rule"].as_str().unwrap(),
+                d["span"]["start"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("good.md", "term/GitHub", 0),
+            ("latin1.md", "io/encoding", 3),
+            ("missing.md", "io/read", 0)
+        ]
+    );
+}
+
+#[test]
+fn standard_input_needs_a_name_and_uses_its_rules() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    let nameless = brandlint(dir.path(), &["check", "-"], Some(b"Github"));
+    assert_eq!(nameless.status.code(), Some(2));
+    assert!(stderr(&nameless).contains("--stdin-filename"));
+    let out = brandlint(
+        dir.path(),
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "posts/new.md",
+            "--format",
+            "json",
+        ],
+        Some(b"Hello Github"),
+    );
+    let report = json(&out);
+    assert_eq!(report["diagnostics"][0]["path"], "posts/new.md");
+    assert_eq!(report["diagnostics"][0]["matched"], "Github");
+}
+
+#[test]
+fn spans_are_exact_through_markup_entities_crlf_and_a_bom() {
+    let text = "\u{feff}# Über Github\r\n\r\nAT&amp;T, **Git**hub and Github&#8217;s\r\nlog\r\nin here 🦀 Github\r\n";
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", text)]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let matched: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["matched"].as_str().unwrap(), d.get("fix").is_some()))
+        .collect();
+    assert_eq!(
+        matched,
+        [
+            ("Github", true),
+            ("Git**hub", false),
+            ("Github", true),
+            ("log\r\nin", false),
+            ("Github", true)
+        ]
+    );
+    assert_eq!(assert_spans_exact(dir.path(), &report), 5);
+}
+
+#[test]
+fn code_urls_and_template_tags_are_never_checked() {
+    let text = "Use `Github` or\n\n```\nGithub\n```\n\nSee https://Github.com/x, <https://github.com>, \
+                mail me@github.com, @github, ./github/x.md and {{ github }}.\n\n    Github indented\n";
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", text)]);
+    let out = brandlint(dir.path(), &["check", "--format", "json"], None);
+    assert_eq!(json(&out)["diagnostics"], serde_json::json!([]));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn disable_comments_switch_rules_off_by_id_or_kind() {
+    let text = "Github one.\n\n<!-- brandlint-disable term/GitHub -->\n\nGithub and synergy.\n\n\
+                <!-- brandlint-enable -->\n\nGithub again.\n\n<!-- brandlint-disable-next-line banned -->\n\
+                synergy hidden\nsynergy shown\n\n<!-- brandlint-disable -->\n\nGithub synergy\n";
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", text)]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let found: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["span"]["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, "term/GitHub"),
+            (5, "banned/synergy"),
+            (9, "term/GitHub"),
+            (13, "banned/synergy")
+        ]
+    );
+}
+
+#[test]
+fn rules_file_errors_point_into_the_toml_with_a_suggestion() {
+    let dir = site(&[
+        ("brandlint.toml", "[brand]\nnaem = \"Acme\"\n"),
+        ("a.md", "x\n"),
+    ]);
+    let out = brandlint(dir.path(), &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown field `naem`"), "{err}");
+    assert!(
+        err.contains("brandlint.toml:2:1"),
+        "line and column shown: {err}"
+    );
+    assert!(err.contains("did you mean `name`?"), "{err}");
+}
+
+#[test]
+fn bad_values_regexes_and_missing_extends_are_usage_errors() {
+    let cases = [
+        ("[[term]]\nname = 5\n", "invalid type", "brandlint.toml:2:8"),
+        (
+            "[defaults]\nseverity = \"warn\"\n",
+            "did you mean `warning`?",
+            "brandlint.toml:2:12",
+        ),
+        (
+            "[[pattern]]\nregex = \"(unclosed\"\n",
+            "invalid regex",
+            "brandlint.toml:2:9",
+        ),
+        (
+            "[brand]\nextends = [\"nope.toml\"]\n",
+            "does not exist",
+            "brandlint.toml:2:12",
+        ),
+        (
+            "[[banned]]\nphrases = [\"x\"]\nscopes = [\"paragrap\"]\n",
+            "did you mean `paragraph`?",
+            "brandlint.toml:3:11",
+        ),
+        (
+            "[[term]]\nname = \"X\"\nfiles = [\"a/[\"]\n",
+            "invalid glob",
+            "brandlint.toml:3:10",
+        ),
+        ("not toml at all", "brandlint.toml", "brandlint.toml:1:"),
+    ];
+    for (rules, needle, position) in cases {
+        let dir = site(&[("brandlint.toml", rules), ("a.md", "x\n")]);
+        let out = brandlint(dir.path(), &["check"], None);
+        assert_eq!(out.status.code(), Some(2), "{rules}");
+        let err = stderr(&out);
+        assert!(err.contains(needle), "{rules}: {err}");
+        assert!(err.contains(position), "{rules}: {err}");
+    }
+}
+
+#[test]
+fn an_extends_cycle_is_refused() {
+    let dir = site(&[
+        ("brandlint.toml", "[brand]\nextends = [\"b.toml\"]\n"),
+        ("b.toml", "[brand]\nextends = [\"brandlint.toml\"]\n"),
+        ("a.md", "x\n"),
+    ]);
+    let out = brandlint(dir.path(), &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cycle"), "{}", stderr(&out));
+}
+
+#[test]
+fn rules_verify_runs_examples_and_fails_on_a_broken_one() {
+    let good = "[[banned]]\nphrases = [\"synergy\"]\nexamples = { flag = [\"Pure synergy.\"], pass = [\"Teamwork.\"] }\n";
+    let dir = site(&[("brandlint.toml", good)]);
+    let out = brandlint(dir.path(), &["rules", "--verify"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 examples, 2 passed, 0 failed"));
+
+    let bad = good.replace("Teamwork.", "More synergy.");
+    fs::write(dir.path().join("brandlint.toml"), bad).unwrap();
+    let out = brandlint(dir.path(), &["rules", "--verify"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("FAILED banned/synergy: should pass: \"More synergy.\""),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn rules_lists_ids_severities_and_kinds() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    let out = brandlint(dir.path(), &["rules"], None);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("3 rules from "), "{stdout}");
+    assert!(stdout.contains("term/GitHub     error    term"), "{stdout}");
+    assert!(
+        stdout.contains("prefer/sign in  info     prefer"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn explain_prints_the_kind_doc_and_the_rule() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    let out = brandlint(dir.path(), &["explain", "term/GitHub"], None);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("`term`: visual naming."), "{stdout}");
+    assert!(stdout.contains("## This rule: term/GitHub"), "{stdout}");
+    let unknown = brandlint(dir.path(), &["explain", "baned/x"], None);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("did you mean `banned`?"));
+}
+
+#[test]
+fn init_writes_a_starter_that_loads_and_refuses_to_overwrite() {
+    let dir = site(&[]);
+    let out = brandlint(dir.path(), &["init"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let verify = brandlint(dir.path(), &["rules", "--verify"], None);
+    assert_eq!(
+        verify.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    let again = brandlint(dir.path(), &["init"], None);
+    assert_eq!(again.status.code(), Some(2));
+}
+
+#[test]
+fn paths_outside_the_current_folder_print_absolute() {
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", "Github\n")]);
+    let elsewhere = site(&[]);
+    let target = dir.path().join("a.md");
+    let out = brandlint(
+        elsewhere.path(),
+        &["check", "--format", "json", target.to_str().unwrap()],
+        None,
+    );
+    let report = json(&out);
+    assert_eq!(report["diagnostics"][0]["path"], target.to_str().unwrap());
+    assert!(Path::new(report["diagnostics"][0]["path"].as_str().unwrap()).is_absolute());
+}

@@ -1,0 +1,80 @@
+//! Helpers shared by the integration tests: run the built binary in a folder.
+
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `brandlint` with `args` in `dir`, feeding `stdin`, with colors off and a fixed width.
+pub fn brandlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brandlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    if let Some(bytes) = stdin {
+        // The binary may exit without reading (a usage error): a closed pipe is fine.
+        let _ = input.write_all(bytes);
+    }
+    drop(input);
+    child.wait_with_output().expect("the binary finishes")
+}
+
+/// The JSON output of a run, parsed.
+pub fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is JSON ({e}):\n{}\nstderr:\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// Asserts that every diagnostic's `matched` is exactly the file's bytes at its span, that
+/// spans lie on character boundaries, and that line/column agree with the offsets.
+pub fn assert_spans_exact(root: &Path, report: &serde_json::Value) -> usize {
+    let diagnostics = report["diagnostics"].as_array().expect("diagnostics array");
+    for d in diagnostics {
+        let path = root.join(d["path"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        let start = d["span"]["start"].as_u64().unwrap() as usize;
+        let end = d["span"]["end"].as_u64().unwrap() as usize;
+        assert!(start <= end && end <= bytes.len(), "span in file: {d}");
+        let text = std::str::from_utf8(&bytes).expect("checked files are UTF-8");
+        assert!(
+            text.is_char_boundary(start) && text.is_char_boundary(end),
+            "boundaries: {d}"
+        );
+        assert_eq!(
+            d["matched"].as_str().unwrap(),
+            &text[start..end],
+            "matched: {d}"
+        );
+        let line = text[..start].matches('\n').count() + 1;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..start]
+            .trim_start_matches('\u{feff}')
+            .chars()
+            .count()
+            + 1;
+        assert_eq!(
+            d["span"]["line"].as_u64().unwrap() as usize,
+            line,
+            "line: {d}"
+        );
+        assert_eq!(
+            d["span"]["column"].as_u64().unwrap() as usize,
+            column,
+            "column: {d}"
+        );
+    }
+    diagnostics.len()
+}
