@@ -241,3 +241,137 @@ impl Reader<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each segment as (scope, text, the source bytes it spans).
+    fn segments(source: &str) -> Vec<(Scope, String, String)> {
+        read(source)
+            .segments
+            .iter()
+            .map(|s| {
+                let span = s.source_range(0..s.text.len());
+                (s.scope, s.text.clone(), source[span].to_string())
+            })
+            .collect()
+    }
+
+    fn texts(source: &str) -> Vec<(Scope, String)> {
+        segments(source)
+            .into_iter()
+            .map(|(s, t, _)| (s, t))
+            .collect()
+    }
+
+    #[test]
+    fn blocks_get_their_scopes() {
+        let source = "# Title\n\nBody *text*.\n\n- one\n- two\n\n> quoted\n\n| a | b |\n|---|---|\n| c | d |\n";
+        assert_eq!(
+            texts(source),
+            [
+                (Scope::Heading, "Title".into()),
+                (Scope::Paragraph, "Body text.".into()),
+                (Scope::List, "one".into()),
+                (Scope::List, "two".into()),
+                (Scope::Blockquote, "quoted".into()),
+                (Scope::Table, "a".into()),
+                (Scope::Table, "b".into()),
+                (Scope::Table, "c".into()),
+                (Scope::Table, "d".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn links_join_the_sentence_with_an_inline_scope() {
+        let document = read("Click [here](/x) now.\n");
+        let segment = &document.segments[0];
+        assert_eq!(segment.text, "Click here now.");
+        assert_eq!(segment.inline_scopes, vec![(6..10, Scope::Link)]);
+    }
+
+    #[test]
+    fn image_alt_text_is_its_own_segment() {
+        // The alt text ends first, so its segment comes first; findings are sorted later.
+        assert_eq!(
+            texts("Our ![Acme logo](logo.png) team.\n"),
+            [
+                (Scope::Alt, "Acme logo".into()),
+                (Scope::Paragraph, "Our \u{FFFC} team.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn code_autolinks_and_html_are_not_prose() {
+        let source =
+            "Run `x` via <https://a.io> or <b>bold</b>\n\n```\ncode\n```\n\n<div>\nblock\n</div>\n";
+        assert_eq!(
+            texts(source),
+            [(Scope::Paragraph, "Run \u{FFFC} via \u{FFFC} or bold".into())]
+        );
+    }
+
+    #[test]
+    fn entities_escapes_and_breaks_map_to_their_source() {
+        let source = "AT&amp;T \\*not\\* a\nbreak";
+        assert_eq!(
+            segments(source),
+            [(Scope::Paragraph, "AT&T *not* a break".into(), source.into())]
+        );
+        let document = read(source);
+        let segment = &document.segments[0];
+        assert_eq!(
+            segment.source_range(2..3),
+            2..7,
+            "the entity maps as a whole"
+        );
+        assert_eq!(
+            segment.source_range(5..10),
+            10..16,
+            "escapes map past the backslash"
+        );
+    }
+
+    #[test]
+    fn front_matter_prose_keys_are_read_and_the_rest_skipped() {
+        let source = "---\ntitle: Hello Github\nauthor: Github\n---\n\nBody\n";
+        assert_eq!(
+            segments(source),
+            [
+                (Scope::Title, "Hello Github".into(), "Hello Github".into()),
+                (Scope::Paragraph, "Body".into(), "Body".into())
+            ]
+        );
+        let toml = "\u{feff}+++\nsummary = \"Short\"\n+++\nBody\n";
+        assert_eq!(
+            texts(toml),
+            [
+                (Scope::Description, "Short".into()),
+                (Scope::Paragraph, "Body".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn directives_come_from_block_and_inline_comments() {
+        let source = "<!-- brandlint-disable -->\n\nText <!-- brandlint-enable banned --> more\n";
+        let directives = read(source).directives;
+        assert_eq!(directives.len(), 2);
+        assert_eq!(
+            &source[directives[0].span.clone()],
+            "<!-- brandlint-disable -->"
+        );
+        assert_eq!(directives[1].rules, ["banned"]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let source = format!("{}deep\n", "> ".repeat(10_000));
+        assert_eq!(texts(&source), [(Scope::Blockquote, "deep".into())]);
+        let brackets = format!("{}x{}", "[".repeat(50_000), "]".repeat(50_000));
+        assert!(!read(&brackets).segments.is_empty());
+    }
+}

@@ -1,0 +1,42 @@
+//! The README's rule reference is generated from the doc comment at the top of each rule
+//! kind's module; this test fails when it is stale. Run with `BRANDLINT_BLESS=1` to rewrite it.
+
+use std::path::Path;
+
+use brandlint::check::RuleKind;
+
+const START: &str =
+    "<!-- rule-reference:start (generated from src/check/*.rs by tests/docs.rs) -->";
+const END: &str = "<!-- rule-reference:end -->";
+
+fn rule_reference() -> String {
+    let mut out = String::new();
+    for kind in RuleKind::ALL {
+        out.push_str(&format!("\n### `{}`\n\n", kind.name()));
+        for line in kind.doc().lines() {
+            match line.strip_prefix("## ") {
+                Some(heading) => out.push_str(&format!("**{heading}.**")),
+                None => out.push_str(line),
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn readme_rule_reference_is_generated_from_the_kinds() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md exists");
+    let start = readme.find(START).expect("README has the start marker") + START.len();
+    let end = readme.find(END).expect("README has the end marker");
+    let generated = rule_reference();
+    if readme[start..end] != generated {
+        if std::env::var_os("BRANDLINT_BLESS").is_some() {
+            let updated = format!("{}{generated}{}", &readme[..start], &readme[end..]);
+            std::fs::write(&path, updated).expect("README is writable");
+        } else {
+            panic!("the README's rule reference is stale: run BRANDLINT_BLESS=1 cargo test --test docs");
+        }
+    }
+}
