@@ -268,6 +268,14 @@ impl SegmentBuilder {
         if text.is_empty() {
             return;
         }
+        if let Some(last) = self.pieces.last_mut() {
+            if last.exact && last.source_end == source_start {
+                // Contiguous with the previous exact piece: one piece serves both.
+                last.source_end += text.len();
+                self.text.push_str(text);
+                return;
+            }
+        }
         self.pieces.push(Piece {
             text_start: self.text.len(),
             source_start,

@@ -135,9 +135,15 @@ impl<T> PhraseSet<T> {
 
     /// Finds phrases in `text` (already normalized: single spaces), searching `folded`, the
     /// same text passed through [`fold`]. Every candidate is collected, so a rejected
-    /// boundary never hides an overlapping match; then a match lying inside a longer one is
-    /// dropped. Returned in order of position.
-    pub fn find(&self, text: &str, folded: &str) -> Vec<PhraseMatch> {
+    /// boundary never hides an overlapping match; candidates that `applies` rejects (no rule
+    /// of theirs runs there) are dropped; then a match lying inside a longer one is dropped.
+    /// Returned in order of position.
+    pub fn find(
+        &self,
+        text: &str,
+        folded: &str,
+        applies: impl Fn(usize, &Range<usize>) -> bool,
+    ) -> Vec<PhraseMatch> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -158,6 +164,7 @@ impl<T> PhraseSet<T> {
                 range: m.start()..m.end(),
                 pattern: m.pattern().as_usize(),
             })
+            .filter(|m| applies(m.pattern, &m.range))
             .collect();
         candidates.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
         let mut widest_end = 0;
@@ -181,7 +188,7 @@ mod tests {
         }
         let set = b.build();
         let folded = fold(text);
-        set.find(text, &folded)
+        set.find(text, &folded, |_, _| true)
             .into_iter()
             .map(|m| text[m.range].to_string())
             .collect()
@@ -218,6 +225,18 @@ mod tests {
     fn a_rejected_boundary_does_not_hide_a_shorter_match() {
         assert_eq!(matches(&["Acme", "Acme Cloud"], "Acme Cloudy"), ["Acme"]);
         assert_eq!(matches(&["Pie Chart"], "xApple Pie Chart"), ["Pie Chart"]);
+    }
+
+    #[test]
+    fn a_phrase_that_does_not_apply_hides_nothing() {
+        let mut b = PhraseSetBuilder::default();
+        b.add("click here", "link-only");
+        b.add("here", "here");
+        let set = b.build();
+        let text = "Click here";
+        let found = set.find(text, &fold(text), |p, _| set.owners(p) != ["link-only"]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "here");
     }
 
     #[test]

@@ -26,24 +26,30 @@ pub struct Verification {
     pub failures: Vec<ExampleFailure>,
 }
 
-/// Runs every rule's examples, each as one segment of the rule's first scope (a paragraph
-/// when it has none), through that rule alone.
+/// Runs every rules table's examples, each sentence as one segment of the table's first
+/// scope (a paragraph when it has none), through the rules of that table alone: a `flag`
+/// sentence must be flagged by one of them (a `[[banned]]` table's example need not use every
+/// phrase), a `pass` sentence by none.
 pub fn verify_examples(rules: &CompiledRules) -> Verification {
     let mut verification = Verification::default();
-    for (index, rule) in rules.rules.iter().enumerate() {
-        let mut active = vec![false; rules.rules.len()];
-        active[index] = true;
-        let scope = rule
+    let mut tables: Vec<usize> = rules.rules.iter().map(|r| r.table).collect();
+    tables.dedup();
+    for table in tables {
+        let active: Vec<bool> = rules.rules.iter().map(|r| r.table == table).collect();
+        let Some(first) = rules.rules.iter().find(|r| r.table == table) else {
+            continue;
+        };
+        let scope = first
             .scopes
             .as_ref()
             .and_then(|s| s.first().copied())
             .unwrap_or(Scope::Paragraph);
-        let cases = rule
+        let cases = first
             .examples
             .flag
             .iter()
             .map(|s| (s, true))
-            .chain(rule.examples.pass.iter().map(|s| (s, false)));
+            .chain(first.examples.pass.iter().map(|s| (s, false)));
         for (sentence, should_flag) in cases {
             verification.checked += 1;
             let mut builder = SegmentBuilder::new();
@@ -54,7 +60,7 @@ pub fn verify_examples(rules: &CompiledRules) -> Verification {
             }
             if findings.is_empty() == should_flag {
                 verification.failures.push(ExampleFailure {
-                    rule: rule.id.clone(),
+                    rule: first.id.clone(),
                     sentence: sentence.clone(),
                     should_flag,
                 });

@@ -486,3 +486,90 @@ fn paths_outside_the_current_folder_print_absolute() {
     assert_eq!(report["diagnostics"][0]["path"], target.to_str().unwrap());
     assert!(Path::new(report["diagnostics"][0]["path"].as_str().unwrap()).is_absolute());
 }
+
+#[test]
+fn statistics_count_findings_per_rule_most_frequent_first() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a.md", "Github, Github and synergy.\n"),
+    ]);
+    let out = brandlint(
+        dir.path(),
+        &["check", "--format", "compact", "--statistics"],
+        None,
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let tail: Vec<_> = stdout.lines().rev().take(2).collect();
+    assert_eq!(
+        tail,
+        [
+            "     1  banned/synergy  [warning]",
+            "     2  term/GitHub  [error]"
+        ]
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    let many = "Github\n\n".repeat(20_000);
+    fs::write(dir.path().join("a.md"), many).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brandlint"))
+        .args(["check", "--format", "compact"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away, as `| head` does
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the findings still decide the exit code"
+    );
+}
+
+#[test]
+fn a_banned_table_shares_its_id_and_examples_across_its_phrases() {
+    let rules = "[[banned]]\nid = \"hype\"\nphrases = [\"synergy\", \"world-class\"]\n\
+                 examples = { flag = [\"Pure synergy.\", \"A world-class team.\"], pass = [\"A team.\"] }\n";
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        ("a.md", "Synergy, world-class.\n"),
+    ]);
+    let verify = brandlint(dir.path(), &["rules", "--verify"], None);
+    assert_eq!(
+        verify.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let found: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["matched"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("hype", "Synergy"), ("hype", "world-class")]);
+}
+
+#[test]
+fn a_phrase_limited_to_link_text_is_found_inside_a_longer_phrase() {
+    let rules = "[[banned]]\nphrases = [\"click here\", \"here\"]\nscopes = [\"link\"]\n";
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        ("a.md", "Click [here](/x) for docs.\n"),
+    ]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let found: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["scope"].as_str().unwrap()))
+        .collect();
+    // "click here" would win, but it runs over the link's edge, where no link rule applies.
+    assert_eq!(found, [("banned/here", "link")]);
+}

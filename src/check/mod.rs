@@ -113,6 +113,9 @@ pub struct Rule {
     pub expected: String,
     /// The rules file that defines it.
     pub defined_in: String,
+    /// Which table of the merged rules files it comes from: a `[[banned]]` table gives one
+    /// rule per phrase, all sharing the table's keys and examples.
+    pub table: usize,
 }
 
 impl Rule {
@@ -239,10 +242,19 @@ pub fn check_segment(
             .is_none_or(|scopes| segment.in_any_scope(range, scopes))
     };
     let folded = fold(&segment.text);
-    for found in rules.phrases.find(&segment.text, &folded) {
+    let runs_here =
+        |index: usize, range: &Range<usize>| active[index] && in_scope(&rules.rules[index], range);
+    let applies = |pattern: usize, range: &Range<usize>| {
+        rules
+            .phrases
+            .owners(pattern)
+            .iter()
+            .any(|&(index, _)| runs_here(index, range))
+    };
+    for found in rules.phrases.find(&segment.text, &folded, applies) {
         for &(index, role) in rules.phrases.owners(found.pattern) {
             let rule = &rules.rules[index];
-            if role == PhraseRole::Shadow || !active[index] || !in_scope(rule, &found.range) {
+            if role == PhraseRole::Shadow || !runs_here(index, &found.range) {
                 continue;
             }
             let context = MatchContext {

@@ -99,6 +99,7 @@ pub struct Compiler<'a> {
     root: PathBuf,
     default_severity: Severity,
     drafts: Vec<CompiledDraft>,
+    table: usize,
 }
 
 impl Compiler<'_> {
@@ -154,6 +155,7 @@ impl Compiler<'_> {
             examples: common.examples,
             expected: draft.expected,
             defined_in: self.merged.source(origin).path.display().to_string(),
+            table: self.table,
         };
         self.drafts.push((rule, draft.phrases, draft.regex));
         Ok(())
@@ -167,17 +169,22 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         root: root.to_path_buf(),
         default_severity: merged.default_severity.unwrap_or(Severity::Warning),
         drafts: Vec::new(),
+        table: 0,
     };
     for Located { origin, value } in &merged.terms {
+        compiler.table += 1;
         check::term::compile(value, *origin, &mut compiler)?;
     }
     for Located { origin, value } in &merged.banned {
+        compiler.table += 1;
         check::banned::compile(value, *origin, &mut compiler)?;
     }
     for Located { origin, value } in &merged.prefer {
+        compiler.table += 1;
         check::prefer::compile(value, *origin, &mut compiler)?;
     }
     for Located { origin, value } in &merged.patterns {
+        compiler.table += 1;
         check::pattern::compile(value, *origin, &mut compiler)?;
     }
     let mut ignore = GlobSetBuilder::new();
@@ -193,13 +200,16 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         .build()
         .map_err(|e| ConfigError::plain(format!("invalid ignore globs: {e}")))?;
 
-    // A later rule with the same id replaces an earlier one (a pack extended and adjusted).
-    let mut last_with_id: HashMap<&str, usize> = HashMap::new();
-    for (index, (rule, _, _)) in compiler.drafts.iter().enumerate() {
-        last_with_id.insert(&rule.id, index);
+    // A later table with the same rule id replaces an earlier one (a pack extended and
+    // adjusted); the phrases of one table may share an id.
+    let mut last_table_with_id: HashMap<&str, usize> = HashMap::new();
+    for (rule, _, _) in &compiler.drafts {
+        last_table_with_id.insert(&rule.id, rule.table);
     }
-    let keep: Vec<bool> = (0..compiler.drafts.len())
-        .map(|i| last_with_id.get(compiler.drafts[i].0.id.as_str()) == Some(&i))
+    let keep: Vec<bool> = compiler
+        .drafts
+        .iter()
+        .map(|(rule, _, _)| last_table_with_id.get(rule.id.as_str()) == Some(&rule.table))
         .collect();
 
     let mut rules = Vec::new();

@@ -47,16 +47,98 @@ pub fn read(syntax: Syntax, source: &str, content: Range<usize>) -> Vec<Segment>
         .collect()
 }
 
-/// A segment for a decoded scalar whose token (quotes and all) is `source[raw]`: exact where
-/// the token holds the value verbatim, else one atomic piece over the whole token.
+/// A segment for a decoded scalar whose token (quotes, escapes, block header and all) is
+/// `source[raw]`: the value is aligned with the token character by character, so a finding
+/// inside a quoted, escaped or folded value still gets its exact bytes. A value that cannot
+/// be aligned maps as one atomic piece over the whole token.
 fn scalar_segment(scope: Scope, value: &str, raw: Range<usize>, source: &str) -> Option<Segment> {
     let token = source.get(raw.clone())?;
     let mut builder = SegmentBuilder::new();
-    match token.find(value).filter(|_| !value.is_empty()) {
-        Some(at) => builder.push_exact(value, raw.start + at),
-        None => builder.push_atomic(value, raw),
+    if !align(value, token, raw.start, &mut builder) {
+        builder = SegmentBuilder::new();
+        builder.push_atomic(value, raw);
     }
     builder.finish(scope)
+}
+
+/// Where a scalar's content starts within its token, and whether backslash escapes apply.
+fn content_start(token: &str) -> (usize, bool) {
+    let after_newline = |from: usize| {
+        let rest = &token[from..];
+        from + rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'))
+            .map_or(0, |r| rest.len() - r.len())
+    };
+    if token.starts_with('|') || token.starts_with('>') {
+        (token.find('\n').map_or(token.len(), |i| i + 1), false)
+    } else if token.starts_with("\"\"\"") {
+        (after_newline(3), true)
+    } else if token.starts_with("'''") {
+        (after_newline(3), false)
+    } else if token.starts_with('"') {
+        (1, true)
+    } else if token.starts_with('\'') {
+        (1, false)
+    } else {
+        (0, false)
+    }
+}
+
+/// Pushes `value` into `builder`, aligned with the scalar token that starts at `base`.
+/// Returns false when the two cannot be aligned.
+fn align(value: &str, token: &str, base: usize, builder: &mut SegmentBuilder) -> bool {
+    let (start, escapes) = content_start(token);
+    let doubled_quotes = token.starts_with('\'') && !token.starts_with("'''");
+    let mut i = start;
+    let mut j = 0;
+    while j < value.len() {
+        let Some(d) = value[j..].chars().next() else {
+            return false;
+        };
+        let Some(r) = token[i..].chars().next() else {
+            return false;
+        };
+        let decoded = &value[j..j + d.len_utf8()];
+        if escapes && r == '\\' {
+            let escape_len = match token[i + 1..].chars().next() {
+                Some('u') => 6,
+                Some('U') => 10,
+                Some('x') => 4,
+                Some('\n' | '\r') => {
+                    // A line-ending backslash joins lines and yields nothing.
+                    i += 1 + token[i + 1..].len() - token[i + 1..].trim_start().len();
+                    continue;
+                }
+                Some(c) => 1 + c.len_utf8(),
+                None => return false,
+            };
+            let end = (i + escape_len).min(token.len());
+            builder.push_atomic(decoded, base + i..base + end);
+            i = end;
+            j += d.len_utf8();
+        } else if doubled_quotes && d == '\'' && token[i..].starts_with("''") {
+            // YAML writes a quote inside single quotes twice.
+            builder.push_atomic(decoded, base + i..base + i + 2);
+            i += 2;
+            j += 1;
+        } else if r == d {
+            builder.push_exact(decoded, base + i);
+            i += r.len_utf8();
+            j += d.len_utf8();
+        } else if r.is_whitespace() && d.is_whitespace() {
+            let raw_run = token[i..].len() - token[i..].trim_start().len();
+            let decoded_run = value[j..].len() - value[j..].trim_start().len();
+            builder.push_atomic(&value[j..j + decoded_run], base + i..base + i + raw_run);
+            i += raw_run;
+            j += decoded_run;
+        } else if r.is_whitespace() {
+            i += r.len_utf8(); // indentation that folding removed
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 fn toml_values(text: &str) -> Vec<(Scope, String, Range<usize>)> {
@@ -162,12 +244,39 @@ mod tests {
         );
     }
 
+    /// Each finding-sized word of a value, with the source bytes it maps to.
+    fn word_bytes(syntax: Syntax, source: &str, word: &str) -> String {
+        let segment = read(syntax, source, 0..source.len()).remove(0);
+        let at = segment.text.find(word).expect("the word is in the value");
+        source[segment.source_range(at..at + word.len())].to_string()
+    }
+
     #[test]
-    fn escaped_values_map_as_a_whole() {
-        let src = "title = \"Say \\\"hi\\\"\"\n";
-        let found = read_all(Syntax::Toml, src);
-        assert_eq!(found[0].1, "Say \"hi\"");
-        assert_eq!(found[0].2, "\"Say \\\"hi\\\"\"");
+    fn escaped_and_folded_values_map_word_by_word() {
+        let toml = "title = \"Say \\\"hi\\\" \\u2014 on MacOS\"\n";
+        assert_eq!(word_bytes(Syntax::Toml, toml, "MacOS"), "MacOS");
+        assert_eq!(word_bytes(Syntax::Toml, toml, "\"hi\""), "\\\"hi\\\"");
+        let multi = "summary = \"\"\"\nFirst line\nthen AcmeOs\"\"\"\n";
+        assert_eq!(word_bytes(Syntax::Toml, multi, "AcmeOs"), "AcmeOs");
+        let yaml =
+            "description: \"A \\\"Iphone\\\" day\"\nsummary: >\n  Folded\r\n  AcmeOs text\r\n";
+        assert_eq!(word_bytes(Syntax::Yaml, yaml, "Iphone"), "Iphone");
+        assert_eq!(
+            word_bytes(
+                Syntax::Yaml,
+                &yaml[yaml.find("summary").unwrap()..],
+                "AcmeOs"
+            ),
+            "AcmeOs"
+        );
+        assert_eq!(
+            word_bytes(Syntax::Yaml, "title: 'It''s Github'\n", "Github"),
+            "Github"
+        );
+        assert_eq!(
+            word_bytes(Syntax::Yaml, "title: |\n  Line\n  Github\n", "Line Github"),
+            "Line\n  Github"
+        );
     }
 
     #[test]

@@ -33,6 +33,15 @@ static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the masking pattern is valid")
 });
 
+/// Every masked token holds one of these bytes or starts with `www.`; most prose holds
+/// none, and then the regex need not run at all.
+fn may_hold_non_prose(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'{' | b'|' | b'%' | b'<' | b'@' | b'/' | b'\\'))
+        || text.contains("www.")
+        || text.contains("WWW.")
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -60,7 +69,8 @@ fn trim_token_end(token: &str) -> usize {
 /// become one space, and leading and trailing white space goes. Sorted and non-overlapping.
 pub fn normalizing_edits(text: &str) -> Vec<Edit> {
     let mut masks: Vec<std::ops::Range<usize>> = Vec::new();
-    for m in NOT_PROSE.find_iter(text) {
+    let scan = may_hold_non_prose(text).then(|| NOT_PROSE.find_iter(text));
+    for m in scan.into_iter().flatten() {
         let token = m.as_str();
         let starts_template = matches!(token.as_bytes().first(), Some(b'{' | b'*' | b'%' | b'<'));
         let after_word = text[..m.start()]

@@ -30,12 +30,25 @@ impl SourceCode for FileSource<'_> {
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts the column of the header in bytes; people count characters. Only
+        // the read without context lines gives the header its position.
+        let column = if context_lines_before == 0 && context_lines_after == 0 {
+            let offset = span.offset().min(self.text.len());
+            let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            self.text
+                .get(line_start..offset)
+                .map_or(inner.column(), |prefix| {
+                    prefix.trim_start_matches('\u{feff}').chars().count()
+                })
+        } else {
+            inner.column()
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }
