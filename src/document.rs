@@ -142,6 +142,65 @@ pub struct Document {
     pub directives: Vec<Directive>,
 }
 
+impl Document {
+    /// Each segment as (scope, text as read, the source bytes it spans), in source order:
+    /// what reader tests pin.
+    #[cfg(test)]
+    pub(crate) fn outline(&self, source: &str) -> Vec<(Scope, String, String)> {
+        let mut found: Vec<_> = self
+            .segments
+            .iter()
+            .map(|s| {
+                let span = s.source_range(0..s.text.len());
+                (
+                    span.start,
+                    s.scope,
+                    s.text.clone(),
+                    source[span].to_string(),
+                )
+            })
+            .collect();
+        found.sort_by_key(|f| f.0);
+        found
+            .into_iter()
+            .map(|(_, scope, text, bytes)| (scope, text, bytes))
+            .collect()
+    }
+
+    /// Moves every position by `by` bytes: for a document read from a slice of a larger file
+    /// (a part of an e-mail message) that starts at `by`.
+    pub fn shift(&mut self, by: usize) {
+        for segment in &mut self.segments {
+            for piece in &mut segment.pieces {
+                piece.source_start += by;
+                piece.source_end += by;
+            }
+        }
+        for directive in &mut self.directives {
+            directive.span = directive.span.start + by..directive.span.end + by;
+        }
+    }
+
+    /// Maps every segment as a whole onto one source range: for text that was decoded from
+    /// the file (a base64 part of an e-mail), whose bytes are not the file's. Findings then
+    /// point at `to`, and none offers a fix.
+    pub fn collapse(&mut self, to: Range<usize>) {
+        for segment in &mut self.segments {
+            segment.pieces = vec![Piece {
+                text_start: 0,
+                source_start: to.start,
+                source_end: to.end,
+                exact: false,
+            }];
+        }
+        // A directive in the decoded text then stands just before every finding, so that
+        // `brandlint-disable` in an encoded part still switches that part's findings off.
+        for directive in &mut self.directives {
+            directive.span = to.start..to.start;
+        }
+    }
+}
+
 /// What a `brandlint-*` comment asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DirectiveAction {
@@ -223,12 +282,13 @@ impl Segment {
         start..end.max(start)
     }
 
-    /// The innermost scope at a range of `text`, and whether `wanted` applies there.
+    /// The innermost scope at a range of `text`: the narrowest inline region around it (of
+    /// two with the same extent, the inner one, which closed first), else the segment's.
     pub fn scope_at(&self, text: &Range<usize>) -> Scope {
         self.inline_scopes
             .iter()
-            .rev()
-            .find(|(r, _)| r.start <= text.start && text.end <= r.end)
+            .filter(|(r, _)| r.start <= text.start && text.end <= r.end)
+            .min_by_key(|(r, _)| r.len())
             .map_or(self.scope, |(_, s)| *s)
     }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::check::{self, io, Finding};
 use crate::config::CompiledRules;
 use crate::document::Channel;
-use crate::read;
+use crate::read::{self, Format};
 use crate::span::LineIndex;
 
 /// What linting one file produced, with what reporters need to print it.
@@ -47,12 +47,12 @@ pub fn lint_bytes(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
-    channel: Channel,
+    (channel, format): (Channel, Format),
     bytes: Vec<u8>,
 ) -> FileReport {
     match String::from_utf8(bytes) {
         Ok(source) => {
-            let document = read::read(channel, &source);
+            let document = read::read(channel, format, &source, rules);
             let relative = rules.relative(path);
             let findings = check::check_document(rules, &document, &source, channel, relative);
             FileReport::new(display_path, Some(channel), source, findings)
@@ -71,10 +71,10 @@ pub fn lint_file(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
-    channel: Channel,
+    (channel, format): (Channel, Format),
 ) -> FileReport {
     match std::fs::read(path) {
-        Ok(bytes) => lint_bytes(rules, path, display_path, channel, bytes),
+        Ok(bytes) => lint_bytes(rules, path, display_path, (channel, format), bytes),
         Err(error) => FileReport::new(
             display_path,
             Some(channel),

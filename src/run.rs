@@ -12,9 +12,8 @@ use crate::check::io;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::{self, CompiledRules};
-use crate::document::Channel;
 use crate::lint::{self, FileReport};
-use crate::read::channel_from_extension;
+use crate::read;
 use crate::walk::{self, display_path};
 
 /// What to check and how.
@@ -75,11 +74,6 @@ impl RulesResolver {
     }
 }
 
-/// The channel of a file under its rules.
-fn channel_of(path: &Path) -> Option<Channel> {
-    channel_from_extension(path)
-}
-
 /// Runs a check. Fails only on a rules file that cannot be used; every problem with content
 /// is a finding in the result.
 pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
@@ -100,10 +94,10 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         let absolute = current_dir.join(&name);
         let rules = resolver.for_file(&absolute)?;
         let display = display_path(&absolute, &current_dir);
-        match channel_of(&absolute) {
-            Some(channel) => run
+        match read::detect(&absolute, &rules) {
+            Some(kind) => run
                 .reports
-                .push(lint::lint_bytes(&rules, &absolute, display, channel, bytes)),
+                .push(lint::lint_bytes(&rules, &absolute, display, kind, bytes)),
             None => run
                 .notices
                 .push(format!("{display}: skipped: not a known kind of content")),
@@ -126,8 +120,8 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         if !options.no_ignore && rules.ignores(&absolute) {
             continue;
         }
-        match channel_of(&absolute) {
-            Some(channel) => jobs.push((rules, absolute, display, channel)),
+        match read::detect(&absolute, &rules) {
+            Some(kind) => jobs.push((rules, absolute, display, kind)),
             None if target.explicit && !target.path.exists() => {
                 let error =
                     std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
@@ -139,7 +133,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
                 ));
             }
             None if target.explicit => run.notices.push(format!(
-                "{display}: skipped: not a known kind of content (Markdown: .md .markdown .mdx)"
+                "{display}: skipped: not a known kind of content (see `[files] email` for other email templates)"
             )),
             None => {}
         }
@@ -159,7 +153,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
     }
     let linted: Vec<FileReport> = jobs
         .into_par_iter()
-        .map(|(rules, path, display, channel)| lint::lint_file(&rules, &path, display, channel))
+        .map(|(rules, path, display, kind)| lint::lint_file(&rules, &path, display, kind))
         .collect();
     run.reports.extend(linted);
     run.reports

@@ -573,3 +573,80 @@ fn a_phrase_limited_to_link_text_is_found_inside_a_longer_phrase() {
     // "click here" would win, but it runs over the link's edge, where no link rule applies.
     assert_eq!(found, [("banned/here", "link")]);
 }
+
+#[test]
+fn channels_come_from_extensions_and_email_globs() {
+    let rules = "[files]\nemail = [\"emails/**\"]\n\n[[term]]\nname = \"GitHub\"\n";
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        ("page.html", "<p>Github</p>"),
+        ("promo.mjml", "<mj-text>Github</mj-text>"),
+        ("emails/reset.html", "<title>Github</title>"),
+        ("emails/reset.txt", "Github\n"),
+        ("notes.txt", "Github\n"),
+        ("post.md", "Github\n"),
+    ]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let found: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap(),
+                d["channel"].as_str().unwrap(),
+                d["scope"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("emails/reset.html", "email", "subject"),
+            ("emails/reset.txt", "email", "paragraph"),
+            ("page.html", "html", "paragraph"),
+            ("post.md", "markdown", "paragraph"),
+            ("promo.mjml", "email", "paragraph"),
+        ],
+        "notes.txt is not content outside the email globs"
+    );
+}
+
+#[test]
+fn ignore_selectors_remove_regions_and_bad_ones_point_into_the_toml() {
+    let rules = "[files]\nignore_selectors = [\".legal\"]\n\n[[term]]\nname = \"GitHub\"\n";
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        ("a.html", "<p>Github<div class=legal><p>Github</div>"),
+    ]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(report["summary"]["warnings"], 1);
+    fs::write(
+        dir.path().join("brandlint.toml"),
+        "[files]\nignore_selectors = [\"p:hover\"]\n",
+    )
+    .unwrap();
+    let out = brandlint(dir.path(), &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("invalid CSS selector") && err.contains("brandlint.toml:2:21"),
+        "{err}"
+    );
+}
+
+#[test]
+fn template_comments_switch_rules_off_in_emails() {
+    let template =
+        "<p>Github</p>\n{{!-- brandlint-disable-next-line term/GitHub --}}\n<p>Github</p>\n\
+                    {# brandlint-disable #}\n<p>Github</p>\n";
+    let dir = site(&[("brandlint.toml", RULES), ("a.hbs", template)]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let lines: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["span"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [1]);
+}

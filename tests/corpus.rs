@@ -22,27 +22,29 @@ fn corpus(name: &str) -> Option<PathBuf> {
     }
 }
 
-fn real_terms() -> String {
+fn rules_file(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/real-terms.toml")
+        .join("tests/data")
+        .join(name)
         .display()
         .to_string()
+}
+
+fn real_terms() -> String {
+    rules_file("real-terms.toml")
 }
 
 /// Code spans and blocks of a Markdown file, found independently of brandlint's reader.
 fn code_ranges(text: &str) -> Vec<Range<usize>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     Parser::new_ext(text, options)
         .into_offset_iter()
-        .filter(|(event, _)| {
-            matches!(
-                event,
-                Event::Code(_) | Event::Start(Tag::CodeBlock(_)) | Event::Html(_)
-            )
-        })
+        .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
         .map(|(_, range)| range)
         .collect()
 }
@@ -80,10 +82,16 @@ fn rust_blog_spans_are_exact_and_never_inside_code_or_urls() {
         let text = std::fs::read_to_string(root.join(d["path"].as_str().unwrap())).unwrap();
         let span = d["span"]["start"].as_u64().unwrap() as usize
             ..d["span"]["end"].as_u64().unwrap() as usize;
-        let inside_code = code_ranges(&text)
-            .iter()
-            .any(|code| code.start < span.end && span.start < code.end);
-        assert!(!inside_code, "finding inside code: {d}");
+        // Raw HTML in posts is read as HTML: its markup, code and comments are not prose.
+        let inside = code_ranges(&text)
+            .into_iter()
+            .chain(forbidden_html_ranges(&text))
+            .find(|r| r.start < span.end && span.start < r.end);
+        assert!(
+            inside.is_none(),
+            "finding inside `{}`: {d}",
+            &text[inside.unwrap()]
+        );
         let token = token_around(&text, span);
         assert!(
             !token.contains("://") && !token.contains("www.") && !token.contains('@'),
@@ -113,4 +121,108 @@ fn rust_blog_findings_are_the_same_whatever_the_parallelism() {
         None,
     );
     assert_eq!(one.stdout, two.stdout);
+}
+
+/// Regions of an HTML file or template where no finding may start or end, found with
+/// plain patterns independently of brandlint's reader: markup, comments, code, scripts,
+/// styles and template tags.
+fn forbidden_html_ranges(text: &str) -> Vec<Range<usize>> {
+    let patterns = [
+        r"(?is)<script\b.*?</script>",
+        r"(?is)<style\b.*?</style>",
+        r"(?is)<!--.*?-->",
+        r"(?is)<code\b.*?</code>",
+        r"(?is)<pre\b.*?</pre>",
+        r"(?s)\{\{.*?\}\}",
+        r"(?s)\{%.*?%\}",
+        r"(?s)\*\|.*?\|\*",
+        r"(?s)<%.*?%>",
+    ];
+    let mut ranges: Vec<Range<usize>> = patterns
+        .iter()
+        .flat_map(|p| {
+            regex::Regex::new(p)
+                .unwrap()
+                .find_iter(text)
+                .map(|m| m.range())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // Inside a tag, only the values of prose attributes may hold a finding.
+    let prose_value = regex::Regex::new(
+        r#"(?i)\b(?:alt|title|aria-label|placeholder|content|value)\s*=\s*("[^"]*"|'[^']*')"#,
+    )
+    .unwrap();
+    for tag in regex::Regex::new(r"<[A-Za-z][^>]*>")
+        .unwrap()
+        .find_iter(text)
+    {
+        let mut from = tag.start();
+        for value in prose_value.captures_iter(tag.as_str()) {
+            let inner = value.get(1).unwrap();
+            ranges.push(from..tag.start() + inner.start() + 1);
+            from = tag.start() + inner.end() - 1;
+        }
+        ranges.push(from..tag.end());
+    }
+    ranges
+}
+
+fn check_html_corpus(name: &str, expected_files: u64) {
+    let Some(root) = corpus(name) else {
+        return;
+    };
+    let rules = rules_file("corpus-terms.toml");
+    let out = brandlint(
+        &root,
+        &["check", "--rules", &rules, "--format", "json", "."],
+        None,
+    );
+    let report = json(&out);
+    assert_eq!(
+        report["summary"]["files"], expected_files,
+        "{name}: files read"
+    );
+    let count = assert_spans_exact(&root, &report);
+    assert!(
+        count >= 5,
+        "{name}: the corpus names Serde, Rust, Mailchimp or logins somewhere; found {count}"
+    );
+    for d in report["diagnostics"].as_array().unwrap() {
+        let path = d["path"].as_str().unwrap();
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let text = std::fs::read_to_string(root.join(path)).unwrap();
+        let span = d["span"]["start"].as_u64().unwrap() as usize
+            ..d["span"]["end"].as_u64().unwrap() as usize;
+        let inside = forbidden_html_ranges(&text)
+            .into_iter()
+            .find(|r| r.start < span.end && span.start < r.end);
+        assert!(
+            inside.is_none(),
+            "{name}: finding inside `{}`: {d}",
+            &text[inside.unwrap()]
+        );
+        let token = token_around(&text, span);
+        assert!(
+            !token.contains("://") && !token.contains("www.") && !token.contains('@'),
+            "{name}: finding inside a URL, address or handle `{token}`: {d}"
+        );
+    }
+}
+
+#[test]
+fn html_pages_spans_are_exact_and_never_inside_markup_code_or_urls() {
+    check_html_corpus("html-serde", 40);
+}
+
+#[test]
+fn postmark_templates_spans_are_exact_and_never_inside_tags() {
+    check_html_corpus("email-postmark", 133);
+}
+
+#[test]
+fn mailchimp_templates_spans_are_exact_and_never_inside_tags() {
+    check_html_corpus("email-mailchimp-blueprints", 45);
 }

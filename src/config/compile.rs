@@ -15,6 +15,7 @@ use super::load::{Located, MergedRules};
 use super::schema::{Common, Severity};
 use crate::check::{self, Rule, RuleKind};
 use crate::matcher::{PhraseSet, PhraseSetBuilder};
+use crate::read::html::Selector;
 
 /// What a phrase does for the rule that owns it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,6 +53,10 @@ pub struct CompiledRules {
     pub patterns: Vec<CompiledPattern>,
     /// `[files] ignore`.
     pub ignore: GlobSet,
+    /// `[files] email`.
+    pub email: GlobSet,
+    /// `[files] ignore_selectors`.
+    pub ignore_selectors: Vec<Selector>,
 }
 
 impl CompiledRules {
@@ -69,6 +74,11 @@ impl CompiledRules {
     /// Whether `[files] ignore` excludes a file.
     pub fn ignores(&self, path: &Path) -> bool {
         self.ignore.is_match(self.relative(path))
+    }
+
+    /// Whether `[files] email` makes a file an email template.
+    pub fn is_email(&self, path: &Path) -> bool {
+        self.email.is_match(self.relative(path))
     }
 }
 
@@ -114,21 +124,31 @@ impl Compiler<'_> {
         ConfigError::at(&source.path, &source.text, span, message)
     }
 
+    /// Compiles globs written in one rules file; a folder name also matches its files.
     fn globs(&self, origin: usize, globs: &[Spanned<String>]) -> Result<GlobSet, ConfigError> {
+        self.file_globs(globs.iter().map(|value| (origin, value)))
+    }
+
+    /// Compiles globs from any of the merged files.
+    fn file_globs<'g>(
+        &self,
+        globs: impl IntoIterator<Item = impl Into<(usize, &'g Spanned<String>)>>,
+    ) -> Result<GlobSet, ConfigError> {
         let mut builder = GlobSetBuilder::new();
-        for glob in globs {
+        for item in globs {
+            let (origin, glob) = item.into();
             let compiled = Glob::new(glob.get_ref()).map_err(|e| {
                 self.error_at(origin, glob.span(), format!("invalid glob: {}", e.kind()))
             })?;
             builder.add(compiled);
-            // "drafts/**" should also match the folder's files when written as "drafts".
+            // "drafts" also means everything in the folder "drafts".
             if let Ok(folder) = Glob::new(&format!("{}/**", glob.get_ref().trim_end_matches('/'))) {
                 builder.add(folder);
             }
         }
         builder
             .build()
-            .map_err(|e| self.error_at(origin, 0..0, format!("invalid globs: {e}")))
+            .map_err(|e| ConfigError::plain(format!("invalid globs: {e}")))
     }
 
     /// Adds a rule from a kind's draft.
@@ -187,18 +207,16 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         compiler.table += 1;
         check::pattern::compile(value, *origin, &mut compiler)?;
     }
-    let mut ignore = GlobSetBuilder::new();
-    for Located { origin, value } in &merged.ignore {
-        ignore.add(Glob::new(value.get_ref()).map_err(|e| {
-            compiler.error_at(*origin, value.span(), format!("invalid glob: {}", e.kind()))
-        })?);
-        if let Ok(folder) = Glob::new(&format!("{}/**", value.get_ref().trim_end_matches('/'))) {
-            ignore.add(folder);
-        }
-    }
-    let ignore = ignore
-        .build()
-        .map_err(|e| ConfigError::plain(format!("invalid ignore globs: {e}")))?;
+    let ignore = compiler.file_globs(&merged.ignore)?;
+    let email = compiler.file_globs(&merged.email)?;
+    let ignore_selectors = merged
+        .ignore_selectors
+        .iter()
+        .map(|Located { origin, value }| {
+            Selector::parse(value.get_ref())
+                .map_err(|e| compiler.error_at(*origin, value.span(), e))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
 
     // A later table with the same rule id replaces an earlier one (a pack extended and
     // adjusted); the phrases of one table may share an id.
@@ -240,5 +258,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         phrases: phrases.build(),
         patterns,
         ignore,
+        email,
+        ignore_selectors,
     })
 }

@@ -43,8 +43,12 @@ pub struct MergedRules {
     pub brand_name: Option<String>,
     /// `[defaults] severity`.
     pub default_severity: Option<Severity>,
+    /// `[files] email`, from every file.
+    pub email: Vec<Located<Spanned<String>>>,
     /// `[files] ignore`, from every file.
     pub ignore: Vec<Located<Spanned<String>>>,
+    /// `[files] ignore_selectors`, from every file.
+    pub ignore_selectors: Vec<Located<Spanned<String>>>,
     /// `[[term]]` tables.
     pub terms: Vec<Located<TermTable>>,
     /// `[[banned]]` tables.
@@ -147,11 +151,21 @@ fn merge(merged: &mut MergedRules, path: &Path, text: String, file: RulesFile) {
     if file.defaults.severity.is_some() {
         merged.default_severity = file.defaults.severity;
     }
+    merged.email.extend(located(origin, file.files.email));
     merged.ignore.extend(located(origin, file.files.ignore));
+    merged
+        .ignore_selectors
+        .extend(located(origin, file.files.ignore_selectors));
     merged.terms.extend(located(origin, file.term));
     merged.banned.extend(located(origin, file.banned));
     merged.prefer.extend(located(origin, file.prefer));
     merged.patterns.extend(located(origin, file.pattern));
+}
+
+impl<'a, T> From<&'a Located<T>> for (usize, &'a T) {
+    fn from(located: &'a Located<T>) -> Self {
+        (located.origin, &located.value)
+    }
 }
 
 fn located<T>(origin: usize, tables: Vec<T>) -> impl Iterator<Item = Located<T>> {

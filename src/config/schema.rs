@@ -73,9 +73,16 @@ pub struct Brand {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Files {
+    /// Globs (relative to the rules file's folder) of files that are email templates,
+    /// whatever their extension.
+    #[serde(default)]
+    pub email: Vec<Spanned<String>>,
     /// Globs (relative to the rules file's folder) of files never checked.
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
+    /// CSS selectors of HTML and email regions never checked.
+    #[serde(default)]
+    pub ignore_selectors: Vec<Spanned<String>>,
 }
 
 /// `[defaults]`: values every rule takes unless it sets its own.

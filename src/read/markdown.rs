@@ -1,13 +1,15 @@
 //! Markdown (CommonMark with tables, footnotes, strikethrough and task lists) read with
 //! pulldown-cmark's source offsets. Block elements start segments; inline markup does not
-//! split them; code, autolinks, raw HTML and math are masked or skipped; front matter goes to
-//! [`super::frontmatter`]; `<!-- brandlint-* -->` comments become directives.
+//! split them; code, autolinks, inline HTML tags and math are masked or skipped; blocks of
+//! raw HTML go to [`super::html`]; front matter goes to [`super::frontmatter`];
+//! `<!-- brandlint-* -->` comments become directives.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use super::frontmatter::{self, Syntax};
+use super::html::{self, HtmlOptions};
 use crate::document::{Document, Scope, SegmentBuilder};
 use crate::suppress::html_comment_directives;
 
@@ -172,9 +174,13 @@ impl Reader<'_> {
                 self.skip_depth += 1;
             }
             Tag::HtmlBlock => {
+                // A block of raw HTML is read as HTML: its prose is checked, its comments
+                // may hold directives.
                 self.flush();
-                let found = html_comment_directives(self.source, range);
-                self.document.directives.extend(found);
+                let mut block = html::read(&self.source[range.clone()], &HtmlOptions::default());
+                block.shift(range.start);
+                self.document.segments.extend(block.segments);
+                self.document.directives.extend(block.directives);
                 self.skip_depth += 1;
             }
             Tag::MetadataBlock(kind) => {
@@ -248,14 +254,7 @@ mod tests {
 
     /// Each segment as (scope, text, the source bytes it spans).
     fn segments(source: &str) -> Vec<(Scope, String, String)> {
-        read(source)
-            .segments
-            .iter()
-            .map(|s| {
-                let span = s.source_range(0..s.text.len());
-                (s.scope, s.text.clone(), source[span].to_string())
-            })
-            .collect()
+        read(source).outline(source)
     }
 
     fn texts(source: &str) -> Vec<(Scope, String)> {
@@ -294,23 +293,34 @@ mod tests {
 
     #[test]
     fn image_alt_text_is_its_own_segment() {
-        // The alt text ends first, so its segment comes first; findings are sorted later.
         assert_eq!(
             texts("Our ![Acme logo](logo.png) team.\n"),
             [
-                (Scope::Alt, "Acme logo".into()),
-                (Scope::Paragraph, "Our \u{FFFC} team.".into())
+                (Scope::Paragraph, "Our \u{FFFC} team.".into()),
+                (Scope::Alt, "Acme logo".into())
             ]
         );
     }
 
     #[test]
-    fn code_autolinks_and_html_are_not_prose() {
-        let source =
-            "Run `x` via <https://a.io> or <b>bold</b>\n\n```\ncode\n```\n\n<div>\nblock\n</div>\n";
+    fn code_autolinks_and_html_are_not_prose_but_html_blocks_are_read() {
+        let source = "Run `x` via <https://a.io> or <b>bold</b>\n\n```\ncode\n```\n\n\
+                      <div>\nblock <code>x</code>\n</div>\n";
+        let block = source.find("block").unwrap();
         assert_eq!(
-            texts(source),
-            [(Scope::Paragraph, "Run \u{FFFC} via \u{FFFC} or bold".into())]
+            segments(source),
+            [
+                (
+                    Scope::Paragraph,
+                    "Run \u{FFFC} via \u{FFFC} or bold".into(),
+                    source[..37].into()
+                ),
+                (
+                    Scope::Paragraph,
+                    "block \u{FFFC}".into(),
+                    source[block..block + 20].into()
+                )
+            ]
         );
     }
 

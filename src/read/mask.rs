@@ -8,37 +8,73 @@ use regex::Regex;
 
 use crate::document::Edit;
 
-/// Template tags first (they may hold anything), then the tokens that look like words but
-/// are addresses. Alternation is leftmost-first, so the order matters where two could match.
-static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?xs)
-          \{\{\{.*?\}\}\}              # Handlebars triple-stash
-        | \{\{.*?\}\}                  # Handlebars, Mustache, Liquid, Jinja output
-        | \{%.*?%\}                    # Liquid, Jinja, Django statements
-        | \{\#.*?\#\}                  # Jinja, Django comments
-        | \*\|[^|]*?\|\*               # Mailchimp merge tags
+/// Template tags of every common engine. A tag never holds `<`, so an unclosed `{{` in code
+/// cannot swallow the markup and prose after it.
+const TEMPLATE_TAG: &str = r#"
+          \{\{\{[^<]*?\}\}\}            # Handlebars triple-stash
+        | \{\{[^<]*?\}\}                # Handlebars, Mustache, Liquid, Jinja output and comments
+        | \{%[^<]*?%\}                  # Liquid, Jinja, Django statements
+        | \{\#[^<]*?\#\}                # Jinja, Django comments
+        | \*\|[^|<]*?\|\*               # Mailchimp merge tags
         | %%\[.*?\]%%                  # AMPscript blocks
         | %%=.*?=%%                    # AMPscript inline
         | <%.*?%>                      # ERB, EJS
+"#;
+
+/// Template tags alone, for readers that mask them before parsing markup.
+static TEMPLATE_TAGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?xs){TEMPLATE_TAG}")).expect("the template pattern is valid")
+});
+
+/// Template tags first (they may hold anything), then the tokens that look like words but
+/// are addresses. Alternation is leftmost-first, so the order matters where two could match.
+static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?xs)
+          {TEMPLATE_TAG}
         | (?i:[a-z][a-z0-9+.\-]*://)[^\s<>"'`]+   # URLs with a scheme
         | (?i:www\.)[^\s<>"'`]+        # bare www. addresses
         | (?-u:[A-Za-z0-9._%+\-])+@(?-u:[A-Za-z0-9\-])+(?:\.(?-u:[A-Za-z0-9\-])+)+   # e-mail
+        | (?-u:[A-Za-z0-9_.\-])+/(?-u:[A-Za-z0-9_.\-])+\#[0-9]+  # owner/repo#123 references
         | @(?-u:[A-Za-z0-9_])(?-u:[A-Za-z0-9_\-])*  # @handles (checked: not after a word)
-        | (?:~|\.{1,2})?/(?-u:[A-Za-z0-9_.\-])+(?:/(?-u:[A-Za-z0-9_.\-])*)*  # absolute and ./ paths
-        | (?-u:[A-Za-z0-9_\-])+(?:/(?-u:[A-Za-z0-9_.\-])+)*/(?-u:[A-Za-z0-9_\-])+\.(?-u:[A-Za-z0-9]){1,8}  # dir/file.ext
+        | \#(?-u:[A-Za-z])(?-u:[A-Za-z0-9_\-])*    # #hashtags and #channels (same check)
+        | (?-u:[A-Za-z_])(?-u:[A-Za-z0-9_])*(?:::(?-u:[A-Za-z_])(?-u:[A-Za-z0-9_])*)+  # code paths: serde::Serialize
+        | (?:~|\.{{1,2}})?/(?-u:[A-Za-z0-9_.\-])+(?:/(?-u:[A-Za-z0-9_.\-])*)*  # absolute and ./ paths
+        | (?-u:[A-Za-z0-9_\-])+(?:/(?-u:[A-Za-z0-9_.\-])+)*/(?-u:[A-Za-z0-9_\-])+\.(?-u:[A-Za-z0-9]){{1,8}}  # dir/file.ext
         | (?-u:[A-Za-z]):\\[^\s]+      # Windows paths
-        "#,
-    )
+        "#
+    ))
     .expect("the masking pattern is valid")
 });
+
+/// The byte ranges of every template tag in `source`, in order.
+pub fn template_tags(source: &str) -> Vec<std::ops::Range<usize>> {
+    if !source.bytes().any(|b| matches!(b, b'{' | b'|' | b'%')) {
+        return Vec::new();
+    }
+    TEMPLATE_TAGS.find_iter(source).map(|m| m.range()).collect()
+}
+
+/// The text inside a template comment (`{{!-- x --}}`, `{{! x }}`, `{# x #}`), if `tag` is one.
+pub fn template_comment(tag: &str) -> Option<&str> {
+    if let Some(inner) = tag.strip_prefix("{{!--") {
+        return inner.strip_suffix("--}}");
+    }
+    if let Some(inner) = tag.strip_prefix("{{!") {
+        return inner.strip_suffix("}}");
+    }
+    tag.strip_prefix("{#")?.strip_suffix("#}")
+}
 
 /// Every masked token holds one of these bytes or starts with `www.`; most prose holds
 /// none, and then the regex need not run at all.
 fn may_hold_non_prose(text: &str) -> bool {
-    text.bytes()
-        .any(|b| matches!(b, b'{' | b'|' | b'%' | b'<' | b'@' | b'/' | b'\\'))
-        || text.contains("www.")
+    text.bytes().any(|b| {
+        matches!(
+            b,
+            b'{' | b'|' | b'%' | b'<' | b'@' | b'/' | b'\\' | b'#' | b':'
+        )
+    }) || text.contains("www.")
         || text.contains("WWW.")
 }
 
@@ -78,8 +114,9 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
             .next_back()
             .is_some_and(is_word_char);
         let slash_led = token.starts_with('/') || token.starts_with('.') || token.starts_with('~');
-        if !starts_template && (token.starts_with('@') || slash_led) && after_word {
-            continue; // "and/or", "a@b" inside a word: not a handle or a path
+        let handle = token.starts_with('@') || token.starts_with('#');
+        if !starts_template && (handle || slash_led) && after_word {
+            continue; // "and/or", "a@b", "C#" inside a word: not a handle or a path
         }
         let end = if starts_template {
             token.len()
@@ -181,8 +218,34 @@ mod tests {
     }
 
     #[test]
+    fn code_paths_hashtags_and_issue_references_are_masked() {
+        assert_eq!(
+            masked(
+                "implements serde::Serializer in #rust-questions, see serde-rs/serde#812 and C# 9"
+            ),
+            ["serde::Serializer", "#rust-questions", "serde-rs/serde#812"]
+        );
+    }
+
+    #[test]
     fn words_with_slashes_and_names_with_dots_stay_prose() {
         assert!(masked("and/or TCP/IP client/server crates.io Node.js e.g. 3.5/5").is_empty());
+    }
+
+    #[test]
+    fn template_tags_are_found_and_comments_opened() {
+        let source = "{{!-- brandlint-disable --}} a {# note #} b {{ x }} {{ broken <b>x</b> }}";
+        let tags: Vec<_> = template_tags(source)
+            .into_iter()
+            .map(|r| &source[r])
+            .collect();
+        assert_eq!(
+            tags,
+            ["{{!-- brandlint-disable --}}", "{# note #}", "{{ x }}"]
+        );
+        assert_eq!(template_comment(tags[0]), Some(" brandlint-disable "));
+        assert_eq!(template_comment(tags[1]), Some(" note "));
+        assert_eq!(template_comment(tags[2]), None);
     }
 
     #[test]

@@ -1,0 +1,350 @@
+//! From the element tree to prose segments: which elements start and end a run of prose,
+//! which scope each gives, what is never prose, and which attribute values are prose.
+
+use std::ops::Range;
+
+use super::tree::{Element, NodeId, NodeKind, Tree};
+use crate::document::{Document, Scope, SegmentBuilder};
+use crate::read::entities::push_html_text;
+use crate::suppress::html_comment_directives;
+
+/// Elements whose content is never prose.
+const NEVER_PROSE: &[&str] = &[
+    "script",
+    "style",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "template",
+    "noscript",
+    "svg",
+    "math",
+    "textarea",
+    "select",
+    "iframe",
+    "object",
+    "xmp",
+    "plaintext",
+    "mj-style",
+    "mj-attributes",
+    "mj-breakpoint",
+    "mj-font",
+    "mj-html-attributes",
+    "mj-raw",
+];
+
+/// Elements that start and end a run of prose (besides every `mj-*` element).
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "button",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "legend",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "option",
+    "optgroup",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+];
+
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    haystack.to_ascii_lowercase().contains(needle)
+}
+
+/// A link styled as a button: a `button` role, or a class naming a button.
+fn is_button_link(element: &Element) -> bool {
+    element.attribute("role") == Some("button")
+        || element.attribute("class").is_some_and(|c| {
+            contains_ignoring_case(c, "button") || contains_ignoring_case(c, "btn")
+        })
+}
+
+/// Walks the tree of one document into its prose.
+pub struct Walk<'a> {
+    /// The original source (template tags not blanked).
+    pub source: &'a str,
+    /// The tree, parsed from the masked source.
+    pub tree: &'a Tree,
+    /// Nodes inside an ignored selector's region.
+    pub ignored: &'a [bool],
+    /// Template tags, sorted: masked wherever they stand in prose.
+    pub templates: &'a [Range<usize>],
+    /// Whether this is an email (layout tables, `<title>` as subject, footer classes).
+    pub email: bool,
+}
+
+struct State {
+    document: Document,
+    current: Option<(SegmentBuilder, Scope)>,
+    /// Scopes of the open blocks, innermost last, with the node that opened each.
+    scopes: Vec<(NodeId, Scope)>,
+}
+
+impl State {
+    fn flush(&mut self) {
+        if let Some((builder, scope)) = self.current.take() {
+            self.document.segments.extend(builder.finish(scope));
+        }
+    }
+
+    fn container_scope(&self) -> Scope {
+        self.scopes.last().map_or(Scope::Paragraph, |(_, s)| *s)
+    }
+
+    fn target(&mut self) -> &mut SegmentBuilder {
+        let scope = self.container_scope();
+        &mut self
+            .current
+            .get_or_insert_with(|| (SegmentBuilder::new(), scope))
+            .0
+    }
+}
+
+impl Walk<'_> {
+    /// Pushes source text, masking the template tags inside it.
+    fn push_text(&self, builder: &mut SegmentBuilder, range: Range<usize>) {
+        let mut from = range.start;
+        let first = self.templates.partition_point(|t| t.end <= range.start);
+        for tag in &self.templates[first..] {
+            if tag.start >= range.end {
+                break;
+            }
+            if tag.start > from {
+                push_html_text(builder, self.source, from..tag.start);
+            }
+            builder.push_mask(tag.start.max(range.start)..tag.end.min(range.end));
+            from = tag.end.min(range.end);
+        }
+        if from < range.end {
+            push_html_text(builder, self.source, from..range.end);
+        }
+    }
+
+    /// The scope a block element gives its prose, or `None` for an inline element.
+    fn block_scope(&self, element: &Element, container: Scope) -> Option<Scope> {
+        let name = element.name.as_str();
+        let class_or_id = |needle: &str| {
+            ["class", "id"]
+                .iter()
+                .filter_map(|a| element.attribute(a))
+                .any(|v| contains_ignoring_case(v, needle))
+        };
+        let scope = if element
+            .attribute("class")
+            .is_some_and(|c| contains_ignoring_case(c, "preheader"))
+        {
+            Scope::Preheader
+        } else if self.email && class_or_id("footer") {
+            Scope::Footer
+        } else {
+            match name {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Scope::Heading,
+                "li" | "dd" | "dt" => Scope::List,
+                "td" | "th" | "caption" if !self.email => Scope::Table,
+                "blockquote" => Scope::Blockquote,
+                "footer" => Scope::Footer,
+                "title" if self.email => Scope::Subject,
+                "title" => Scope::Title,
+                "mj-title" => Scope::Subject,
+                "mj-preview" => Scope::Preheader,
+                "button" | "mj-button" => Scope::Button,
+                "mj-navbar-link" => Scope::Link,
+                _ if BLOCKS.contains(&name) || name.starts_with("mj-") => Scope::Paragraph,
+                _ => return None,
+            }
+        };
+        // A paragraph takes the scope of the list item, quote, cell or footer it stands in.
+        Some(if scope == Scope::Paragraph {
+            container
+        } else {
+            scope
+        })
+    }
+
+    /// Segments for the attribute values of an element that are prose.
+    fn attribute_prose(&self, element: &Element, container: Scope, state: &mut State) {
+        let input_type = element.attribute("type").map(str::to_ascii_lowercase);
+        for attribute in &element.attributes {
+            let Some(span) = attribute.value_span.clone() else {
+                continue;
+            };
+            let scope = match attribute.name.as_str() {
+                "alt" => Scope::Alt,
+                "title" | "aria-label" | "placeholder" => container,
+                "value"
+                    if element.name == "input"
+                        && matches!(input_type.as_deref(), Some("submit" | "button" | "reset")) =>
+                {
+                    Scope::Button
+                }
+                "content" if element.name == "meta" => {
+                    let key = element
+                        .attribute("name")
+                        .or_else(|| element.attribute("property"))
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    // Social cards' titles summarize the page, as descriptions do.
+                    match key.as_str() {
+                        "description"
+                        | "og:description"
+                        | "twitter:description"
+                        | "og:title"
+                        | "twitter:title" => Scope::Description,
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            let mut builder = SegmentBuilder::new();
+            self.push_text(&mut builder, span);
+            state.document.segments.extend(builder.finish(scope));
+        }
+    }
+
+    /// Walks the whole tree, iteratively, and returns the document.
+    pub fn run(self, directives: Vec<crate::document::Directive>) -> Document {
+        let mut state = State {
+            document: Document {
+                segments: Vec::new(),
+                directives,
+            },
+            current: None,
+            scopes: Vec::new(),
+        };
+        let mut stack: Vec<(NodeId, bool)> = vec![(0, false)];
+        while let Some((id, leaving)) = stack.pop() {
+            let node = &self.tree.nodes[id];
+            match &node.kind {
+                NodeKind::Root => stack.extend(node.children.iter().rev().map(|&c| (c, false))),
+                NodeKind::Text(range) => {
+                    if !self.ignored[id] {
+                        let range = range.clone();
+                        let builder = state.target();
+                        self.push_text(builder, range);
+                    }
+                }
+                NodeKind::Comment(range) => {
+                    let found = html_comment_directives(self.source, range.clone());
+                    state.document.directives.extend(found);
+                }
+                NodeKind::Element(element) if leaving => {
+                    if state.scopes.last().is_some_and(|(opener, _)| *opener == id) {
+                        state.flush();
+                        state.scopes.pop();
+                    } else if element.name == "a" {
+                        if let Some((builder, _)) = &mut state.current {
+                            builder.end_inline();
+                            if is_button_link(element) {
+                                builder.end_inline();
+                            }
+                        }
+                    }
+                }
+                NodeKind::Element(element) => self.enter(id, element, &mut state, &mut stack),
+            }
+        }
+        state.flush();
+        state.document
+    }
+
+    fn enter(
+        &self,
+        id: NodeId,
+        element: &Element,
+        state: &mut State,
+        stack: &mut Vec<(NodeId, bool)>,
+    ) {
+        let name = element.name.as_str();
+        let container = state.container_scope();
+        let block = self.block_scope(element, container);
+        if self.ignored[id] || NEVER_PROSE.contains(&name) {
+            // Not prose: a block ends the run; inline code stands in its sentence as one word.
+            match block {
+                Some(_) => state.flush(),
+                None if matches!(name, "code" | "kbd" | "samp") => {
+                    state.target().push_mask(element.span.clone());
+                }
+                None => {}
+            }
+            return;
+        }
+        self.attribute_prose(element, block.unwrap_or(container), state);
+        match name {
+            "br" | "wbr" => {
+                if name == "br" {
+                    state.target().push_atomic(" ", element.span.clone());
+                }
+                return;
+            }
+            "img" | "input" | "mj-image" => {
+                if block.is_none() {
+                    state.target().push_mask(element.span.clone());
+                } else {
+                    state.flush();
+                }
+                return;
+            }
+            _ => {}
+        }
+        if let Some(scope) = block {
+            state.flush();
+            state.scopes.push((id, scope));
+        } else if name == "a" {
+            let builder = state.target();
+            builder.begin_inline(Scope::Link);
+            if is_button_link(element) {
+                builder.begin_inline(Scope::Button);
+            }
+        }
+        stack.push((id, true));
+        stack.extend(
+            self.tree.nodes[id]
+                .children
+                .iter()
+                .rev()
+                .map(|&c| (c, false)),
+        );
+    }
+}

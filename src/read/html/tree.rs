@@ -1,0 +1,533 @@
+//! The element tree of an HTML document, built from html5gum's tokens (which carry exact
+//! byte spans) with HTML's implied end tags applied: `<p>a<p>b`, `<li>`, `<td>`, `<tr>`,
+//! `<dd>`, `<option>` close what the HTML standard says they close, so scopes and ignored
+//! regions never bleed past an unclosed element. Built without recursion, so any nesting
+//! depth is safe.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// Index of a node in [`Tree::nodes`].
+pub type NodeId = usize;
+
+/// An attribute, with the byte range of its value in the source when it has one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribute {
+    /// Lower-case name.
+    pub name: String,
+    /// The value, entities decoded.
+    pub value: String,
+    /// Where the raw value stands in the source, without quotes.
+    pub value_span: Option<Range<usize>>,
+}
+
+/// An element.
+#[derive(Clone, Debug)]
+pub struct Element {
+    /// Lower-case tag name.
+    pub name: String,
+    /// Its attributes, in source order.
+    pub attributes: Vec<Attribute>,
+    /// From the start of its start tag to the end of its end tag (or where it was implicitly
+    /// closed).
+    pub span: Range<usize>,
+}
+
+impl Element {
+    /// The value of an attribute.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.value.as_str())
+    }
+
+    /// Whether the `class` attribute lists `class`.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.attribute("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
+    }
+}
+
+/// What a node is.
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    /// The document itself.
+    Root,
+    /// An element.
+    Element(Element),
+    /// Text, as the byte range of its raw (undecoded) source.
+    Text(Range<usize>),
+    /// A comment, as the byte range of the whole `<!-- -->`.
+    Comment(Range<usize>),
+}
+
+/// A node and its place in the tree.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// Its parent; `None` for the root.
+    pub parent: Option<NodeId>,
+    /// Its children, in order.
+    pub children: Vec<NodeId>,
+    /// Depth below the root.
+    pub depth: usize,
+    /// What it is.
+    pub kind: NodeKind,
+}
+
+/// The document's nodes; node 0 is the root.
+#[derive(Debug)]
+pub struct Tree {
+    /// Every node.
+    pub nodes: Vec<Node>,
+}
+
+impl Tree {
+    /// The element of a node, if it is one.
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id].kind {
+            NodeKind::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "basefont", "bgsound", "frame",
+];
+
+/// Start tags that close an open `<p>` (HTML's "close a p element" list).
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+    "listing",
+    "xmp",
+    "plaintext",
+    "search",
+];
+
+/// Elements that bound the search for an open `<li>`, `<dd>` or `<dt>` (HTML's "special"
+/// elements, less address, div and p).
+const LIST_ITEM_BOUNDARY: &[&str] = &[
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "button",
+    "caption",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "header",
+    "html",
+    "main",
+    "marquee",
+    "menu",
+    "nav",
+    "object",
+    "ol",
+    "section",
+    "select",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Elements that bound "button scope" when looking for an open `<p>`.
+const P_SCOPE_BOUNDARY: &[&str] = &[
+    "applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th",
+];
+
+/// Elements that bound "table scope".
+const TABLE_SCOPE_BOUNDARY: &[&str] = &["html", "table", "template"];
+
+struct Builder<'s> {
+    source: &'s str,
+    tree: Tree,
+    /// Open elements, innermost last (node ids).
+    open: Vec<NodeId>,
+    /// How many elements of each name are open, so that looking for one that is not open
+    /// costs nothing (a search of the whole stack each time would be quadratic in depth).
+    open_count: HashMap<String, usize>,
+}
+
+impl Builder<'_> {
+    fn name_of(&self, id: NodeId) -> &str {
+        self.tree.element(id).map_or("", |e| e.name.as_str())
+    }
+
+    fn current(&self) -> NodeId {
+        self.open.last().copied().unwrap_or(0)
+    }
+
+    fn append(&mut self, kind: NodeKind) -> NodeId {
+        let parent = self.current();
+        let id = self.tree.nodes.len();
+        let depth = self.tree.nodes[parent].depth + 1;
+        self.tree.nodes.push(Node {
+            parent: Some(parent),
+            children: Vec::new(),
+            depth,
+            kind,
+        });
+        self.tree.nodes[parent].children.push(id);
+        id
+    }
+
+    /// Closes open elements from the innermost out to and including position `index` of the
+    /// open stack, ending each at `at`.
+    fn close_to(&mut self, index: usize, at: usize) {
+        while self.open.len() > index {
+            let id = self.open.pop().expect("non-empty");
+            if let NodeKind::Element(e) = &mut self.tree.nodes[id].kind {
+                e.span.end = e.span.end.max(at);
+                if let Some(count) = self.open_count.get_mut(&e.name) {
+                    *count = count.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    /// The position in the open stack of the innermost element named one of `names`, looking
+    /// no further out than an element named one of `boundary`.
+    fn find_open(&self, names: &[&str], boundary: &[&str]) -> Option<usize> {
+        if names
+            .iter()
+            .all(|n| self.open_count.get(*n).is_none_or(|&c| c == 0))
+        {
+            return None;
+        }
+        for (index, &id) in self.open.iter().enumerate().rev() {
+            let name = self.name_of(id);
+            if names.contains(&name) {
+                return Some(index);
+            }
+            if boundary.contains(&name) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn start_tag(
+        &mut self,
+        name: String,
+        attributes: Vec<Attribute>,
+        span: Range<usize>,
+        self_closing: bool,
+    ) {
+        let at = span.start;
+        let n = name.as_str();
+        if CLOSES_P.contains(&n) {
+            if let Some(index) = self.find_open(&["p"], P_SCOPE_BOUNDARY) {
+                self.close_to(index, at);
+            }
+        }
+        match n {
+            "li" => {
+                if let Some(index) = self.find_open(&["li"], LIST_ITEM_BOUNDARY) {
+                    self.close_to(index, at);
+                }
+            }
+            "dd" | "dt" => {
+                if let Some(index) = self.find_open(&["dd", "dt"], LIST_ITEM_BOUNDARY) {
+                    self.close_to(index, at);
+                }
+            }
+            "td" | "th" => {
+                if let Some(index) = self.find_open(&["td", "th"], TABLE_SCOPE_BOUNDARY) {
+                    self.close_to(index, at);
+                }
+            }
+            "tr" => {
+                if let Some(index) = self.find_open(&["tr"], TABLE_SCOPE_BOUNDARY) {
+                    self.close_to(index, at);
+                }
+            }
+            "thead" | "tbody" | "tfoot" => {
+                if let Some(index) =
+                    self.find_open(&["thead", "tbody", "tfoot"], TABLE_SCOPE_BOUNDARY)
+                {
+                    self.close_to(index, at);
+                }
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                if matches!(
+                    self.name_of(self.current()),
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                ) {
+                    let index = self.open.len() - 1;
+                    self.close_to(index, at);
+                }
+            }
+            "option" | "optgroup" => {
+                while matches!(self.name_of(self.current()), "option")
+                    || (n == "optgroup" && self.name_of(self.current()) == "optgroup")
+                {
+                    let index = self.open.len() - 1;
+                    self.close_to(index, at);
+                }
+            }
+            "a" => {
+                if let Some(index) = self.find_open(&["a"], TABLE_SCOPE_BOUNDARY) {
+                    self.close_to(index, at);
+                }
+            }
+            _ => {}
+        }
+        // Self-closing syntax counts for custom elements (MJML's `<mj-image />`), as XML-ish
+        // templates expect; HTML's own elements ignore it, as browsers do.
+        let empty = VOID.contains(&n) || (self_closing && (n.contains('-') || n.contains(':')));
+        if !empty {
+            *self.open_count.entry(name.clone()).or_default() += 1;
+        }
+        let id = self.append(NodeKind::Element(Element {
+            name,
+            attributes,
+            span: span.clone(),
+        }));
+        if !empty {
+            self.open.push(id);
+        }
+    }
+
+    fn end_tag(&mut self, name: &str, span: Range<usize>) {
+        let boundary: &[&str] = if matches!(
+            name,
+            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "table"
+        ) {
+            &["html", "template"]
+        } else {
+            &[]
+        };
+        if let Some(index) = self.find_open(&[name], boundary) {
+            self.close_to(index, span.end);
+        }
+    }
+}
+
+/// Where an attribute's value stands within the source slice of the whole attribute
+/// (`name="value"`, `name='value'`, `name=value`), without quotes.
+fn value_span(source: &str, attribute: Range<usize>) -> Option<Range<usize>> {
+    let text = source.get(attribute.clone())?;
+    let equals = text.find('=')?;
+    let after = &text[equals + 1..];
+    let skipped = after.len() - after.trim_start().len();
+    let start = attribute.start + equals + 1 + skipped;
+    let rest = &source[start..attribute.end];
+    match rest.chars().next() {
+        Some(quote @ ('"' | '\'')) => {
+            let close = source[start + 1..].find(quote)?;
+            Some(start + 1..start + 1 + close)
+        }
+        Some(_) => {
+            let end = rest
+                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                .unwrap_or(rest.len());
+            Some(start..start + end)
+        }
+        None => None,
+    }
+}
+
+/// Parses `source` (already masked: template tags blanked to spaces) into a tree.
+pub fn parse(source: &str) -> Tree {
+    let mut builder = Builder {
+        source,
+        tree: Tree {
+            nodes: vec![Node {
+                parent: None,
+                children: Vec::new(),
+                depth: 0,
+                kind: NodeKind::Root,
+            }],
+        },
+        open: Vec::new(),
+        open_count: HashMap::new(),
+    };
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let attributes = tag
+                    .attributes
+                    .iter()
+                    .map(|(key, value)| Attribute {
+                        name: String::from_utf8_lossy(key).to_ascii_lowercase(),
+                        value: String::from_utf8_lossy(&value.value).into_owned(),
+                        value_span: value_span(builder.source, value.span.start..value.span.end),
+                    })
+                    .collect();
+                builder.start_tag(
+                    name,
+                    attributes,
+                    tag.span.start..tag.span.end,
+                    tag.self_closing,
+                );
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                builder.end_tag(&name, tag.span.start..tag.span.end);
+            }
+            Token::String(text) => {
+                builder.append(NodeKind::Text(text.span.start..text.span.end));
+            }
+            Token::Comment(comment) => {
+                builder.append(NodeKind::Comment(comment.span.start..comment.span.end));
+            }
+            Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    builder.close_to(0, source.len());
+    builder.tree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tree as nested names, text as its source, for assertions.
+    fn outline(source: &str) -> String {
+        let tree = parse(source);
+        let mut out = String::new();
+        let mut stack = vec![(0, false)];
+        while let Some((id, leaving)) = stack.pop() {
+            let node = &tree.nodes[id];
+            match (&node.kind, leaving) {
+                (NodeKind::Element(e), false) => {
+                    out.push_str(&format!("<{}>", e.name));
+                    stack.push((id, true));
+                    stack.extend(node.children.iter().rev().map(|&c| (c, false)));
+                }
+                (NodeKind::Element(e), true) => out.push_str(&format!("</{}>", e.name)),
+                (NodeKind::Text(r), _) => out.push_str(&source[r.clone()]),
+                (NodeKind::Comment(_), _) => out.push_str("<!>"),
+                (NodeKind::Root, _) => {
+                    stack.extend(node.children.iter().rev().map(|&c| (c, false)))
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn implied_end_tags_close_paragraphs_items_and_cells() {
+        assert_eq!(
+            outline("<p>a<p>b<div>c</div>"),
+            "<p>a</p><p>b</p><div>c</div>"
+        );
+        assert_eq!(
+            outline("<ul><li>a<li>b</ul>x"),
+            "<ul><li>a</li><li>b</li></ul>x"
+        );
+        assert_eq!(
+            outline("<table><tr><td>a<td>b<tr><td>c</table>"),
+            "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
+        );
+        assert_eq!(
+            outline("<dl><dt>a<dd>b<dt>c</dl>"),
+            "<dl><dt>a</dt><dd>b</dd><dt>c</dt></dl>"
+        );
+    }
+
+    #[test]
+    fn stray_end_tags_and_void_elements_do_not_unbalance() {
+        assert_eq!(
+            outline("<p>a</span>b<br>c</p></p>"),
+            "<p>a</span>b<br></br>c</p>".replace("</span>", "")
+        );
+        assert_eq!(
+            outline("<mj-image src=x /><mj-text>t</mj-text>"),
+            "<mj-image></mj-image><mj-text>t</mj-text>"
+        );
+    }
+
+    #[test]
+    fn attribute_values_keep_their_source_spans() {
+        let source = r#"<img alt="Acme &amp; co" title='x' data-n=5 hidden>"#;
+        let tree = parse(source);
+        let img = tree.element(1).unwrap();
+        let spans: Vec<_> = img
+            .attributes
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.value.as_str(),
+                    a.value_span.clone().map(|r| &source[r]),
+                )
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("alt", "Acme & co", Some("Acme &amp; co")),
+                ("data-n", "5", Some("5")),
+                ("hidden", "", None),
+                ("title", "x", Some("x")),
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_built_without_recursion() {
+        let source = "<div>".repeat(100_000) + "deep";
+        let tree = parse(&source);
+        assert_eq!(tree.nodes.len(), 100_002);
+        assert_eq!(tree.nodes.last().unwrap().depth, 100_001);
+    }
+}
