@@ -71,3 +71,139 @@ pub fn read(channel: Channel, format: Format, source: &str, rules: &CompiledRule
         Format::Eml => eml::read(source, &|part| html::read(part, &options)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Segment;
+
+    /// Pieces of every syntax the readers know, to assemble hostile documents from.
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<li>",
+        "<td>",
+        "<a href='x'>",
+        "</a>",
+        "<b>",
+        "</b>",
+        "<br>",
+        "<img alt='A",
+        "'>",
+        "<!--",
+        "-->",
+        "<script>",
+        "</script>",
+        "&amp;",
+        "&#8217;",
+        "&",
+        "&#x",
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "*|",
+        "|*",
+        "<%",
+        "%>",
+        "Github",
+        "Acme Cloud",
+        " ",
+        "\n",
+        "\r\n",
+        "é",
+        "🦀",
+        "`",
+        "```\n",
+        "*",
+        "_",
+        "[",
+        "](",
+        ")",
+        "---\n",
+        "+++\n",
+        "title: \"x\\\"",
+        "> ",
+        "- ",
+        "| a |",
+        "\\",
+        "\"",
+        "<mj-text>",
+        "https://x.io/a",
+        "@me",
+        "\u{feff}",
+        "#",
+        "::",
+    ];
+
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    struct Noise(u64);
+
+    impl Noise {
+        fn next(&mut self) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 as usize
+        }
+    }
+
+    fn assert_maps_inside(segment: &Segment, source: &str) {
+        let boundaries: Vec<usize> = segment
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([segment.text.len()])
+            .collect();
+        for (k, &start) in boundaries.iter().enumerate() {
+            for &end in &boundaries[k..boundaries.len().min(k + 4)] {
+                let span = segment.source_range(start..end);
+                assert!(
+                    span.start <= span.end && span.end <= source.len(),
+                    "{span:?} in {source:?}"
+                );
+                assert!(
+                    source.is_char_boundary(span.start) && source.is_char_boundary(span.end),
+                    "{span:?} splits a character of {source:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_documents_never_panic_and_map_inside_the_input() {
+        let rules = crate::config::default_rules(Path::new(".")).unwrap();
+        let mut noise = Noise(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..1500 {
+            let len = noise.next() % 40;
+            let source: String = (0..len)
+                .map(|_| PIECES[noise.next() % PIECES.len()])
+                .collect();
+            for (channel, format) in [
+                (Channel::Markdown, Format::Markdown),
+                (Channel::Html, Format::Html),
+                (Channel::Email, Format::Html),
+                (Channel::Email, Format::PlainText),
+                (Channel::Email, Format::Eml),
+            ] {
+                let document = read(channel, format, &source, &rules);
+                for segment in &document.segments {
+                    assert_maps_inside(segment, &source);
+                }
+                let findings = crate::check::check_document(
+                    &rules,
+                    &document,
+                    &source,
+                    channel,
+                    Path::new("x"),
+                );
+                for finding in findings {
+                    assert!(
+                        source.get(finding.span.clone()).is_some(),
+                        "{finding:?} in {source:?}"
+                    );
+                }
+            }
+        }
+    }
+}
