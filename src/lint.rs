@@ -42,6 +42,22 @@ impl FileReport {
     }
 }
 
+impl FileReport {
+    /// A path that could not be read at all: one `io/read` finding.
+    pub fn unreadable(
+        display_path: String,
+        channel: Option<Channel>,
+        error: &std::io::Error,
+    ) -> Self {
+        Self::new(
+            display_path,
+            channel,
+            String::new(),
+            vec![io::read_error(error)],
+        )
+    }
+}
+
 /// Lints a file's bytes. `path` is where the file is (for the rules' `files` globs).
 pub fn lint_bytes(
     rules: &CompiledRules,
@@ -75,11 +91,6 @@ pub fn lint_file(
 ) -> FileReport {
     match std::fs::read(path) {
         Ok(bytes) => lint_bytes(rules, path, display_path, (channel, format), bytes),
-        Err(error) => FileReport::new(
-            display_path,
-            Some(channel),
-            String::new(),
-            vec![io::read_error(&error)],
-        ),
+        Err(error) => FileReport::unreadable(display_path, Some(channel), &error),
     }
 }

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::check::io;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::{self, CompiledRules};
@@ -125,12 +124,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
             None if target.explicit && !target.path.exists() => {
                 let error =
                     std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
-                run.reports.push(FileReport::new(
-                    display,
-                    None,
-                    String::new(),
-                    vec![io::read_error(&error)],
-                ));
+                run.reports.push(FileReport::unreadable(display, None, &error));
             }
             None if target.explicit => run.notices.push(format!(
                 "{display}: skipped: not a known kind of content (see `[files] email` for other email templates)"
@@ -143,13 +137,9 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
             .path
             .as_deref()
             .map_or_else(|| ".".to_string(), |p| display_path(p, &current_dir));
-        let io_error = std::io::Error::other(error.message);
-        run.reports.push(FileReport::new(
-            display,
-            None,
-            String::new(),
-            vec![io::read_error(&io_error)],
-        ));
+        let error = std::io::Error::other(error.message);
+        run.reports
+            .push(FileReport::unreadable(display, None, &error));
     }
     let linted: Vec<FileReport> = jobs
         .into_par_iter()
