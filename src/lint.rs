@@ -16,7 +16,8 @@ pub struct FileReport {
     pub display_path: String,
     /// Its channel; `None` for a path that is not a readable file of any channel.
     pub channel: Option<Channel>,
-    /// Its text (invalid UTF-8 replaced, past the first bad byte, for display only).
+    /// Its text (invalid UTF-8 replaced, past the first bad byte, for display only); empty
+    /// when it has no findings.
     pub source: String,
     /// Its findings, in source order.
     pub findings: Vec<Finding>,
@@ -31,6 +32,13 @@ impl FileReport {
         source: String,
         findings: Vec<Finding>,
     ) -> Self {
+        // Only reporters read the text and its lines, and only for findings: a clean file
+        // keeps neither, so memory is bounded by the files that have something to show.
+        let source = if findings.is_empty() {
+            String::new()
+        } else {
+            source
+        };
         let lines = LineIndex::new(source.as_bytes());
         Self {
             display_path,

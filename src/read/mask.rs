@@ -131,36 +131,53 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
 
     let mut edits = Vec::new();
     let mut masks = masks.into_iter().peekable();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
+    // One pass over the bytes: ASCII is judged byte by byte, and only non-ASCII characters
+    // are decoded (prose is mostly ASCII, and this runs on every segment).
+    let char_at = |i: usize| -> (bool, usize) {
+        match text.as_bytes()[i] {
+            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => (true, 1),
+            b if b < 0x80 => (false, 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    while i < text.len() {
         if let Some(mask) = masks.next_if(|m| m.start <= i) {
+            i = mask.end.max(i + 1);
             edits.push(Edit {
-                range: mask.clone(),
+                range: mask,
                 replacement: MASK_STR,
             });
-            while chars.next_if(|&(j, _)| j < mask.end).is_some() {}
             continue;
         }
-        if c.is_whitespace() {
-            let mut end = i;
-            while let Some((j, w)) = chars.next_if(|&(_, w)| w.is_whitespace()) {
-                end = j + w.len_utf8();
-            }
-            let at_edge = i == 0 || end == text.len();
-            if at_edge {
-                edits.push(Edit {
-                    range: i..end,
-                    replacement: "",
-                });
-            } else if &text[i..end] != " " {
-                edits.push(Edit {
-                    range: i..end,
-                    replacement: " ",
-                });
-            }
+        let (white, len) = char_at(i);
+        if !white {
+            i += len;
             continue;
         }
-        chars.next();
+        let start = i;
+        i += len;
+        while i < text.len() {
+            let (white, len) = char_at(i);
+            if !white {
+                break;
+            }
+            i += len;
+        }
+        if start == 0 || i == text.len() {
+            edits.push(Edit {
+                range: start..i,
+                replacement: "",
+            });
+        } else if &text[start..i] != " " {
+            edits.push(Edit {
+                range: start..i,
+                replacement: " ",
+            });
+        }
     }
     edits
 }
