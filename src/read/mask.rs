@@ -8,13 +8,16 @@ use regex::Regex;
 
 use crate::document::Edit;
 
-/// Template tags of every common engine. A tag never holds `<`, so an unclosed `{{` in code
-/// cannot swallow the markup and prose after it.
+/// Template tags of every common engine. A `<` inside a tag is allowed only where it cannot
+/// start markup (`{% if a < 4 %}`), so an unclosed `{{` in code cannot swallow the markup and
+/// prose after it. Comment blocks are masked whole, whatever they hold.
 const TEMPLATE_TAG: &str = r#"
-          \{\{\{[^<]*?\}\}\}            # Handlebars triple-stash
-        | \{\{[^<]*?\}\}                # Handlebars, Mustache, Liquid, Jinja output and comments
-        | \{%[^<]*?%\}                  # Liquid, Jinja, Django statements
-        | \{\#[^<]*?\#\}                # Jinja, Django comments
+          \{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}   # Liquid, Django comment blocks
+        | \{\{!--.*?--\}\}               # Handlebars block comments
+        | \{\{\{(?:[^<]|<[^A-Za-z/!])*?\}\}\}   # Handlebars triple-stash
+        | \{\{(?:[^<]|<[^A-Za-z/!])*?\}\}     # Handlebars, Mustache, Liquid, Jinja output
+        | \{%(?:[^<]|<[^A-Za-z/!])*?%\}       # Liquid, Jinja, Django statements
+        | \{\#(?:[^<]|<[^A-Za-z/!])*?\#\}     # Jinja, Django comments
         | \*\|[^|<]*?\|\*               # Mailchimp merge tags
         | %%\[.*?\]%%                  # AMPscript blocks
         | %%=.*?=%%                    # AMPscript inline

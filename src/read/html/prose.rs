@@ -96,9 +96,9 @@ fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
 /// A link styled as a button: a `button` role, or a class naming a button.
 fn is_button_link(element: &Element) -> bool {
     element.attribute("role") == Some("button")
-        || element.attribute("class").is_some_and(|c| {
-            contains_ignoring_case(c, "button") || contains_ignoring_case(c, "btn")
-        })
+        || element
+            .classes()
+            .any(|c| contains_ignoring_case(c, "button") || contains_ignoring_case(c, "btn"))
 }
 
 /// Walks the tree of one document into its prose.
@@ -166,14 +166,14 @@ impl Walk<'_> {
     fn block_scope(&self, element: &Element, container: Scope) -> Option<Scope> {
         let name = element.name.as_str();
         let class_or_id = |needle: &str| {
-            ["class", "id"]
-                .iter()
-                .filter_map(|a| element.attribute(a))
+            element
+                .classes()
+                .chain(element.attribute("id"))
                 .any(|v| contains_ignoring_case(v, needle))
         };
         let scope = if element
-            .attribute("class")
-            .is_some_and(|c| contains_ignoring_case(c, "preheader"))
+            .classes()
+            .any(|c| contains_ignoring_case(c, "preheader"))
         {
             Scope::Preheader
         } else if self.email && class_or_id("footer") {
@@ -299,7 +299,15 @@ impl Walk<'_> {
         let name = element.name.as_str();
         let container = state.container_scope();
         let block = self.block_scope(element, container);
-        if self.ignored[id] || NEVER_PROSE.contains(&name) {
+        if self.ignored[id] {
+            if block.is_some() {
+                state.flush();
+            }
+            return;
+        }
+        // Attribute values are prose even where the content is not (a textarea's placeholder).
+        self.attribute_prose(element, block.unwrap_or(container), state);
+        if NEVER_PROSE.contains(&name) {
             // Not prose: a block ends the run; inline code stands in its sentence as one word.
             match block {
                 Some(_) => state.flush(),
@@ -310,7 +318,6 @@ impl Walk<'_> {
             }
             return;
         }
-        self.attribute_prose(element, block.unwrap_or(container), state);
         match name {
             "br" | "wbr" => {
                 if name == "br" {

@@ -44,10 +44,12 @@ impl Element {
             .map(|a| a.value.as_str())
     }
 
-    /// Whether the `class` attribute lists `class`.
-    pub fn has_class(&self, class: &str) -> bool {
-        self.attribute("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
+    /// The element's classes: `class`, and MJML's `css-class`.
+    pub fn classes(&self) -> impl Iterator<Item = &str> {
+        ["class", "css-class"]
+            .into_iter()
+            .filter_map(|name| self.attribute(name))
+            .flat_map(str::split_ascii_whitespace)
     }
 }
 
