@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{assert_spans_exact, brandlint, json};
+use common::{assert_spans_exact, brandlint, json, pairs};
 
 const RULES: &str = r#"
 [[term]]
@@ -30,6 +30,14 @@ fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
         fs::write(path, text).unwrap();
     }
     dir
+}
+
+/// Expected pairs as owned strings, to compare with [`pairs`].
+fn owned(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 fn stderr(output: &std::process::Output) -> String {
@@ -153,13 +161,10 @@ fn nested_rules_files_govern_their_subtree() {
         ("docs/b.md", "Github and docs\n"),
     ]);
     let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
-    let found: Vec<_> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["path"].as_str().unwrap(), d["rule"].as_str().unwrap()))
-        .collect();
-    assert_eq!(found, [("a.md", "term/GitHub"), ("docs/b.md", "term/Docs")]);
+    assert_eq!(
+        pairs(&report, "path", "rule"),
+        owned(&[("a.md", "term/GitHub"), ("docs/b.md", "term/Docs")])
+    );
 }
 
 #[test]
@@ -173,15 +178,9 @@ fn extends_merges_in_order_and_later_rules_win() {
         ("a.md", "Synergy and leverage.\n"),
     ]);
     let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
-    let found: Vec<_> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["rule"].as_str().unwrap(), d["severity"].as_str().unwrap()))
-        .collect();
     assert_eq!(
-        found,
-        [("banned/synergy", "error"), ("banned/leverage", "info")]
+        pairs(&report, "rule", "severity"),
+        owned(&[("banned/synergy", "error"), ("banned/leverage", "info")])
     );
 }
 
@@ -547,13 +546,10 @@ fn a_banned_table_shares_its_id_and_examples_across_its_phrases() {
         String::from_utf8_lossy(&verify.stdout)
     );
     let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
-    let found: Vec<_> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d["rule"].as_str().unwrap(), d["matched"].as_str().unwrap()))
-        .collect();
-    assert_eq!(found, [("hype", "Synergy"), ("hype", "world-class")]);
+    assert_eq!(
+        pairs(&report, "rule", "matched"),
+        owned(&[("hype", "Synergy"), ("hype", "world-class")])
+    );
 }
 
 #[test]

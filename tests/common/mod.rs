@@ -78,3 +78,17 @@ pub fn assert_spans_exact(root: &Path, report: &serde_json::Value) -> usize {
     }
     diagnostics.len()
 }
+
+/// Two string fields of every diagnostic, such as `("path", "rule")`, in output order.
+pub fn pairs(report: &serde_json::Value, first: &str, second: &str) -> Vec<(String, String)> {
+    let text = |d: &serde_json::Value, key: &str| match &d[key] {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| (text(d, first), text(d, second)))
+        .collect()
+}

@@ -80,21 +80,7 @@ mod tests {
 
     /// Each segment as (scope, text, the source bytes it spans), in source order.
     fn segments(source: &str, options: &HtmlOptions<'_>) -> Vec<(Scope, String, String)> {
-        let mut found: Vec<_> = read(source, options)
-            .segments
-            .iter()
-            .map(|s| {
-                let span = s.source_range(0..s.text.len());
-                (
-                    span.start,
-                    s.scope,
-                    s.text.clone(),
-                    source[span].to_string(),
-                )
-            })
-            .collect();
-        found.sort_by_key(|f| f.0);
-        found.into_iter().map(|(_, s, t, b)| (s, t, b)).collect()
+        read(source, options).outline(source)
     }
 
     fn texts(source: &str) -> Vec<(Scope, String)> {
