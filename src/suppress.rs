@@ -74,6 +74,22 @@ pub fn html_comment_directives(source: &str, range: Range<usize>) -> Vec<Directi
     directives
 }
 
+/// Every directive written as a template comment (`{{!-- brandlint-disable --}}`,
+/// `{# brandlint-disable #}`) among the template tags `tags` of `source`.
+pub fn template_comment_directives(source: &str, tags: &[Range<usize>]) -> Vec<Directive> {
+    tags.iter()
+        .filter_map(|span| {
+            let comment = crate::read::mask::template_comment(source.get(span.clone())?)?;
+            let (action, rules) = parse_directive(comment)?;
+            Some(Directive {
+                span: span.clone(),
+                action,
+                rules,
+            })
+        })
+        .collect()
+}
+
 fn concerns(rules: &[String], finding: &Finding) -> bool {
     rules.is_empty()
         || rules

@@ -5,9 +5,9 @@
 
 use std::ops::Range;
 
-use super::mask::{template_comment, template_tags};
-use crate::document::{Directive, Document, Scope, SegmentBuilder};
-use crate::suppress::parse_directive;
+use super::mask::template_tags;
+use crate::document::{Document, Scope, SegmentBuilder};
+use crate::suppress::template_comment_directives;
 
 /// Reads plain text (a leading byte order mark is skipped; offsets stay file offsets).
 pub fn read(source: &str) -> Document {
@@ -26,7 +26,7 @@ pub fn read(source: &str) -> Document {
         }
     }
     flush(source, paragraph, &mut document);
-    document.directives = template_directives(source);
+    document.directives = template_comment_directives(source, &template_tags(source));
     document
 }
 
@@ -38,22 +38,6 @@ fn flush(source: &str, paragraph: Option<Range<usize>>, document: &mut Document)
     let mut builder = SegmentBuilder::new();
     builder.push_exact(&source[range.clone()], range.start);
     document.segments.extend(builder.finish(Scope::Paragraph));
-}
-
-/// Directives in template comments, in source order.
-fn template_directives(source: &str) -> Vec<Directive> {
-    template_tags(source)
-        .into_iter()
-        .filter_map(|span| {
-            let comment = template_comment(&source[span.clone()])?;
-            let (action, rules) = parse_directive(comment)?;
-            Some(Directive {
-                span,
-                action,
-                rules,
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@ pub mod tree;
 
 use std::ops::Range;
 
-use crate::document::{Directive, Document};
-use crate::read::mask::{template_comment, template_tags};
-use crate::suppress::parse_directive;
+use crate::document::Document;
+use crate::read::mask::template_tags;
+use crate::suppress::template_comment_directives;
 
 pub use select::Selector;
 
@@ -40,21 +40,6 @@ fn blank(source: &str, templates: &[Range<usize>]) -> String {
     String::from_utf8(bytes).expect("whole characters were replaced by ASCII spaces")
 }
 
-/// Directives written as template comments: `{{!-- brandlint-disable --}}`, `{# ... #}`.
-fn template_directives(source: &str, templates: &[Range<usize>]) -> Vec<Directive> {
-    templates
-        .iter()
-        .filter_map(|range| {
-            let (action, rules) = parse_directive(template_comment(&source[range.clone()])?)?;
-            Some(Directive {
-                span: range.clone(),
-                action,
-                rules,
-            })
-        })
-        .collect()
-}
-
 /// Reads an HTML page or email template.
 pub fn read(source: &str, options: &HtmlOptions<'_>) -> Document {
     let templates = template_tags(source);
@@ -68,7 +53,7 @@ pub fn read(source: &str, options: &HtmlOptions<'_>) -> Document {
         templates: &templates,
         email: options.email,
     }
-    .run(template_directives(source, &templates));
+    .run(template_comment_directives(source, &templates));
     document.directives.sort_by_key(|d| d.span.start);
     document
 }
