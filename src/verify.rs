@@ -2,9 +2,9 @@
 //! guide tests itself. A `flag` sentence must give a finding of that rule; a `pass`
 //! sentence must give none.
 
-use crate::check::check_segment;
+use crate::check::check_active;
 use crate::config::CompiledRules;
-use crate::document::{Scope, SegmentBuilder};
+use crate::document::{Document, Scope, SegmentBuilder};
 
 /// An example that did not behave as its rule promised.
 #[derive(Debug, PartialEq, Eq)]
@@ -54,10 +54,11 @@ pub fn verify_examples(rules: &CompiledRules) -> Verification {
             verification.checked += 1;
             let mut builder = SegmentBuilder::new();
             builder.push_exact(sentence, 0);
-            let mut findings = Vec::new();
-            if let Some(segment) = builder.finish(scope) {
-                check_segment(rules, &active, &segment, sentence, &mut findings);
-            }
+            let document = Document {
+                segments: builder.finish(scope).into_iter().collect(),
+                directives: Vec::new(),
+            };
+            let findings = check_active(rules, &active, &document, sentence);
             if findings.is_empty() == should_flag {
                 verification.failures.push(ExampleFailure {
                     rule: first.id.clone(),

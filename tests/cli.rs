@@ -646,3 +646,101 @@ fn template_comments_switch_rules_off_in_emails() {
         .collect();
     assert_eq!(lines, [1]);
 }
+
+#[test]
+fn require_reports_a_missing_marker_at_the_start_of_its_place() {
+    let rules = r#"
+[[require]]
+id = "email-signoff"
+channels = ["email"]
+scope = "last-paragraph"
+any_of = ["The Acme team", "Cheers"]
+examples = { flag = ["Best regards"], pass = ["Cheers, The Acme team"] }
+
+[[require]]
+id = "greeting"
+channels = ["email"]
+scope = "first-paragraph"
+pattern = "^(Hi|Hello) \uFFFC,"
+"#;
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        (
+            "good.hbs",
+            "<p>Hi {{ first_name }}, welcome.</p><p>Cheers, the Acme team</p>",
+        ),
+        ("bad.hbs", "<p>Welcome.</p>\n<p>Best regards</p>"),
+        ("page.html", "<p>No sign-off needed on a page.</p>"),
+    ]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let found: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["span"]["start"].as_u64().unwrap(),
+                d["matched"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("bad.hbs".into(), "greeting".into(), 3, String::new()),
+            ("bad.hbs".into(), "email-signoff".into(), 19, String::new()),
+        ]
+    );
+    let verify = brandlint(dir.path(), &["rules", "--verify"], None);
+    assert_eq!(
+        verify.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+}
+
+#[test]
+fn require_max_and_density_count_occurrences() {
+    let rules = r#"
+[[require]]
+id = "one-cta"
+any_of = ["sign up"]
+min = 0
+max = 1
+
+[[require]]
+id = "mention-acme"
+any_of = ["Acme"]
+per_words = 10
+"#;
+    let text = "Sign up today. Acme is here. Really, sign up now and sign up again. \
+                These are many words without the name at all in them.\n";
+    let dir = site(&[("brandlint.toml", rules), ("a.md", text)]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(
+        pairs(&report, "rule", "matched"),
+        owned(&[
+            ("mention-acme", ""),
+            ("one-cta", "sign up"),
+            ("one-cta", "sign up")
+        ])
+    );
+    let message = report["diagnostics"][0]["message"].as_str().unwrap();
+    assert_eq!(message, "Expected \"Acme\" here: found 1, need at least 2");
+}
+
+#[test]
+fn require_scope_errors_suggest_the_place() {
+    let rules = "[[require]]\nany_of = [\"x\"]\nscope = \"last-paragrph\"\n";
+    let dir = site(&[("brandlint.toml", rules), ("a.md", "x\n")]);
+    let out = brandlint(dir.path(), &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("did you mean `last-paragraph`?") && err.contains("brandlint.toml:3:9"),
+        "{err}"
+    );
+}

@@ -46,6 +46,7 @@ pub fn compile(
                 default_message: "Avoid \"{match}\"",
                 phrases: vec![(text.to_string(), PhraseRole::Flag)],
                 regex: None,
+                requirement: None,
             },
         )?;
     }

@@ -6,6 +6,7 @@ pub mod banned;
 pub mod io;
 pub mod pattern;
 pub mod prefer;
+pub mod require;
 pub mod term;
 
 use std::ops::Range;
@@ -32,17 +33,20 @@ pub enum RuleKind {
     Prefer,
     /// [`pattern`]: custom regular expressions.
     Pattern,
+    /// [`require`]: required tone markers.
+    Require,
     /// [`io`]: files that could not be read.
     Io,
 }
 
 impl RuleKind {
     /// Every kind.
-    pub const ALL: [RuleKind; 5] = [
+    pub const ALL: [RuleKind; 6] = [
         RuleKind::Term,
         RuleKind::Banned,
         RuleKind::Prefer,
         RuleKind::Pattern,
+        RuleKind::Require,
         RuleKind::Io,
     ];
 
@@ -53,6 +57,7 @@ impl RuleKind {
             RuleKind::Banned => "banned",
             RuleKind::Prefer => "prefer",
             RuleKind::Pattern => "pattern",
+            RuleKind::Require => "require",
             RuleKind::Io => "io",
         }
     }
@@ -65,6 +70,7 @@ impl RuleKind {
             RuleKind::Banned => include_str!("banned.rs"),
             RuleKind::Prefer => include_str!("prefer.rs"),
             RuleKind::Pattern => include_str!("pattern.rs"),
+            RuleKind::Require => include_str!("require.rs"),
             RuleKind::Io => include_str!("io.rs"),
         })
     }
@@ -216,15 +222,32 @@ pub fn check_document(
         .iter()
         .map(|r| r.applies_to_file(channel, relative_path))
         .collect();
-    let mut findings = Vec::new();
-    for segment in &document.segments {
-        check_segment(rules, &active, segment, source, &mut findings);
-    }
+    let mut findings = check_active(rules, &active, document, source);
     crate::suppress::retain_unsuppressed(&document.directives, source, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     findings.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+    findings
+}
+
+/// Runs the rules marked `active` over a document: each segment, then the requirements on
+/// the whole. Findings come unsorted and unsuppressed.
+pub fn check_active(
+    rules: &CompiledRules,
+    active: &[bool],
+    document: &Document,
+    source: &str,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for segment in &document.segments {
+        check_segment(rules, active, segment, source, &mut findings);
+    }
+    for (index, requirement) in &rules.requirements {
+        if active[*index] {
+            require::check(requirement, &rules.rules[*index], document, &mut findings);
+        }
+    }
     findings
 }
 
@@ -268,7 +291,7 @@ pub fn check_segment(
                 RuleKind::Term => term::on_match(&context),
                 RuleKind::Banned => banned::on_match(&context),
                 RuleKind::Prefer => prefer::on_match(&context),
-                RuleKind::Pattern | RuleKind::Io => None,
+                RuleKind::Pattern | RuleKind::Require | RuleKind::Io => None,
             };
             findings.extend(finding);
         }

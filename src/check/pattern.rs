@@ -56,6 +56,7 @@ pub fn compile(
             default_message: "\"{match}\" matches {expected}",
             phrases: Vec::new(),
             regex: Some(regex),
+            requirement: None,
         },
     )
 }

@@ -54,6 +54,7 @@ pub fn compile(
             default_message: "Use \"{expected}\" instead of \"{match}\"",
             phrases,
             regex: None,
+            requirement: None,
         },
     )
 }

@@ -47,6 +47,7 @@ pub fn compile(
             default_message: "Write \"{expected}\", not \"{match}\"",
             phrases,
             regex: None,
+            requirement: None,
         },
     )
 }

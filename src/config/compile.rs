@@ -13,6 +13,7 @@ use toml::Spanned;
 use super::error::ConfigError;
 use super::load::{Located, MergedRules};
 use super::schema::{Common, Severity};
+use crate::check::require::Requirement;
 use crate::check::{self, Rule, RuleKind};
 use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::read::html::Selector;
@@ -57,6 +58,8 @@ pub struct CompiledRules {
     pub email: GlobSet,
     /// `[files] ignore_selectors`.
     pub ignore_selectors: Vec<Selector>,
+    /// `[[require]]` rules: what each counts, by rule index.
+    pub requirements: Vec<(usize, Requirement)>,
 }
 
 impl CompiledRules {
@@ -98,10 +101,17 @@ pub struct RuleDraft {
     pub phrases: Vec<(String, PhraseRole)>,
     /// A regex, for pattern rules.
     pub regex: Option<Regex>,
+    /// What a `[[require]]` rule counts, and how many it wants.
+    pub requirement: Option<Requirement>,
 }
 
-/// A compiled rule with the phrases and regex it contributes.
-type CompiledDraft = (Rule, Vec<(String, PhraseRole)>, Option<Regex>);
+/// A compiled rule with what it contributes to the shared matchers.
+struct CompiledDraft {
+    rule: Rule,
+    phrases: Vec<(String, PhraseRole)>,
+    regex: Option<Regex>,
+    requirement: Option<Requirement>,
+}
 
 /// Collects the rules of a merged rules file; each kind's `compile` feeds it.
 pub struct Compiler<'a> {
@@ -177,7 +187,12 @@ impl Compiler<'_> {
             defined_in: self.merged.source(origin).path.display().to_string(),
             table: self.table,
         };
-        self.drafts.push((rule, draft.phrases, draft.regex));
+        self.drafts.push(CompiledDraft {
+            rule,
+            phrases: draft.phrases,
+            regex: draft.regex,
+            requirement: draft.requirement,
+        });
         Ok(())
     }
 }
@@ -207,6 +222,10 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         compiler.table += 1;
         check::pattern::compile(value, *origin, &mut compiler)?;
     }
+    for Located { origin, value } in &merged.require {
+        compiler.table += 1;
+        check::require::compile(value, *origin, &mut compiler)?;
+    }
     let ignore = compiler.file_globs(&merged.ignore)?;
     let email = compiler.file_globs(&merged.email)?;
     let ignore_selectors = merged
@@ -221,30 +240,34 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
     // A later table with the same rule id replaces an earlier one (a pack extended and
     // adjusted); the phrases of one table may share an id.
     let mut last_table_with_id: HashMap<&str, usize> = HashMap::new();
-    for (rule, _, _) in &compiler.drafts {
-        last_table_with_id.insert(&rule.id, rule.table);
+    for draft in &compiler.drafts {
+        last_table_with_id.insert(&draft.rule.id, draft.rule.table);
     }
     let keep: Vec<bool> = compiler
         .drafts
         .iter()
-        .map(|(rule, _, _)| last_table_with_id.get(rule.id.as_str()) == Some(&rule.table))
+        .map(|d| last_table_with_id.get(d.rule.id.as_str()) == Some(&d.rule.table))
         .collect();
 
     let mut rules = Vec::new();
     let mut phrases = PhraseSetBuilder::default();
     let mut patterns = Vec::new();
-    for ((rule, rule_phrases, regex), kept) in compiler.drafts.into_iter().zip(keep) {
+    let mut requirements = Vec::new();
+    for (draft, kept) in compiler.drafts.into_iter().zip(keep) {
         if !kept {
             continue;
         }
         let index = rules.len();
-        for (phrase, role) in rule_phrases {
+        for (phrase, role) in draft.phrases {
             phrases.add(&phrase, (index, role));
         }
-        if let Some(regex) = regex {
+        if let Some(regex) = draft.regex {
             patterns.push(CompiledPattern { rule: index, regex });
         }
-        rules.push(rule);
+        if let Some(requirement) = draft.requirement {
+            requirements.push((index, requirement));
+        }
+        rules.push(draft.rule);
     }
     Ok(CompiledRules {
         origin: merged
@@ -260,5 +283,6 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         ignore,
         email,
         ignore_selectors,
+        requirements,
     })
 }

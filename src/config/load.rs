@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::error::ConfigError;
-use super::schema::{BannedTable, PatternTable, PreferTable, RulesFile, Severity, TermTable};
+use super::schema::{
+    BannedTable, PatternTable, PreferTable, RequireTable, RulesFile, Severity, TermTable,
+};
 
 /// The embedded default pack, used when no rules file is found.
 pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
@@ -57,6 +59,8 @@ pub struct MergedRules {
     pub prefer: Vec<Located<PreferTable>>,
     /// `[[pattern]]` tables.
     pub patterns: Vec<Located<PatternTable>>,
+    /// `[[require]]` tables.
+    pub require: Vec<Located<RequireTable>>,
 }
 
 impl MergedRules {
@@ -160,6 +164,7 @@ fn merge(merged: &mut MergedRules, path: &Path, text: String, file: RulesFile) {
     merged.banned.extend(located(origin, file.banned));
     merged.prefer.extend(located(origin, file.prefer));
     merged.patterns.extend(located(origin, file.pattern));
+    merged.require.extend(located(origin, file.require));
 }
 
 impl<'a, T> From<&'a Located<T>> for (usize, &'a T) {

@@ -56,6 +56,9 @@ pub struct RulesFile {
     /// `[[pattern]]`
     #[serde(default)]
     pub pattern: Vec<PatternTable>,
+    /// `[[require]]`
+    #[serde(default)]
+    pub require: Vec<RequireTable>,
 }
 
 /// `[brand]`: who the rules are for, and which packs they build on.
@@ -212,5 +215,25 @@ rule_table! {
     PatternTable {
         /// Rust regex syntax; runs in linear time.
         regex: Spanned<String>,
+    }
+}
+
+rule_table! {
+    /// `[[require]]`: a tone marker the content must carry.
+    RequireTable {
+        /// Literal phrases, any of which counts (matched as `[[banned]]` phrases are).
+        #[serde(default)]
+        any_of: Vec<Spanned<String>>,
+        /// A regex whose matches count, instead of or besides `any_of`.
+        pattern: Option<Spanned<String>>,
+        /// Where to count: `document` (default), `first-paragraph`, `last-paragraph`, or a
+        /// scope.
+        scope: Option<Spanned<String>>,
+        /// At least this many (default 1, or 0 when only `max` is set).
+        min: Option<usize>,
+        /// At most this many.
+        max: Option<usize>,
+        /// Density: at least `min` for every this many words.
+        per_words: Option<usize>,
     }
 }

@@ -1,0 +1,242 @@
+//! `require`: a tone marker the content must carry, such as an email's sign-off or a call to
+//! action in the first paragraph. A document without enough of it gets one finding, at the
+//! start of the place it concerns; past `max`, each extra occurrence is a finding.
+//!
+//! ## Why
+//! Some of a brand's voice is what it always says, not only what it never says: every email
+//! closes with "The Acme team", every post opens by saying who it is for.
+//!
+//! ## Example
+//! With `channels = ["email"]`, `scope = "last-paragraph"` and
+//! `any_of = ["The Acme team", "Cheers"]`, an email that ends "Best regards" is flagged at
+//! the start of its last paragraph; one that ends "Cheers, The Acme team" passes.
+//!
+//! ## Options
+//! - `any_of`: literal phrases, any of which counts, matched as `[[banned]]` phrases are;
+//!   and/or `pattern`: a regex whose matches count.
+//! - `scope`: where to count: `document` (the default), `first-paragraph`,
+//!   `last-paragraph`, or any scope (`subject`, `preheader`, `heading`, `link`, `button`...).
+//!   When that place is absent, a missing marker is reported at the document's start.
+//! - `min` (default 1, or 0 when only `max` is set), `max`, and `per_words`: at least `min`
+//!   for every `per_words` words of the place (density).
+//! - the common keys: `id` (default `require/<first phrase or pattern>`), `severity`,
+//!   `message` (default `Expected {expected}`), `help`, `url`, `channels`, `files`,
+//!   `examples` (a `flag` sentence is one that lacks the marker).
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use regex::Regex;
+
+use crate::config::error::{closest, ConfigError};
+use crate::config::schema::RequireTable;
+use crate::config::{Compiler, RuleDraft};
+use crate::document::{Document, Scope, Segment, MASK};
+use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
+
+use super::{Finding, Rule, RuleKind};
+
+/// Where a requirement counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// All of the document's prose.
+    Document,
+    /// The first paragraph.
+    FirstParagraph,
+    /// The last paragraph.
+    LastParagraph,
+    /// Prose in one scope.
+    Scope(Scope),
+}
+
+/// What a `[[require]]` rule counts and how many it wants.
+#[derive(Debug)]
+pub struct Requirement {
+    place: Place,
+    phrases: PhraseSet<()>,
+    pattern: Option<Regex>,
+    min: usize,
+    max: Option<usize>,
+    per_words: Option<usize>,
+}
+
+/// Compiles one `[[require]]` table.
+pub fn compile(
+    table: &RequireTable,
+    origin: usize,
+    compiler: &mut Compiler,
+) -> Result<(), ConfigError> {
+    let place = match &table.scope {
+        None => Place::Document,
+        Some(scope) => match scope.get_ref().as_str() {
+            "document" => Place::Document,
+            "first-paragraph" => Place::FirstParagraph,
+            "last-paragraph" => Place::LastParagraph,
+            other => match Scope::from_str(other) {
+                Ok(scope) => Place::Scope(scope),
+                Err(()) => {
+                    let places = ["document", "first-paragraph", "last-paragraph"]
+                        .into_iter()
+                        .chain(Scope::ALL.iter().map(|s| s.name()));
+                    let hint = closest(other, places).map(|p| format!("did you mean `{p}`?"));
+                    return Err(compiler
+                        .error_at(origin, scope.span(), format!("unknown scope `{other}`"))
+                        .with_help(hint));
+                }
+            },
+        },
+    };
+    let pattern = match &table.pattern {
+        Some(source) => Some(Regex::new(source.get_ref()).map_err(|e| {
+            compiler.error_at(origin, source.span(), format!("invalid regex: {e}"))
+        })?),
+        None => None,
+    };
+    let mut phrases = PhraseSetBuilder::default();
+    for phrase in &table.any_of {
+        if !phrases.add(phrase.get_ref(), ()) {
+            return Err(compiler.error_at(origin, phrase.span(), "an `any_of` phrase is empty"));
+        }
+    }
+    let mut expected: Vec<String> = table
+        .any_of
+        .iter()
+        .map(|p| format!("\"{}\"", p.get_ref()))
+        .collect();
+    expected.extend(table.pattern.as_ref().map(|p| format!("/{}/", p.get_ref())));
+    let Some(name) = table
+        .any_of
+        .first()
+        .or(table.pattern.as_ref())
+        .map(|s| s.get_ref().clone())
+    else {
+        return Err(compiler.error_at(
+            origin,
+            0..0,
+            "a [[require]] table needs `any_of` or `pattern`",
+        ));
+    };
+    compiler.add(
+        origin,
+        RuleDraft {
+            kind: RuleKind::Require,
+            common: table.common(),
+            name,
+            expected: expected.join(" or "),
+            default_message: "Expected {expected}",
+            phrases: Vec::new(),
+            regex: None,
+            requirement: Some(Requirement {
+                place,
+                phrases: phrases.build(),
+                pattern,
+                min: table.min.unwrap_or(if table.max.is_some() { 0 } else { 1 }),
+                max: table.max,
+                per_words: table.per_words.filter(|&n| n > 0),
+            }),
+        },
+    )
+}
+
+/// The segments a place covers, in source order.
+fn segments_at(document: &Document, place: Place) -> Vec<&Segment> {
+    let mut segments: Vec<&Segment> = document.segments.iter().collect();
+    segments.sort_by_key(|s| s.source_range(0..0).start);
+    let paragraphs = || {
+        segments
+            .iter()
+            .copied()
+            .filter(|s| s.scope == Scope::Paragraph)
+    };
+    match place {
+        Place::Document => segments,
+        Place::FirstParagraph => paragraphs().next().into_iter().collect(),
+        Place::LastParagraph => paragraphs().next_back().into_iter().collect(),
+        Place::Scope(scope) => segments
+            .into_iter()
+            .filter(|s| s.scope == scope || s.inline_scopes.iter().any(|(_, i)| *i == scope))
+            .collect(),
+    }
+}
+
+/// Words of prose, a masked tag counting as one.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric() || c == MASK))
+        .count()
+}
+
+/// Counts the markers where the requirement applies and reports too few or too many.
+pub fn check(
+    requirement: &Requirement,
+    rule: &Rule,
+    document: &Document,
+    findings: &mut Vec<Finding>,
+) {
+    let segments = segments_at(document, requirement.place);
+    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    let mut words = 0;
+    for segment in &segments {
+        words += word_count(&segment.text);
+        let in_place = |range: &Range<usize>| match requirement.place {
+            Place::Scope(scope) => segment.in_any_scope(range, &[scope]),
+            _ => true,
+        };
+        let folded = fold(&segment.text);
+        let phrase_ranges = requirement
+            .phrases
+            .find(&segment.text, &folded, |_, _| true)
+            .into_iter()
+            .map(|m| m.range);
+        let pattern_ranges = requirement.pattern.iter().flat_map(|p| {
+            p.find_iter(&segment.text)
+                .filter(|m| !m.is_empty())
+                .map(|m| m.range())
+        });
+        for range in phrase_ranges.chain(pattern_ranges).filter(|r| in_place(r)) {
+            let text = segment.text[range.clone()].to_string();
+            found.push((segment.source_range(range), text));
+        }
+    }
+    found.sort_by_key(|(span, _)| span.start);
+    let needed = match requirement.per_words {
+        Some(per) => requirement.min * (words / per).max(1),
+        None => requirement.min,
+    };
+    let finding = |span: Range<usize>, message: String| Finding {
+        rule: rule.id.clone(),
+        kind: RuleKind::Require,
+        severity: rule.severity,
+        message,
+        span,
+        scope: None,
+        fix: None,
+        help: rule.help.clone(),
+        url: rule.url.clone(),
+    };
+    if found.len() < needed {
+        let at = segments.first().map_or(0, |s| s.source_range(0..0).start);
+        let mut missing = finding(at..at, rule.message_for(""));
+        missing.scope = segments.first().map(|s| s.scope);
+        if rule.message == "Expected {expected}" {
+            missing.message = format!(
+                "Expected {} here: found {}, need at least {needed}",
+                rule.expected,
+                found.len()
+            );
+        }
+        findings.push(missing);
+    }
+    if let Some(max) = requirement.max {
+        for (span, text) in found.into_iter().skip(max) {
+            let mut extra = finding(span, rule.message_for(&text));
+            if rule.message == "Expected {expected}" {
+                extra.message = format!(
+                    "At most {max} of {} here: \"{text}\" is one too many",
+                    rule.expected
+                );
+            }
+            findings.push(extra);
+        }
+    }
+}
