@@ -26,8 +26,8 @@ pub struct Verification {
     pub failures: Vec<ExampleFailure>,
 }
 
-/// Runs every rules table's examples, each sentence as one segment of the table's first
-/// scope (a paragraph when it has none), through the rules of that table alone: a `flag`
+/// Runs every rules table's examples, each sentence as one segment of the scope the table
+/// looks at (a paragraph when it names none), through the rules of that table alone: a `flag`
 /// sentence must be flagged by one of them (a `[[banned]]` table's example need not use every
 /// phrase), a `pass` sentence by none.
 pub fn verify_examples(rules: &CompiledRules) -> Verification {
@@ -39,10 +39,15 @@ pub fn verify_examples(rules: &CompiledRules) -> Verification {
         let Some(first) = rules.rules.iter().find(|r| r.table == table) else {
             continue;
         };
-        let scope = first
-            .scopes
-            .as_ref()
-            .and_then(|s| s.first().copied())
+        // The scope the table's rules look at: a requirement's place, else the first of
+        // `scopes`, else a paragraph.
+        let place = rules
+            .requirements
+            .iter()
+            .find(|(index, _)| rules.rules[*index].table == table)
+            .and_then(|(_, requirement)| requirement.scope());
+        let scope = place
+            .or_else(|| first.scopes.as_ref().and_then(|s| s.first().copied()))
             .unwrap_or(Scope::Paragraph);
         let cases = first
             .examples

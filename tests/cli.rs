@@ -744,3 +744,17 @@ fn require_scope_errors_suggest_the_place() {
         "{err}"
     );
 }
+
+#[test]
+fn require_examples_are_verified_in_the_scope_they_concern() {
+    let rules = "[[require]]\nscope = \"subject\"\nany_of = [\"Acme\"]\n\
+                 examples = { flag = [\"Your receipt\"], pass = [\"Your Acme receipt\"] }\n";
+    let dir = site(&[("brandlint.toml", rules)]);
+    let verify = brandlint(dir.path(), &["rules", "--verify"], None);
+    assert_eq!(
+        verify.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+}

@@ -60,6 +60,16 @@ pub struct Requirement {
     per_words: Option<usize>,
 }
 
+impl Requirement {
+    /// The scope that prose must have to count here, when the place is a scope.
+    pub fn scope(&self) -> Option<Scope> {
+        match self.place {
+            Place::Scope(scope) => Some(scope),
+            _ => None,
+        }
+    }
+}
+
 /// Compiles one `[[require]]` table.
 pub fn compile(
     table: &RequireTable,
