@@ -20,9 +20,6 @@ pub enum Channel {
 }
 
 impl Channel {
-    /// Every channel, in the order they are documented.
-    pub const ALL: [Channel; 3] = [Channel::Markdown, Channel::Html, Channel::Email];
-
     /// The name used in rules files and output.
     pub fn name(self) -> &'static str {
         match self {
@@ -36,13 +33,6 @@ impl Channel {
 impl fmt::Display for Channel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-impl FromStr for Channel {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Self, ()> {
-        Channel::ALL.into_iter().find(|c| c.name() == s).ok_or(())
     }
 }
 
@@ -316,11 +306,6 @@ impl SegmentBuilder {
     /// A builder with no text yet.
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// Whether nothing has been pushed.
-    pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
     }
 
     /// Appends text that stands verbatim in the source at `source_start`.

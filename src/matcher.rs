@@ -123,16 +123,6 @@ impl<T> PhraseSet<T> {
         &self.phrases[pattern].owners
     }
 
-    /// How many distinct phrases the automaton holds.
-    pub fn len(&self) -> usize {
-        self.phrases.len()
-    }
-
-    /// Whether there are no phrases at all.
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
-
     /// Finds phrases in `text` (already normalized: single spaces), searching `folded`, the
     /// same text passed through [`fold`]. Every candidate is collected, so a rejected
     /// boundary never hides an overlapping match; candidates that `applies` rejects (no rule
