@@ -35,7 +35,8 @@ pub fn verify_examples(rules: &CompiledRules) -> Verification {
     let mut tables: Vec<usize> = rules.rules.iter().map(|r| r.table).collect();
     tables.dedup();
     for table in tables {
-        let active: Vec<bool> = rules.rules.iter().map(|r| r.table == table).collect();
+        let mut file = rules.all_files();
+        file.active = rules.rules.iter().map(|r| r.table == table).collect();
         let Some(first) = rules.rules.iter().find(|r| r.table == table) else {
             continue;
         };
@@ -63,7 +64,7 @@ pub fn verify_examples(rules: &CompiledRules) -> Verification {
                 segments: builder.finish(scope).into_iter().collect(),
                 directives: Vec::new(),
             };
-            let findings = check_active(rules, &active, &document, sentence);
+            let findings = check_active(rules, &file, &document, sentence);
             if findings.is_empty() == should_flag {
                 verification.failures.push(ExampleFailure {
                     rule: first.id.clone(),

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{assert_spans_exact, brandlint, json, pairs};
+use common::{assert_spans_exact, brandlint, json, pairs, site};
 
 const RULES: &str = r#"
 [[term]]
@@ -21,16 +21,6 @@ use = "sign in"
 instead_of = ["log in"]
 severity = "info"
 "#;
-
-fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    dir
-}
 
 /// Expected pairs as owned strings, to compare with [`pairs`].
 fn owned(expected: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use brandlint::check::voice::VoiceCheck;
 use brandlint::check::RuleKind;
 
 const START: &str =
@@ -13,15 +14,26 @@ fn rule_reference() -> String {
     let mut out = String::new();
     for kind in RuleKind::ALL {
         out.push_str(&format!("\n### `{}`\n\n", kind.name()));
-        for line in kind.doc().lines() {
-            match line.strip_prefix("## ") {
-                Some(heading) => out.push_str(&format!("**{heading}.**")),
-                None => out.push_str(line),
+        push_doc(&mut out, &kind.doc());
+        if kind == RuleKind::Voice {
+            for check in VoiceCheck::ALL {
+                out.push_str(&format!("\n#### `{}`\n\n", check.id()));
+                push_doc(&mut out, &check.doc());
             }
-            out.push('\n');
         }
     }
     out
+}
+
+/// A module's doc with its `## ` headings as bold run-in heads.
+fn push_doc(out: &mut String, doc: &str) {
+    for line in doc.lines() {
+        match line.strip_prefix("## ") {
+            Some(heading) => out.push_str(&format!("**{heading}.**")),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
 }
 
 #[test]

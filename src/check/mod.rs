@@ -8,6 +8,7 @@ pub mod pattern;
 pub mod prefer;
 pub mod require;
 pub mod term;
+pub mod voice;
 
 use std::ops::Range;
 use std::path::Path;
@@ -16,7 +17,7 @@ use globset::GlobSet;
 use serde::Serialize;
 
 use crate::config::schema::{Examples, Severity};
-use crate::config::{CompiledRules, PhraseRole};
+use crate::config::{CompiledRules, FileRules, PhraseRole};
 use crate::document::{Channel, Document, Scope, Segment, MASK};
 use crate::matcher::fold;
 
@@ -35,18 +36,21 @@ pub enum RuleKind {
     Pattern,
     /// [`require`]: required tone markers.
     Require,
+    /// [`voice`]: how the brand sounds.
+    Voice,
     /// [`io`]: files that could not be read.
     Io,
 }
 
 impl RuleKind {
     /// Every kind.
-    pub const ALL: [RuleKind; 6] = [
+    pub const ALL: [RuleKind; 7] = [
         RuleKind::Term,
         RuleKind::Banned,
         RuleKind::Prefer,
         RuleKind::Pattern,
         RuleKind::Require,
+        RuleKind::Voice,
         RuleKind::Io,
     ];
 
@@ -58,6 +62,7 @@ impl RuleKind {
             RuleKind::Prefer => "prefer",
             RuleKind::Pattern => "pattern",
             RuleKind::Require => "require",
+            RuleKind::Voice => "voice",
             RuleKind::Io => "io",
         }
     }
@@ -71,6 +76,7 @@ impl RuleKind {
             RuleKind::Prefer => include_str!("prefer.rs"),
             RuleKind::Pattern => include_str!("pattern.rs"),
             RuleKind::Require => include_str!("require.rs"),
+            RuleKind::Voice => include_str!("voice/mod.rs"),
             RuleKind::Io => include_str!("io.rs"),
         })
     }
@@ -82,7 +88,7 @@ impl RuleKind {
 }
 
 /// The leading `//!` lines of a Rust source file, without the markers.
-fn module_doc(source: &str) -> String {
+pub(crate) fn module_doc(source: &str) -> String {
     let mut doc = String::new();
     for line in source.lines().take_while(|l| l.starts_with("//!")) {
         let text = line.trim_start_matches("//!");
@@ -217,12 +223,8 @@ pub fn check_document(
     channel: Channel,
     relative_path: &Path,
 ) -> Vec<Finding> {
-    let active: Vec<bool> = rules
-        .rules
-        .iter()
-        .map(|r| r.applies_to_file(channel, relative_path))
-        .collect();
-    let mut findings = check_active(rules, &active, document, source);
+    let file = rules.for_file(channel, relative_path);
+    let mut findings = check_active(rules, &file, document, source);
     crate::suppress::retain_unsuppressed(&document.directives, source, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
@@ -231,14 +233,15 @@ pub fn check_document(
     findings
 }
 
-/// Runs the rules marked `active` over a document: each segment, then the requirements on
-/// the whole. Findings come unsorted and unsuppressed.
+/// Runs the rules that apply to a file over its document: each segment, then the
+/// requirements and the voice checks on the whole. Findings come unsorted and unsuppressed.
 pub fn check_active(
     rules: &CompiledRules,
-    active: &[bool],
+    file: &FileRules,
     document: &Document,
     source: &str,
 ) -> Vec<Finding> {
+    let active = &file.active;
     let mut findings = Vec::new();
     for segment in &document.segments {
         check_segment(rules, active, segment, source, &mut findings);
@@ -247,6 +250,9 @@ pub fn check_active(
         if active[*index] {
             require::check(requirement, &rules.rules[*index], document, &mut findings);
         }
+    }
+    if let Some(voice) = &rules.voice {
+        voice::check(voice, rules, file, document, source, &mut findings);
     }
     findings
 }
@@ -291,7 +297,7 @@ pub fn check_segment(
                 RuleKind::Term => term::on_match(&context),
                 RuleKind::Banned => banned::on_match(&context),
                 RuleKind::Prefer => prefer::on_match(&context),
-                RuleKind::Pattern | RuleKind::Require | RuleKind::Io => None,
+                RuleKind::Pattern | RuleKind::Require | RuleKind::Voice | RuleKind::Io => None,
             };
             findings.extend(finding);
         }

@@ -12,9 +12,11 @@ use toml::Spanned;
 
 use super::error::ConfigError;
 use super::load::{Located, MergedRules};
-use super::schema::{Common, Severity};
+use super::schema::{Common, Severity, VoiceSettings};
 use crate::check::require::Requirement;
+use crate::check::voice::{self, VoiceRules};
 use crate::check::{self, Rule, RuleKind};
+use crate::document::Channel;
 use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::read::html::Selector;
 
@@ -60,6 +62,32 @@ pub struct CompiledRules {
     pub ignore_selectors: Vec<Selector>,
     /// `[[require]]` rules: what each counts, by rule index.
     pub requirements: Vec<(usize, Requirement)>,
+    /// The `[voice]` checks, when any is set.
+    pub voice: Option<VoiceRules>,
+    /// `[[override]]` tables, in order.
+    pub overrides: Vec<Override>,
+}
+
+/// A compiled `[[override]]`: for the files its globs match, voice settings that replace
+/// the `[voice]` ones and rules switched off.
+#[derive(Debug)]
+pub struct Override {
+    /// The files it concerns.
+    pub files: GlobSet,
+    /// Voice settings it changes.
+    pub voice: VoiceSettings,
+    /// Rule ids and kinds it switches off.
+    pub disable: Vec<String>,
+}
+
+/// What applies to one file: which rules run, and the voice settings once every matching
+/// `[[override]]` is applied.
+#[derive(Debug)]
+pub struct FileRules {
+    /// Whether each rule (by index into [`CompiledRules::rules`]) runs.
+    pub active: Vec<bool>,
+    /// The voice settings.
+    pub voice: VoiceSettings,
 }
 
 impl CompiledRules {
@@ -83,6 +111,55 @@ impl CompiledRules {
     pub fn is_email(&self, path: &Path) -> bool {
         self.email.is_match(self.relative(path))
     }
+
+    /// The rules and voice settings for a file of this channel at this path (relative to
+    /// the rules file's folder): each rule's `channels` and `files`, then every matching
+    /// `[[override]]` in order.
+    pub fn for_file(&self, channel: Channel, relative_path: &Path) -> FileRules {
+        let mut active: Vec<bool> = self
+            .rules
+            .iter()
+            .map(|r| r.applies_to_file(channel, relative_path))
+            .collect();
+        let mut voice = self
+            .voice
+            .as_ref()
+            .map(|v| v.settings.clone())
+            .unwrap_or_default();
+        for matching in self
+            .overrides
+            .iter()
+            .filter(|o| o.files.is_match(relative_path))
+        {
+            voice = voice.overlaid(&matching.voice);
+            for (rule, on) in self.rules.iter().zip(active.iter_mut()) {
+                if matching.disable.iter().any(|d| names_rule(d, rule)) {
+                    *on = false;
+                }
+            }
+        }
+        FileRules { active, voice }
+    }
+
+    /// Every rule on, with the `[voice]` settings as written: for running examples.
+    pub fn all_files(&self) -> FileRules {
+        FileRules {
+            active: vec![true; self.rules.len()],
+            voice: self
+                .voice
+                .as_ref()
+                .map(|v| v.settings.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Whether a name in a disable list (a rule id, a kind, or another name of a voice check)
+/// means this rule.
+fn names_rule(name: &str, rule: &Rule) -> bool {
+    name == rule.id
+        || name == rule.kind.name()
+        || voice::canonical_id(name) == Some(rule.id.as_str())
 }
 
 /// A rule as a kind's `compile` describes it, before ids are settled.
@@ -161,6 +238,11 @@ impl Compiler<'_> {
             .map_err(|e| ConfigError::plain(format!("invalid globs: {e}")))
     }
 
+    /// Starts a new rules table: the rules added next share its examples.
+    pub fn next_table(&mut self) {
+        self.table += 1;
+    }
+
     /// Adds a rule from a kind's draft.
     pub fn add(&mut self, origin: usize, draft: RuleDraft) -> Result<(), ConfigError> {
         let common = draft.common;
@@ -226,6 +308,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         compiler.table += 1;
         check::require::compile(value, *origin, &mut compiler)?;
     }
+    voice::compile(merged, &mut compiler)?;
     let ignore = compiler.file_globs(&merged.ignore)?;
     let email = compiler.file_globs(&merged.email)?;
     let ignore_selectors = merged
@@ -253,7 +336,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
     let mut phrases = PhraseSetBuilder::default();
     let mut patterns = Vec::new();
     let mut requirements = Vec::new();
-    for (draft, kept) in compiler.drafts.into_iter().zip(keep) {
+    for (draft, kept) in std::mem::take(&mut compiler.drafts).into_iter().zip(keep) {
         if !kept {
             continue;
         }
@@ -269,6 +352,12 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         }
         rules.push(draft.rule);
     }
+    let voice = voice::VoiceRules::new(merged, &rules);
+    let overrides = merged
+        .overrides
+        .iter()
+        .map(|located| compile_override(&compiler, located, &rules))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(CompiledRules {
         origin: merged
             .sources
@@ -284,5 +373,43 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         email,
         ignore_selectors,
         requirements,
+        voice,
+        overrides,
+    })
+}
+
+/// Compiles one `[[override]]`; a name in `disable` must be a kind or a rule of these rules.
+fn compile_override(
+    compiler: &Compiler,
+    located: &Located<super::schema::OverrideTable>,
+    rules: &[Rule],
+) -> Result<Override, ConfigError> {
+    let Located { origin, value } = located;
+    for name in &value.disable {
+        let name_ref = name.get_ref();
+        if !rules.iter().any(|rule| names_rule(name_ref, rule))
+            && RuleKind::from_name(name_ref).is_none()
+        {
+            let kinds = RuleKind::ALL.into_iter().map(|k| -> &str { k.name() });
+            let known = rules.iter().map(|r| r.id.as_str()).chain(kinds);
+            let hint =
+                super::error::closest(name_ref, known).map(|c| format!("did you mean `{c}`?"));
+            return Err(compiler
+                .error_at(
+                    *origin,
+                    name.span(),
+                    format!("`disable` names no rule or kind of these rules: `{name_ref}`"),
+                )
+                .with_help(hint));
+        }
+    }
+    Ok(Override {
+        files: compiler.globs(*origin, &value.files)?,
+        voice: value.voice.clone().unwrap_or_default(),
+        disable: value
+            .disable
+            .iter()
+            .map(|name| name.get_ref().clone())
+            .collect(),
     })
 }

@@ -8,7 +8,8 @@ use toml::Spanned;
 
 use super::error::ConfigError;
 use super::schema::{
-    BannedTable, PatternTable, PreferTable, RequireTable, RulesFile, Severity, TermTable,
+    BannedTable, OverrideTable, PatternTable, PreferTable, RequireTable, RulesFile, Severity,
+    TermTable, VoiceTable,
 };
 
 /// The embedded default pack, used when no rules file is found.
@@ -61,6 +62,10 @@ pub struct MergedRules {
     pub patterns: Vec<Located<PatternTable>>,
     /// `[[require]]` tables.
     pub require: Vec<Located<RequireTable>>,
+    /// `[voice]` tables, the extended files' first: a later file's keys win.
+    pub voice: Vec<Located<VoiceTable>>,
+    /// `[[override]]` tables, applied in this order.
+    pub overrides: Vec<Located<OverrideTable>>,
 }
 
 impl MergedRules {
@@ -165,6 +170,8 @@ fn merge(merged: &mut MergedRules, path: &Path, text: String, file: RulesFile) {
     merged.prefer.extend(located(origin, file.prefer));
     merged.patterns.extend(located(origin, file.pattern));
     merged.require.extend(located(origin, file.require));
+    merged.voice.extend(located(origin, file.voice));
+    merged.overrides.extend(located(origin, file.overrides));
 }
 
 impl<'a, T> From<&'a Located<T>> for (usize, &'a T) {
@@ -173,7 +180,10 @@ impl<'a, T> From<&'a Located<T>> for (usize, &'a T) {
     }
 }
 
-fn located<T>(origin: usize, tables: Vec<T>) -> impl Iterator<Item = Located<T>> {
+fn located<T>(
+    origin: usize,
+    tables: impl IntoIterator<Item = T>,
+) -> impl Iterator<Item = Located<T>> {
     tables
         .into_iter()
         .map(move |value| Located { origin, value })

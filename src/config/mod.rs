@@ -8,7 +8,9 @@ pub mod error;
 pub mod load;
 pub mod schema;
 
-pub use compile::{compile, CompiledPattern, CompiledRules, Compiler, PhraseRole, RuleDraft};
+pub use compile::{
+    compile, CompiledPattern, CompiledRules, Compiler, FileRules, Override, PhraseRole, RuleDraft,
+};
 
 use std::path::Path;
 

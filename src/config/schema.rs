@@ -59,6 +59,11 @@ pub struct RulesFile {
     /// `[[require]]`
     #[serde(default)]
     pub require: Vec<RequireTable>,
+    /// `[voice]`
+    pub voice: Option<VoiceTable>,
+    /// `[[override]]`
+    #[serde(default, rename = "override")]
+    pub overrides: Vec<OverrideTable>,
 }
 
 /// `[brand]`: who the rules are for, and which packs they build on.
@@ -236,4 +241,199 @@ rule_table! {
         /// Density: at least `min` for every this many words.
         per_words: Option<usize>,
     }
+}
+
+/// Declares the voice settings once, for the two places they are written: `[voice]` (with the
+/// keys every rule takes) and an `[[override]]`'s `voice` (settings only). serde cannot flatten
+/// into a `deny_unknown_fields` struct, so the macro writes the fields out in both.
+macro_rules! voice_settings {
+    ($($(#[$fmeta:meta])* $field:ident : $ty:ty,)*) => {
+        /// The voice settings of an `[[override]]`: any key of `[voice]` but the common ones.
+        #[derive(Clone, Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct VoiceSettings {
+            $($(#[$fmeta])* pub $field: Option<$ty>,)*
+        }
+
+        impl VoiceSettings {
+            /// These settings with every key that `over` sets replaced by its value.
+            pub fn overlaid(&self, over: &VoiceSettings) -> VoiceSettings {
+                VoiceSettings {
+                    $($field: over.$field.clone().or_else(|| self.$field.clone()),)*
+                }
+            }
+        }
+
+        /// `[voice]`: how the brand sounds. Each key switches one check on.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct VoiceTable {
+            $($(#[$fmeta])* pub $field: Option<$ty>,)*
+            /// Severity of every voice check; `[defaults] severity` when absent.
+            pub severity: Option<Severity>,
+            /// A hint shown under each finding.
+            pub help: Option<String>,
+            /// A link to the style guide's page.
+            pub url: Option<String>,
+            /// Channels the checks apply to (all when absent).
+            pub channels: Option<Vec<Channel>>,
+            /// Scopes the checks apply to (all when absent).
+            pub scopes: Option<Vec<Scope>>,
+            /// Globs of files the checks apply to (all when absent).
+            pub files: Option<Vec<Spanned<String>>>,
+            /// Sentences for `brandlint rules --verify`.
+            #[serde(default)]
+            pub examples: Examples,
+        }
+
+        impl VoiceTable {
+            /// The settings alone.
+            pub fn settings(&self) -> VoiceSettings {
+                VoiceSettings {
+                    $($field: self.$field.clone(),)*
+                }
+            }
+
+            /// The keys every voice check shares. Voice checks have fixed ids and messages.
+            pub fn common(&self) -> Common {
+                Common {
+                    id: None,
+                    severity: self.severity,
+                    message: None,
+                    help: self.help.clone(),
+                    url: self.url.clone(),
+                    channels: self.channels.clone(),
+                    scopes: self.scopes.clone(),
+                    files: self.files.clone(),
+                    examples: self.examples.clone(),
+                }
+            }
+        }
+    };
+}
+
+voice_settings! {
+    /// Longest sentence, in words.
+    max_sentence_words: usize,
+    /// Most exclamations in one document.
+    max_exclamations: usize,
+    /// Flag ALL-CAPS words of four or more letters.
+    shouting: bool,
+    /// ALL-CAPS words that are not shouting (acronyms, product codes).
+    shouting_allow: Vec<String>,
+    /// Contracted or spelled-out forms: `prefer`, `avoid` or `off`.
+    contractions: ContractionPolicy,
+    /// Whom the brand talks to and as whom: `second`, `first-plural` or `off`.
+    person: PersonPolicy,
+    /// Highest Flesch-Kincaid grade of a document.
+    reading_grade_max: f64,
+    /// Capitalization of headings: `sentence`, `title` or `off`.
+    heading_case: HeadingCase,
+    /// Emoji: `allow`, `deny` or a number (at most that many per document).
+    emoji: EmojiPolicy,
+}
+
+/// `contractions`: which form the brand writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContractionPolicy {
+    /// "don't", "you'll": flag the spelled-out forms.
+    Prefer,
+    /// "do not", "you will": flag the contractions.
+    Avoid,
+    /// No check.
+    Off,
+}
+
+/// `person`: how the brand addresses the reader and speaks of itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PersonPolicy {
+    /// Talk to the reader as "you": flag "the user", "customers".
+    Second,
+    /// Speak of the brand as "we": flag "the company".
+    FirstPlural,
+    /// No check.
+    Off,
+}
+
+/// `heading_case`: how headings are capitalized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingCase {
+    /// Only the first word and names capitalized.
+    Sentence,
+    /// Principal words capitalized, AP style.
+    Title,
+    /// No check.
+    Off,
+}
+
+/// `emoji`: `"allow"`, `"deny"`, or at most N per document (`emoji = 2` or
+/// `emoji = { max = 2 }`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmojiPolicy {
+    /// Any number.
+    Allow,
+    /// None at all.
+    Deny,
+    /// At most this many per document.
+    Max(usize),
+}
+
+impl<'de> Deserialize<'de> for EmojiPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = EmojiPolicy;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`allow`, `deny`, a number, or `{ max = N }`")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<EmojiPolicy, E> {
+                match value {
+                    "allow" => Ok(EmojiPolicy::Allow),
+                    "deny" => Ok(EmojiPolicy::Deny),
+                    other => Err(E::unknown_variant(other, &["allow", "deny"])),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<EmojiPolicy, E> {
+                usize::try_from(value)
+                    .map(EmojiPolicy::Max)
+                    .map_err(|_| E::custom("the most emoji per document cannot be negative"))
+            }
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<EmojiPolicy, E> {
+                usize::try_from(value)
+                    .map(EmojiPolicy::Max)
+                    .map_err(|_| E::custom("too many emoji"))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<EmojiPolicy, A::Error> {
+                let mut max = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key != "max" {
+                        return Err(serde::de::Error::unknown_field(&key, &["max"]));
+                    }
+                    max = Some(map.next_value::<usize>()?);
+                }
+                max.map(EmojiPolicy::Max)
+                    .ok_or_else(|| serde::de::Error::missing_field("max"))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// `[[override]]`: changes for the files that match, applied in order.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideTable {
+    /// Globs of the files it concerns, relative to the rules file's folder.
+    pub files: Vec<Spanned<String>>,
+    /// Voice settings that replace those of `[voice]` (and of earlier overrides).
+    pub voice: Option<VoiceSettings>,
+    /// Rule ids or kinds switched off.
+    #[serde(default)]
+    pub disable: Vec<Spanned<String>>,
 }

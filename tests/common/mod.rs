@@ -92,3 +92,14 @@ pub fn pairs(report: &serde_json::Value, first: &str, second: &str) -> Vec<(Stri
         .map(|d| (text(d, first), text(d, second)))
         .collect()
 }
+
+/// A temporary folder holding `files`, each as (relative path, text).
+pub fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}

@@ -1,0 +1,218 @@
+//! `voice/contractions`: the brand either contracts ("don't", "you'll") or spells out ("do
+//! not", "you will"). With `contractions = "prefer"` the spelled-out forms are findings;
+//! with `"avoid"` the contractions are. Each finding has a fix that keeps the case of the
+//! text it replaces.
+//!
+//! ## Why
+//! Contractions make a voice warm and spoken; spelled-out forms make it formal. Either can
+//! be the brand's, but switching between them on one page sounds like two writers.
+//!
+//! ## Example
+//! With `contractions = "prefer"`, "Do not worry: you will get a receipt." is flagged at "Do
+//! not" (fix "Don't") and "you will" (fix "you'll"). With `"avoid"`, "We'll email you" is
+//! flagged with the fix "We will".
+//!
+//! ## Options
+//! - `contractions`: `prefer`, `avoid` or `off`.
+//!
+//! The pairs: do/does/did/is/are/was/were/has/have/had/will/would/could/should/must + not,
+//! cannot; I am, I will, you are, you will, we are, we will, they are, they will, it is,
+//! that is, there is, what is; and, spelled out only (with `avoid`), I have, you have, we
+//! have, they have, let us. With `prefer`, "X is/are/will" is left alone where it cannot
+//! contract: before "not" (the negation contracts instead) and at the end of a clause
+//! ("that's who you are."). With `avoid`, "it's been" becomes "it has been". Both
+//! apostrophes (' and ’) are read; a fix uses the one the text around it uses.
+
+use super::VoiceContext;
+use crate::check::prefer::match_case;
+use crate::check::Finding;
+use crate::config::schema::ContractionPolicy;
+use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
+
+/// Which way a pair is checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pair {
+    /// A negation: contracts anywhere.
+    Negation,
+    /// A pronoun and a verb: cannot contract at the end of a clause or before "not".
+    Verb,
+    /// Only spelled out: the contraction has a second meaning ("you've" in "you've a
+    /// message") or a different one ("let's" for "let us know").
+    SpellOutOnly,
+}
+
+/// Spelled-out form, contraction (with a straight apostrophe), and how the pair is checked.
+const PAIRS: &[(&str, &str, Pair)] = &[
+    ("do not", "don't", Pair::Negation),
+    ("does not", "doesn't", Pair::Negation),
+    ("did not", "didn't", Pair::Negation),
+    ("is not", "isn't", Pair::Negation),
+    ("are not", "aren't", Pair::Negation),
+    ("was not", "wasn't", Pair::Negation),
+    ("were not", "weren't", Pair::Negation),
+    ("has not", "hasn't", Pair::Negation),
+    ("have not", "haven't", Pair::Negation),
+    ("had not", "hadn't", Pair::Negation),
+    ("will not", "won't", Pair::Negation),
+    ("would not", "wouldn't", Pair::Negation),
+    ("could not", "couldn't", Pair::Negation),
+    ("should not", "shouldn't", Pair::Negation),
+    ("must not", "mustn't", Pair::Negation),
+    ("cannot", "can't", Pair::Negation),
+    ("I am", "I'm", Pair::Verb),
+    ("I will", "I'll", Pair::Verb),
+    ("you are", "you're", Pair::Verb),
+    ("you will", "you'll", Pair::Verb),
+    ("we are", "we're", Pair::Verb),
+    ("we will", "we'll", Pair::Verb),
+    ("they are", "they're", Pair::Verb),
+    ("they will", "they'll", Pair::Verb),
+    ("it is", "it's", Pair::Verb),
+    ("that is", "that's", Pair::Verb),
+    ("there is", "there's", Pair::Verb),
+    ("what is", "what's", Pair::Verb),
+    ("I have", "I've", Pair::SpellOutOnly),
+    ("you have", "you've", Pair::SpellOutOnly),
+    ("we have", "we've", Pair::SpellOutOnly),
+    ("they have", "they've", Pair::SpellOutOnly),
+    ("let us", "let's", Pair::SpellOutOnly),
+];
+
+/// The two automata, compiled once per rules file: spelled-out forms and contractions, each
+/// owned by its index in [`PAIRS`].
+#[derive(Debug)]
+pub struct Phrases {
+    spelled: PhraseSet<usize>,
+    contracted: PhraseSet<usize>,
+}
+
+impl Default for Phrases {
+    /// Compiles both automata.
+    fn default() -> Self {
+        let mut spelled = PhraseSetBuilder::default();
+        let mut contracted = PhraseSetBuilder::default();
+        for (index, (long, short, pair)) in PAIRS.iter().enumerate() {
+            if *pair != Pair::SpellOutOnly {
+                spelled.add(long, index);
+            }
+            contracted.add(short, index);
+            contracted.add(&short.replace('\'', "\u{2019}"), index);
+        }
+        Phrases {
+            spelled: spelled.build(),
+            contracted: contracted.build(),
+        }
+    }
+}
+
+/// Flags the forms the brand does not write, with a fix to the form it does.
+pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
+    let Some(policy) = context.settings.contractions else {
+        return;
+    };
+    let phrases = &context.voice.contractions;
+    let automaton = match policy {
+        ContractionPolicy::Prefer => &phrases.spelled,
+        ContractionPolicy::Avoid => &phrases.contracted,
+        ContractionPolicy::Off => return,
+    };
+    for segment in context.segments() {
+        let text = &segment.text;
+        let folded = fold(text);
+        let curly = text.contains('\u{2019}');
+        for found in automaton.find(text, &folded, |_, _| true) {
+            let Some(&index) = automaton.owners(found.pattern).first() else {
+                continue;
+            };
+            let (long, short, pair) = PAIRS[index];
+            let matched = &text[found.range.clone()];
+            let after = &text[found.range.end..];
+            let (wanted, message) = match policy {
+                ContractionPolicy::Prefer => {
+                    if pair == Pair::Verb && !can_contract_before(after) {
+                        continue;
+                    }
+                    let short = if curly {
+                        short.replace('\'', "\u{2019}")
+                    } else {
+                        short.to_string()
+                    };
+                    let message = "the brand writes contractions";
+                    (short, message)
+                }
+                _ => {
+                    let long = if short.ends_with("'s") && before_past_participle(after) {
+                        long.replace(" is", " has")
+                    } else {
+                        long.to_string()
+                    };
+                    (long, "the brand spells contractions out")
+                }
+            };
+            let replacement = match_case(&wanted, matched);
+            let message = format!("Write \"{replacement}\", not \"{matched}\": {message}");
+            findings.extend(context.finding(segment, found.range, message, Some(replacement)));
+        }
+    }
+}
+
+/// Whether "X is" or "X are" can contract given the text after it: not at the end of a
+/// clause ("that's who you are.") and not before "not", where the negation contracts.
+fn can_contract_before(after: &str) -> bool {
+    let rest = after.trim_start();
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    let ends_clause = matches!(
+        next,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\u{201D}' | '\u{2014}' | '\u{2013}'
+    );
+    !ends_clause && !next_word(rest).eq_ignore_ascii_case("not")
+}
+
+/// Whether "it's" stands for "it has": before "been" or "got".
+fn before_past_participle(after: &str) -> bool {
+    let next = next_word(after);
+    next.eq_ignore_ascii_case("been") || next.eq_ignore_ascii_case("got")
+}
+
+/// The letters of the word that starts `after`, past leading white space.
+fn next_word(after: &str) -> &str {
+    let rest = after.trim_start();
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_do_not_contract_at_a_clause_end_or_before_not() {
+        assert!(can_contract_before(" going home"));
+        assert!(!can_contract_before("."));
+        assert!(!can_contract_before(", and"));
+        assert!(!can_contract_before(""));
+        assert!(!can_contract_before(" not ready"));
+        assert!(!can_contract_before(" not, really"));
+        assert!(can_contract_before(" nothing like it"));
+    }
+
+    #[test]
+    fn it_has_been() {
+        assert!(before_past_participle(" been a year"));
+        assert!(before_past_participle(" got it"));
+        assert!(!before_past_participle(" good"));
+    }
+
+    #[test]
+    fn every_pair_is_lower_case_but_for_i() {
+        for (long, short, _) in PAIRS {
+            let rest: String = long.chars().skip(1).collect();
+            assert_eq!(rest, rest.to_lowercase(), "{long}");
+            assert!(short.contains('\''), "{short}");
+        }
+    }
+}

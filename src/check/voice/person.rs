@@ -1,0 +1,101 @@
+//! `voice/person`: who the brand talks to and as whom. With `person = "second"`, prose that
+//! speaks of the reader in the third person ("the user", "customers") is a finding; with
+//! `"first-plural"`, prose where the brand speaks of itself as "the company" is.
+//!
+//! ## Why
+//! "You can export your data" talks to someone; "The user can export their data" talks
+//! about them. A brand that writes "we" sounds like people, "the company" like a contract.
+//!
+//! ## Example
+//! With `person = "second"`, "The user can reset the password" is flagged at "The user";
+//! "You can reset your password" passes. With `person = "first-plural"`, "The company will
+//! contact you" is flagged at "The company"; "We will contact you" passes.
+//!
+//! ## Options
+//! - `person`: `second`, `first-plural` or `off`.
+//!
+//! The words read as the reader (`second`): the user, users, the end user, end users, the
+//! customer, customers, the reader, readers, the visitor, visitors, the subscriber,
+//! subscribers, each with "the" or alone, and "user's" and "customer's". The words read as
+//! the brand (`first-plural`): the company, this company, the organization (organisation),
+//! this organization, the business, this business. No fix: which pronoun fits depends on
+//! the sentence.
+
+use super::VoiceContext;
+use crate::check::Finding;
+use crate::config::schema::PersonPolicy;
+use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
+
+/// Third-person names for the reader.
+const READER: &[&str] = &[
+    "the user",
+    "the users",
+    "users",
+    "the user's",
+    "the end user",
+    "end users",
+    "the customer",
+    "the customers",
+    "customers",
+    "the customer's",
+    "the reader",
+    "readers",
+    "the visitor",
+    "visitors",
+    "the subscriber",
+    "subscribers",
+];
+
+/// Third-person names for the brand itself.
+const BRAND: &[&str] = &[
+    "the company",
+    "this company",
+    "the organization",
+    "this organization",
+    "the organisation",
+    "this organisation",
+    "the business",
+    "this business",
+];
+
+/// Both lists as automata, compiled once per rules file.
+#[derive(Debug)]
+pub struct Phrases {
+    reader: PhraseSet<()>,
+    brand: PhraseSet<()>,
+}
+
+impl Default for Phrases {
+    /// Compiles both automata.
+    fn default() -> Self {
+        let set = |phrases: &[&str]| {
+            let mut builder = PhraseSetBuilder::default();
+            for phrase in phrases {
+                builder.add(phrase, ());
+                builder.add(&phrase.replace('\'', "\u{2019}"), ());
+            }
+            builder.build()
+        };
+        Phrases {
+            reader: set(READER),
+            brand: set(BRAND),
+        }
+    }
+}
+
+/// Flags third-person names for the reader or the brand.
+pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
+    let (automaton, pronoun) = match context.settings.person {
+        Some(PersonPolicy::Second) => (&context.voice.person.reader, "you"),
+        Some(PersonPolicy::FirstPlural) => (&context.voice.person.brand, "we"),
+        Some(PersonPolicy::Off) | None => return,
+    };
+    for segment in context.segments() {
+        let folded = fold(&segment.text);
+        for found in automaton.find(&segment.text, &folded, |_, _| true) {
+            let matched = &segment.text[found.range.clone()];
+            let message = format!("Write \"{pronoun}\", not \"{matched}\"");
+            findings.extend(context.finding(segment, found.range, message, None));
+        }
+    }
+}

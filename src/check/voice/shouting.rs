@@ -1,0 +1,182 @@
+//! `voice/shouting`: words in ALL CAPS of four or more letters ("FREE", "AMAZING"). Next
+//! words that shout together ("LIMITED TIME OFFER") are one finding.
+//!
+//! ## Why
+//! Capitals read as shouting, and a brand that shouts sounds like spam: mail filters agree.
+//! Emphasis belongs to the words themselves, or to bold.
+//!
+//! ## Example
+//! With `shouting = true`, "Get it FREE today" is flagged at "FREE"; "Get it free today",
+//! "Read the FAQ" (three letters), "Parse the JSON" (a known acronym) and "Chapter XVIII" (a
+//! Roman numeral) pass.
+//!
+//! ## Options
+//! - `shouting = true` switches the check on.
+//! - `shouting_allow`: more ALL-CAPS words that are not shouting (product codes, acronyms
+//!   of your own), as written.
+//!
+//! Never flagged: words of three letters or fewer, words with a digit ("MP4", "COVID-19"),
+//! the words of `[[term]]` names as written, Roman numerals, and common acronyms of
+//! technology and business (HTML, JSON, HTTPS, NASA, GDPR...; the list is `ACRONYMS` in
+//! `src/check/voice/shouting.rs`).
+
+use std::ops::Range;
+
+use super::text;
+use super::VoiceContext;
+use crate::check::Finding;
+
+/// ALL-CAPS words of four letters or more that are acronyms, not shouting.
+const ACRONYMS: &[&str] = &[
+    "AJAX", "AMQP", "ANSI", "ARIA", "ASAP", "ASCII", "ASIC", "ATAPI", "AVIF", "BIOS", "CAPTCHA",
+    "CCPA", "CISC", "CMYK", "CORS", "CRUD", "CSRF", "CUDA", "DDOS", "DKIM", "DMARC", "DNSSEC",
+    "DOCX", "DRAM", "EBITDA", "EMEA", "FAQS", "FIDO", "FIFA", "FIFO", "FIXME", "FPGA", "GDPR",
+    "GIFS", "GLSL", "GNOME", "GPGPU", "GRPC", "GUID", "HDMI", "HEIC", "HIPAA", "HMAC", "HTML",
+    "HTTP", "HTTPS", "IANA", "ICANN", "IEEE", "IETF", "IMAP", "ISBN", "JPEG", "JSON", "JSONL",
+    "LDAP", "LIFO", "LLVM", "MIME", "MSRV", "MSVC", "NASA", "NASDAQ", "NATO", "NDJSON", "NOTE",
+    "NTFS", "NVME", "OAUTH", "OKRS", "OSHA", "PCIE", "PDFS", "PKCS", "POSIX", "QUIC", "RAII",
+    "README", "REST", "RISC", "RSVP", "SAML", "SATA", "SCSS", "SDRAM", "SIMD", "SMTP", "SOAP",
+    "SPIR", "SQLITE", "SSID", "TIFF", "TODO", "TOML", "UEFI", "UNESCO", "UNICEF", "UNIX", "USDA",
+    "UUID", "VLAN", "VRAM", "WASI", "WASM", "WCAG", "WEBP", "WIFI", "WYSIWYG", "XHTML", "XSLT",
+    "YAML",
+];
+
+/// Flags ALL-CAPS words, joining neighbours into one finding.
+pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
+    if context.settings.shouting != Some(true) {
+        return;
+    }
+    let allow = context.settings.shouting_allow.as_deref().unwrap_or(&[]);
+    let is_exempt = |word: &str| {
+        context.voice.is_name(word)
+            || allow.iter().any(|a| a == word)
+            || ACRONYMS.contains(&word)
+            || is_roman_numeral(word)
+    };
+    for segment in context.segments() {
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for word in text::words(&segment.text) {
+            let shouts = segment.text[word.clone()]
+                .split('-')
+                .any(|part| is_shouted(part) && !is_exempt(part));
+            if !shouts {
+                continue;
+            }
+            match runs.last_mut() {
+                Some(run) if only_spacing(&segment.text[run.end..word.start]) => {
+                    run.end = word.end;
+                }
+                _ => runs.push(word),
+            }
+        }
+        for run in runs {
+            let message = format!(
+                "\"{}\" is shouting: write it in lower case, or emphasise another way",
+                &segment.text[run.clone()]
+            );
+            findings.extend(context.finding(segment, run, message, None));
+        }
+    }
+}
+
+/// Four or more letters, all upper case, and no digit.
+fn is_shouted(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4
+        && !word.chars().any(|c| c.is_numeric())
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// Between two words of one run of shouting: spaces and light punctuation only.
+fn only_spacing(between: &str) -> bool {
+    between.chars().all(|c| c == ' ' || c == ',' || c == '&')
+}
+
+/// A Roman numeral in its canonical form ("XIV", not "IIII"): the value it spells, written
+/// back, gives the same letters.
+fn is_roman_numeral(word: &str) -> bool {
+    const NUMERALS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let value_of = |c: char| {
+        NUMERALS
+            .iter()
+            .find(|(_, n)| n.len() == 1 && n.starts_with(c))
+    };
+    if word.is_empty() || !word.chars().all(|c| value_of(c).is_some()) {
+        return false;
+    }
+    let values: Vec<usize> = word
+        .chars()
+        .filter_map(|c| value_of(c).map(|(v, _)| *v))
+        .collect();
+    // A numeral before a larger one is subtracted ("XL" is 40): add the others, then take
+    // those away, so the running total never goes below zero.
+    let (mut added, mut subtracted) = (0, 0);
+    for (i, value) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|next| next > value) {
+            subtracted += value;
+        } else {
+            added += value;
+        }
+    }
+    let total: usize = added - subtracted.min(added);
+    let mut canonical = String::new();
+    let mut rest = total;
+    for (value, numeral) in NUMERALS {
+        while rest >= value {
+            canonical.push_str(numeral);
+            rest -= value;
+        }
+    }
+    canonical == word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_are_canonical_ones_only() {
+        for numeral in ["XVIII", "MMXXIV", "XLII", "MCMXCIX", "VIII"] {
+            assert!(is_roman_numeral(numeral), "{numeral}");
+        }
+        for word in ["IIII", "VX", "MIXED", "CIVIC", "LIVID", "DIM", ""] {
+            assert!(!is_roman_numeral(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn shouting_needs_four_capital_letters_and_no_digit() {
+        assert!(is_shouted("FREE"));
+        assert!(is_shouted("ÉTÉS"));
+        assert!(!is_shouted("NOW"));
+        assert!(!is_shouted("Free"));
+        assert!(!is_shouted("MP4A"));
+        assert!(!is_shouted("iPHONE"));
+    }
+
+    #[test]
+    fn the_acronym_list_is_sorted_and_all_caps() {
+        let mut sorted = ACRONYMS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, ACRONYMS, "keep ACRONYMS sorted and without repeats");
+        assert!(ACRONYMS.iter().all(|a| is_shouted(a) || a.len() < 4));
+    }
+}
