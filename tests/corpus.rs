@@ -79,16 +79,21 @@ fn rust_blog_spans_are_exact_and_never_inside_code_or_urls() {
         "real names are misspelled somewhere in 754 posts; found {count}"
     );
     // Raw HTML in posts is read as HTML: its markup, code and comments are not prose.
-    assert_nothing_inside_non_prose(
-        &root,
-        &report,
-        |_| true,
-        |text| {
-            let mut ranges = code_ranges(text);
-            ranges.extend(forbidden_html_ranges(text));
-            ranges
-        },
-    );
+    assert_nothing_inside_non_prose(&root, &report, |_| true, markdown_non_prose);
+}
+
+/// Code, and outside code the markup, comments and tags of raw HTML, in a Markdown file.
+fn markdown_non_prose(text: &str) -> Vec<Range<usize>> {
+    let code = code_ranges(text);
+    // A `<` inside a code block is not markup: blank code before looking for HTML.
+    let mut outside_code = text.as_bytes().to_vec();
+    for range in &code {
+        outside_code[range.clone()].fill(b' ');
+    }
+    let outside_code = String::from_utf8_lossy(&outside_code).into_owned();
+    let mut ranges = code;
+    ranges.extend(forbidden_html_ranges(&outside_code));
+    ranges
 }
 
 #[test]
@@ -239,4 +244,105 @@ fn postmark_templates_spans_are_exact_and_never_inside_tags() {
 #[test]
 fn mailchimp_templates_spans_are_exact_and_never_inside_tags() {
     check_html_corpus("email-mailchimp-blueprints", 45);
+}
+
+/// The diagnostics of a report that `keep` selects, as a report of their own.
+fn only(
+    report: &serde_json::Value,
+    keep: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let kept: Vec<serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| keep(d))
+        .cloned()
+        .collect();
+    serde_json::json!({ "diagnostics": kept })
+}
+
+/// Voice findings of one token (a word, a mark, an emoji): nothing non-prose lies inside
+/// them. The others cover words, sentences or headings, which may hold inline markup, code
+/// or a tag, but never start or end inside one.
+fn is_one_token(d: &serde_json::Value) -> bool {
+    matches!(
+        d["rule"].as_str(),
+        Some("voice/shouting" | "voice/emoji" | "voice/max-exclamations")
+    )
+}
+
+/// Asserts that no finding starts or ends strictly inside a range `forbidden` finds. Each
+/// file is read and scanned once.
+fn assert_no_end_inside_non_prose(
+    root: &Path,
+    report: &serde_json::Value,
+    forbidden: impl Fn(&str) -> Vec<Range<usize>>,
+) {
+    let mut by_path: std::collections::BTreeMap<&str, Vec<&serde_json::Value>> = Default::default();
+    for d in report["diagnostics"].as_array().unwrap() {
+        by_path
+            .entry(d["path"].as_str().unwrap())
+            .or_default()
+            .push(d);
+    }
+    for (path, diagnostics) in by_path {
+        let ranges = forbidden(&std::fs::read_to_string(root.join(path)).unwrap());
+        for d in diagnostics {
+            for end in [&d["span"]["start"], &d["span"]["end"]] {
+                let at = end.as_u64().unwrap() as usize;
+                let inside = ranges.iter().any(|r| r.start < at && at < r.end);
+                assert!(!inside, "a span ends inside non-prose: {d}");
+            }
+        }
+    }
+}
+
+/// Runs the voice rules over a corpus and checks every span and where it may fall. Returns
+/// the rules that fired.
+fn check_voice_on(
+    root: &Path,
+    rules: &str,
+    expected_files: u64,
+    forbidden: impl Fn(&str) -> Vec<Range<usize>> + Copy,
+) -> std::collections::BTreeSet<String> {
+    let rules = rules_file(rules);
+    let out = brandlint(
+        root,
+        &["check", "--rules", &rules, "--format", "json", "."],
+        None,
+    );
+    let report = json(&out);
+    assert_eq!(report["summary"]["files"], expected_files);
+    assert_spans_exact(root, &report);
+    let voice = only(&report, |d| d["kind"] == "voice");
+    assert_nothing_inside_non_prose(root, &only(&voice, is_one_token), |_| true, forbidden);
+    assert_no_end_inside_non_prose(root, &voice, forbidden);
+    voice["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn voice_on_the_rust_blog_is_exact_and_reads_prose_only() {
+    let Some(root) = corpus("md-rust-blog") else {
+        return;
+    };
+    let fired = check_voice_on(&root, "voice-real.toml", 754, markdown_non_prose);
+    assert_eq!(
+        fired.len(),
+        8,
+        "every voice check has something to say about 754 posts: {fired:?}"
+    );
+}
+
+#[test]
+fn voice_on_email_templates_is_exact_and_never_inside_tags() {
+    let Some(root) = corpus("email-postmark") else {
+        return;
+    };
+    let fired = check_voice_on(&root, "voice-email.toml", 133, forbidden_html_ranges);
+    assert!(fired.contains("voice/max-sentence-words"), "{fired:?}");
 }

@@ -1,7 +1,7 @@
 //! `voice/heading-case`: headings capitalized the brand's way. With `heading_case =
-//! "sentence"`, only the first word (and the first after a colon) is capitalized; with
-//! `"title"`, every principal word is, AP style. One finding per heading, listing the words
-//! to change.
+//! "sentence"`, only the first word is capitalized (after a colon, a dash or a full stop,
+//! either case will do); with `"title"`, every principal word is, AP style. One finding per heading,
+//! listing the words to change.
 //!
 //! ## Why
 //! Headings are what readers scan. Capitalized one way on every page they look designed;
@@ -19,12 +19,14 @@
 //! - `heading_case`: `sentence`, `title` or `off`.
 //!
 //! Words that keep their case in both styles: the words of `[[term]]` names as written,
+//! words the document's body text capitalizes inside a sentence (names such as "Linux"),
 //! all-caps acronyms ("API", "HTTP"), names with inner capitals ("iPhone", "GitHub"), "I",
-//! days and months, single letters, and words with digits; code and template tags are not
-//! words. In title case, the small words stay lower case unless first or last: a, an, the,
+//! days and months, single letters, words with digits, and lower-case identifiers joined by
+//! hyphens ("wg-debugging"); code and template tags are not words. In title case, the small words stay lower case unless first or last: a, an, the,
 //! and, but, for, nor, or, so, yet, as, at, by, in, of, on, per, to, via, vs. Only the first
 //! part of a hyphenated word is checked.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{text, VoiceContext};
@@ -68,8 +70,10 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         Some(HeadingCase::Off) | None => return,
         Some(style) => style,
     };
+    let proper_nouns = proper_nouns_in_body(context);
+    let is_name = |word: &str| context.voice.is_name(word) || proper_nouns.contains(word);
     for segment in context.segments().filter(|s| s.scope == Scope::Heading) {
-        let changes = wrong_words(&segment.text, style, |w| context.voice.is_name(w));
+        let changes = wrong_words(&segment.text, style, is_name);
         if changes.is_empty() {
             continue;
         }
@@ -86,6 +90,32 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Words the document's body capitalizes where no sentence starts: names ("Linux",
+/// "Ubuntu") that a heading keeps capitalized too.
+fn proper_nouns_in_body<'a>(context: &VoiceContext<'a>) -> HashSet<&'a str> {
+    let mut names = HashSet::new();
+    for (segment, sentences) in context.sentences() {
+        if segment.scope == Scope::Heading {
+            continue;
+        }
+        for sentence in sentences {
+            let text = &segment.text[sentence.clone()];
+            let mut previous_end = 0;
+            for (index, word) in text::words(text).enumerate() {
+                let after_colon = text[previous_end..word.start].contains(':');
+                previous_end = word.end;
+                let word = &text[word];
+                let capitalized = word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().skip(1).any(char::is_lowercase);
+                if index > 0 && !after_colon && capitalized {
+                    names.insert(word);
+                }
+            }
+        }
+    }
+    names
+}
+
 /// The words of a heading in the wrong case for `style`, each with its range in `heading`
 /// and the word as it should be written. `is_name` tells the words of term names.
 pub fn wrong_words(
@@ -97,21 +127,29 @@ pub fn wrong_words(
     let mut wrong = Vec::new();
     let mut previous_end = 0;
     for (index, range) in words.iter().enumerate() {
-        let starts_clause =
-            index == 0 || heading[previous_end..range.start].contains([':', '?', '!']);
+        let between = &heading[previous_end..range.start];
+        let after_break = index > 0
+            && (between.contains([':', '.', '?', '!', '\u{2014}', '\u{2013}'])
+                || between.contains("--"));
         previous_end = range.end;
         let whole = &heading[range.clone()];
         let word = whole.split('-').next().unwrap_or(whole);
-        if keeps_its_case(word) || is_name(whole) || is_name(word) {
+        if keeps_its_case(whole) || keeps_its_case(word) || is_name(whole) || is_name(word) {
             continue;
         }
         let is_last = index + 1 == words.len();
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
         let should_capitalize = match style {
             HeadingCase::Title => {
-                starts_clause || is_last || !SMALL_WORDS.contains(&word.to_lowercase().as_str())
+                index == 0
+                    || after_break
+                    || is_last
+                    || !SMALL_WORDS.contains(&word.to_lowercase().as_str())
             }
-            _ => starts_clause,
+            // After a colon or a dash, sentence case takes either: a capital for a full
+            // sentence, lower case for a phrase.
+            _ if after_break => continue,
+            _ => index == 0,
         };
         if capitalized != should_capitalize {
             let wanted = if should_capitalize {
@@ -126,10 +164,13 @@ pub fn wrong_words(
 }
 
 /// Words no heading style changes: acronyms, inner capitals, "I", calendar names, single
-/// letters, and anything with a digit or a masked tag.
+/// letters, anything with a digit or a masked tag, and lower-case identifiers joined by
+/// hyphens ("wg-debugging").
 fn keeps_its_case(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() < 2
+    let is_identifier = word.contains('-') && letters.iter().all(|c| c.is_lowercase());
+    is_identifier
+        || letters.len() < 2
         || word.chars().any(|c| c.is_numeric() || c == MASK)
         || letters.iter().skip(1).any(|c| c.is_uppercase())
         || word.starts_with("I'")
@@ -180,6 +221,23 @@ mod tests {
             changes("getting started", HeadingCase::Sentence, &[]),
             vec![pair("getting", "Getting")]
         );
+        for free in [
+            "Background: project groups",
+            "Background: Project groups",
+            "April 27 -- Type aliases",
+            "Done — Next Steps",
+        ] {
+            let expected = if free.ends_with("Next Steps") {
+                vec![pair("Steps", "steps")]
+            } else {
+                vec![]
+            };
+            assert_eq!(
+                changes(free, HeadingCase::Sentence, &[]),
+                expected,
+                "{free}"
+            );
+        }
     }
 
     #[test]
@@ -224,6 +282,8 @@ mod tests {
     #[test]
     fn only_the_first_part_of_a_hyphenated_word_is_checked() {
         assert!(changes("Built-in tools", HeadingCase::Sentence, &[]).is_empty());
+        assert!(changes("wg-debugging", HeadingCase::Sentence, &[]).is_empty());
+        assert!(changes("Done. Fantastic news", HeadingCase::Sentence, &[]).is_empty());
         assert_eq!(
             changes("Our Built-in tools", HeadingCase::Sentence, &[]),
             vec![pair("Built", "built")]

@@ -18,8 +18,9 @@
 //! customer, customers, the reader, readers, the visitor, visitors, the subscriber,
 //! subscribers, each with "the" or alone, and "user's" and "customer's". The words read as
 //! the brand (`first-plural`): the company, this company, the organization (organisation),
-//! this organization, the business, this business. No fix: which pronoun fits depends on
-//! the sentence.
+//! this organization, the business, this business. A word that starts a compound is not a
+//! person: "the user interface", "customer support", "user-facing" pass. No fix: which
+//! pronoun fits depends on the sentence.
 
 use super::VoiceContext;
 use crate::check::Finding;
@@ -58,6 +59,43 @@ const BRAND: &[&str] = &[
     "this business",
 ];
 
+/// Nouns that make "user" or "customer" part of a compound ("the user interface",
+/// "customer support"): then it names a thing, not a person.
+const COMPOUND_HEADS: &[&str] = &[
+    "account",
+    "accounts",
+    "agent",
+    "agents",
+    "base",
+    "data",
+    "experience",
+    "feedback",
+    "group",
+    "groups",
+    "guide",
+    "guides",
+    "id",
+    "ids",
+    "input",
+    "interface",
+    "interfaces",
+    "journey",
+    "manual",
+    "name",
+    "names",
+    "profile",
+    "profiles",
+    "research",
+    "service",
+    "settings",
+    "space",
+    "stories",
+    "story",
+    "success",
+    "support",
+    "testing",
+];
+
 /// Both lists as automata, compiled once per rules file.
 #[derive(Debug)]
 pub struct Phrases {
@@ -93,9 +131,39 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     for segment in context.segments() {
         let folded = fold(&segment.text);
         for found in automaton.find(&segment.text, &folded, |_, _| true) {
+            if starts_compound(&segment.text[found.range.end..]) {
+                continue;
+            }
             let matched = &segment.text[found.range.clone()];
             let message = format!("Write \"{pronoun}\", not \"{matched}\"");
             findings.extend(context.finding(segment, found.range, message, None));
         }
+    }
+}
+
+/// Whether the text after a match makes it part of a compound: a hyphen ("user-facing") or
+/// a noun such as "interface" ("the user interface").
+fn starts_compound(after: &str) -> bool {
+    if after.starts_with('-') {
+        return true;
+    }
+    let rest = after.trim_start();
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    COMPOUND_HEADS.contains(&rest[..end].to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_compound;
+
+    #[test]
+    fn compounds_name_things_not_people() {
+        assert!(starts_compound(" interface of the tool"));
+        assert!(starts_compound("-facing changes"));
+        assert!(starts_compound(" Support team"));
+        assert!(!starts_compound(" can sign in"));
+        assert!(!starts_compound(""));
     }
 }

@@ -57,7 +57,8 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     if words < MIN_WORDS {
         return;
     }
-    let grade = text::flesch_kincaid_grade(words, sentences, syllables);
+    // Compared as shown, to one decimal, so that no finding reads "12.0 is above 12".
+    let grade = (text::flesch_kincaid_grade(words, sentences, syllables) * 10.0).round() / 10.0;
     if grade > max {
         let message = format!(
             "Reading grade {grade:.1} is above {max} (Flesch-Kincaid: {:.1} words a sentence, \

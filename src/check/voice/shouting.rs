@@ -15,11 +15,15 @@
 //! - `shouting_allow`: more ALL-CAPS words that are not shouting (product codes, acronyms
 //!   of your own), as written.
 //!
-//! Never flagged: words of three letters or fewer, words with a digit ("MP4", "COVID-19"),
-//! the words of `[[term]]` names as written, Roman numerals, and common acronyms of
-//! technology and business (HTML, JSON, HTTPS, NASA, GDPR...; the list is `ACRONYMS` in
-//! `src/check/voice/shouting.rs`).
+//! Never flagged, as acronyms, codes or names rather than shouting: words of three letters
+//! or fewer; words with a digit or an underscore ("MP4", "COVID-19", "CARGO_HOME"); words
+//! without a vowel ("HRTB"); words the document defines by writing them alone in brackets
+//! ("impl Trait in traits (RPITIT)"); the words of `[[term]]` names as written; Roman
+//! numerals; and common acronyms of technology and business (HTML, JSON, HTTPS, NASA,
+//! GDPR...; the list is `ACRONYMS` in `src/check/voice/shouting.rs`). Other acronyms of a
+//! field go in `shouting_allow`.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::text;
@@ -47,18 +51,25 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         return;
     }
     let allow = context.settings.shouting_allow.as_deref().unwrap_or(&[]);
+    let defined = defined_acronyms(context);
     let is_exempt = |word: &str| {
         context.voice.is_name(word)
             || allow.iter().any(|a| a == word)
             || ACRONYMS.contains(&word)
+            || defined.contains(word)
             || is_roman_numeral(word)
+            || !has_vowel(word)
     };
-    for segment in context.segments() {
+    for segment in context.segments().filter(|s| may_shout(&s.text)) {
         let mut runs: Vec<Range<usize>> = Vec::new();
         for word in text::words(&segment.text) {
-            let shouts = segment.text[word.clone()]
-                .split('-')
-                .any(|part| is_shouted(part) && !is_exempt(part));
+            let whole = &segment.text[word.clone()];
+            // Identifiers ("CARGO_HOME") and codes with digits ("COVID-19") are not words.
+            let is_code = whole.contains(|c: char| c == '_' || c.is_numeric());
+            let shouts = !is_code
+                && whole
+                    .split('-')
+                    .any(|part| is_shouted(part) && !is_exempt(part));
             if !shouts {
                 continue;
             }
@@ -79,6 +90,46 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Whether a text may hold a shouted word: four capital letters in a row somewhere, or a
+/// character beyond ASCII (whose case this quick scan does not judge).
+fn may_shout(text: &str) -> bool {
+    let mut capitals = 0;
+    for byte in text.bytes() {
+        if !byte.is_ascii() {
+            return true;
+        }
+        capitals = if byte.is_ascii_uppercase() {
+            capitals + 1
+        } else {
+            0
+        };
+        if capitals == 4 {
+            return true;
+        }
+    }
+    false
+}
+
+/// The ALL-CAPS words a document defines by writing them alone in brackets, as in
+/// "return-position impl Trait in traits (RPITIT)": they are acronyms wherever they stand.
+fn defined_acronyms(context: &VoiceContext<'_>) -> HashSet<String> {
+    let mut defined = HashSet::new();
+    for segment in context.segments().filter(|s| may_shout(&s.text)) {
+        let text = &segment.text;
+        for (open, _) in text.match_indices('(') {
+            let inside = &text[open + 1..];
+            let Some(close) = inside.find(')') else {
+                continue;
+            };
+            let word = inside[..close].trim_end_matches('s');
+            if is_shouted(word) {
+                defined.insert(word.to_string());
+            }
+        }
+    }
+    defined
+}
+
 /// Four or more letters, all upper case, and no digit.
 fn is_shouted(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -88,6 +139,13 @@ fn is_shouted(word: &str) -> bool {
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
+}
+
+/// Whether a word has a vowel: English words of four letters do, acronyms often do not.
+fn has_vowel(word: &str) -> bool {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .any(|c| "aeiouyàáâäèéêëìíîïòóôöùúûü".contains(c))
 }
 
 /// Between two words of one run of shouting: spaces and light punctuation only.
@@ -169,6 +227,13 @@ mod tests {
         assert!(!is_shouted("Free"));
         assert!(!is_shouted("MP4A"));
         assert!(!is_shouted("iPHONE"));
+    }
+
+    #[test]
+    fn only_text_with_four_capitals_in_a_row_may_shout() {
+        assert!(may_shout("get it FREE"));
+        assert!(may_shout("ÉTÉS"));
+        assert!(!may_shout("Read the FAQ, A B C D"));
     }
 
     #[test]
