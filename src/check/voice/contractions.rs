@@ -20,7 +20,7 @@
 //! that is, there is, what is; and, spelled out only (with `avoid`), I have, you have, we
 //! have, they have, let us. With `prefer`, "X is/are/will" is left alone where it cannot
 //! contract: before "not" (the negation contracts instead) and at the end of a clause
-//! ("that's who you are."). With `avoid`, "it's been" becomes "it has been". Both
+//! ("that's who you are.", "where it is and when"). With `avoid`, "it's been" becomes "it has been". Both
 //! apostrophes (' and ’) are read; a fix uses the one the text around it uses.
 
 use super::VoiceContext;
@@ -157,7 +157,8 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// Whether "X is" or "X are" can contract given the text after it: not at the end of a
-/// clause ("that's who you are.") and not before "not", where the negation contracts.
+/// clause ("that's who you are.", "where it is and when") and not before "not", where the
+/// negation contracts.
 fn can_contract_before(after: &str) -> bool {
     let rest = after.trim_start();
     let Some(next) = rest.chars().next() else {
@@ -167,7 +168,10 @@ fn can_contract_before(after: &str) -> bool {
         next,
         '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\u{201D}' | '\u{2014}' | '\u{2013}'
     );
-    !ends_clause && !next_word(rest).eq_ignore_ascii_case("not")
+    // "not" contracts with the verb instead; before "and", "or", "but" or "nor" the verb
+    // ends its clause ("where it is and when") and cannot contract either.
+    let next = next_word(rest).to_ascii_lowercase();
+    !ends_clause && !matches!(next.as_str(), "not" | "and" | "or" | "but" | "nor")
 }
 
 /// Whether "it's" stands for "it has": before "been" or "got".
@@ -197,6 +201,8 @@ mod tests {
         assert!(!can_contract_before(""));
         assert!(!can_contract_before(" not ready"));
         assert!(!can_contract_before(" not, really"));
+        assert!(!can_contract_before(" and when it will arrive"));
+        assert!(can_contract_before(" because you asked"));
         assert!(can_contract_before(" nothing like it"));
     }
 

@@ -258,6 +258,8 @@ pub struct VoiceRules {
     checks: Vec<(VoiceCheck, usize)>,
     /// Every word of every `[[term]]` name, as written: names keep their case.
     names: HashSet<String>,
+    /// The same words in lower case: another casing of a name is the term rule's to report.
+    folded_names: HashSet<String>,
     contractions: contractions::Phrases,
     person: person::Phrases,
 }
@@ -278,7 +280,7 @@ impl VoiceRules {
         if checks.is_empty() {
             return None;
         }
-        let names = merged
+        let names: HashSet<String> = merged
             .terms
             .iter()
             .flat_map(|term| {
@@ -290,10 +292,12 @@ impl VoiceRules {
                     .collect::<Vec<_>>()
             })
             .collect();
+        let folded_names = names.iter().map(|n: &String| n.to_lowercase()).collect();
         Some(VoiceRules {
             settings: merged_settings(merged),
             checks,
             names,
+            folded_names,
             contractions: contractions::Phrases::default(),
             person: person::Phrases::default(),
         })
@@ -302,6 +306,11 @@ impl VoiceRules {
     /// Whether a word is (part of) a `[[term]]` name written as the name is.
     pub fn is_name(&self, word: &str) -> bool {
         self.names.contains(word)
+    }
+
+    /// Whether a word is (part of) a `[[term]]` name in any casing.
+    pub fn is_name_in_any_case(&self, word: &str) -> bool {
+        self.folded_names.contains(&word.to_lowercase())
     }
 }
 

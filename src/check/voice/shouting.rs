@@ -18,7 +18,8 @@
 //! Never flagged, as acronyms, codes or names rather than shouting: words of three letters
 //! or fewer; words with a digit or an underscore ("MP4", "COVID-19", "CARGO_HOME"); words
 //! without a vowel ("HRTB"); words the document defines by writing them alone in brackets
-//! ("impl Trait in traits (RPITIT)"); the words of `[[term]]` names as written; Roman
+//! ("impl Trait in traits (RPITIT)"); the words of `[[term]]` names in any casing (a
+//! name in capitals is the term rule's to report, with its fix); Roman
 //! numerals; and common acronyms of technology and business (HTML, JSON, HTTPS, NASA,
 //! GDPR...; the list is `ACRONYMS` in `src/check/voice/shouting.rs`). Other acronyms of a
 //! field go in `shouting_allow`.
@@ -53,7 +54,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     let allow = context.settings.shouting_allow.as_deref().unwrap_or(&[]);
     let defined = defined_acronyms(context);
     let is_exempt = |word: &str| {
-        context.voice.is_name(word)
+        context.voice.is_name_in_any_case(word)
             || allow.iter().any(|a| a == word)
             || ACRONYMS.contains(&word)
             || defined.contains(word)
