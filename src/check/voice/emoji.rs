@@ -73,6 +73,11 @@ pub fn emoji(text: &str) -> Vec<Range<usize>> {
 /// default, or an emoji character asked to be drawn so (U+FE0F), or it is a keycap.
 fn is_emoji(grapheme: &str) -> bool {
     let presentation_selected = grapheme.contains('\u{FE0F}') || grapheme.contains('\u{20E3}');
+    // Below U+231A (⌚) every emoji character is text by default: only a selector makes it
+    // an emoji, so most punctuation (quotes, dashes) needs no table look-up.
+    if !presentation_selected && grapheme.chars().all(|c| c < '\u{231A}') {
+        return false;
+    }
     grapheme.chars().any(|c| {
         matches!(
             c.emoji_status(),

@@ -94,17 +94,17 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
 /// "Ubuntu") that a heading keeps capitalized too.
 fn proper_nouns_in_body<'a>(context: &VoiceContext<'a>) -> HashSet<&'a str> {
     let mut names = HashSet::new();
-    for (segment, sentences) in context.sentences() {
+    for (segment, analysis) in context.analyses() {
         if segment.scope == Scope::Heading {
             continue;
         }
-        for sentence in sentences {
-            let text = &segment.text[sentence.clone()];
-            let mut previous_end = 0;
-            for (index, word) in text::words(text).enumerate() {
+        let text = &segment.text;
+        for sentence in &analysis.sentences {
+            let mut previous_end = sentence.start;
+            for (index, word) in analysis.words_in(sentence).iter().enumerate() {
                 let after_colon = text[previous_end..word.start].contains(':');
                 previous_end = word.end;
-                let word = &text[word];
+                let word = &text[word.clone()];
                 let capitalized = word.chars().next().is_some_and(char::is_uppercase)
                     && word.chars().skip(1).any(char::is_lowercase);
                 if index > 0 && !after_colon && capitalized {

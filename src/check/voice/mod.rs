@@ -315,10 +315,35 @@ impl VoiceRules {
 }
 
 /// The prose of a document as voice checks read it: segments in source order, and their
-/// sentences, found once and shared by every check that needs them.
+/// sentences and words, found once and shared by every check that needs them.
 pub struct Prose<'a> {
     segments: Vec<&'a Segment>,
-    sentences: OnceCell<Vec<Vec<Range<usize>>>>,
+    analyses: OnceCell<Vec<Analysis>>,
+}
+
+/// A segment's sentences and words, as ranges of its text, in order.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The sentences.
+    pub sentences: Vec<Range<usize>>,
+    /// The words.
+    pub words: Vec<Range<usize>>,
+}
+
+impl Analysis {
+    fn of(text: &str) -> Self {
+        Analysis {
+            sentences: text::sentences(text),
+            words: text::words(text).collect(),
+        }
+    }
+
+    /// The words within a range of the text (a sentence).
+    pub fn words_in(&self, range: &Range<usize>) -> &[Range<usize>] {
+        let first = self.words.partition_point(|w| w.start < range.start);
+        let end = self.words.partition_point(|w| w.end <= range.end);
+        &self.words[first..end.max(first)]
+    }
 }
 
 impl<'a> Prose<'a> {
@@ -327,22 +352,19 @@ impl<'a> Prose<'a> {
         segments.sort_by_key(|s| s.source_range(0..0).start);
         Prose {
             segments,
-            sentences: OnceCell::new(),
+            analyses: OnceCell::new(),
         }
     }
 
-    /// Each segment with its sentences, as ranges of its text.
-    fn sentences(&self) -> impl Iterator<Item = (&'a Segment, &[Range<usize>])> {
-        let all = self.sentences.get_or_init(|| {
+    /// Each segment with its sentences and words.
+    fn analyses(&self) -> impl Iterator<Item = (&'a Segment, &Analysis)> {
+        let all = self.analyses.get_or_init(|| {
             self.segments
                 .iter()
-                .map(|s| text::sentences(&s.text))
+                .map(|s| Analysis::of(&s.text))
                 .collect()
         });
-        self.segments
-            .iter()
-            .copied()
-            .zip(all.iter().map(Vec::as_slice))
+        self.segments.iter().copied().zip(all.iter())
     }
 }
 
@@ -370,9 +392,9 @@ impl<'a> VoiceContext<'a> {
             .filter(|s| self.may_look_at(s))
     }
 
-    /// The segments the rule may look at, each with its sentences.
-    pub fn sentences(&self) -> impl Iterator<Item = (&'a Segment, &'a [Range<usize>])> + '_ {
-        self.prose.sentences().filter(|(s, _)| self.may_look_at(s))
+    /// The segments the rule may look at, each with its sentences and words.
+    pub fn analyses(&self) -> impl Iterator<Item = (&'a Segment, &'a Analysis)> + '_ {
+        self.prose.analyses().filter(|(s, _)| self.may_look_at(s))
     }
 
     fn may_look_at(&self, segment: &Segment) -> bool {

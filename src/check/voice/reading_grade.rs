@@ -34,21 +34,21 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     };
     let (mut words, mut sentences, mut syllables) = (0, 0, 0);
     let mut first = None;
-    for (segment, ranges) in context.sentences() {
+    for (segment, analysis) in context.analyses() {
         if !BODY_SCOPES.contains(&segment.scope) {
             continue;
         }
         first.get_or_insert(segment);
-        for sentence in ranges {
-            let sentence_text = &segment.text[sentence.clone()];
-            let before = words;
-            for word in text::words(sentence_text) {
-                words += 1;
-                syllables += text::syllables(&sentence_text[word]);
-            }
-            if words > before {
+        for sentence in &analysis.sentences {
+            let sentence_words = analysis.words_in(sentence);
+            if !sentence_words.is_empty() {
                 sentences += 1;
             }
+            words += sentence_words.len();
+            syllables += sentence_words
+                .iter()
+                .map(|word| text::syllables(&segment.text[word.clone()]))
+                .sum::<usize>();
         }
     }
     let Some(first) = first else {

@@ -18,7 +18,6 @@
 //! heading or list item without a full stop is one sentence. A template tag counts as one
 //! word; code and URLs do not count.
 
-use super::text;
 use super::VoiceContext;
 use crate::check::Finding;
 
@@ -27,9 +26,9 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     let Some(max) = context.settings.max_sentence_words else {
         return;
     };
-    for (segment, sentences) in context.sentences() {
-        for sentence in sentences {
-            let words = text::words(&segment.text[sentence.clone()]).count();
+    for (segment, analysis) in context.analyses() {
+        for sentence in &analysis.sentences {
+            let words = analysis.words_in(sentence).len();
             if words > max {
                 let message =
                     format!("Sentence of {words} words: keep sentences to {max} words or fewer");
