@@ -47,6 +47,7 @@ pub fn compile(
                 phrases: vec![(text.to_string(), PhraseRole::Flag)],
                 regex: None,
                 requirement: None,
+                term: None,
             },
         )?;
     }

@@ -176,6 +176,8 @@ pub struct Finding {
 pub struct MatchContext<'a> {
     /// The rule that owns the match.
     pub rule: &'a Rule,
+    /// Its index in [`CompiledRules::rules`].
+    pub rule_index: usize,
     /// The segment it stands in.
     pub segment: &'a Segment,
     /// The whole file.
@@ -243,9 +245,11 @@ pub fn check_active(
 ) -> Vec<Finding> {
     let active = &file.active;
     let mut findings = Vec::new();
+    let mut mentions = Vec::new();
     for segment in &document.segments {
-        check_segment(rules, active, segment, source, &mut findings);
+        check_segment(rules, active, segment, source, &mut findings, &mut mentions);
     }
+    term::check_trademarks(rules, &mentions, &mut findings);
     for (index, requirement) in &rules.requirements {
         if active[*index] {
             require::check(requirement, &rules.rules[*index], document, &mut findings);
@@ -257,13 +261,15 @@ pub fn check_active(
     findings
 }
 
-/// Runs the rules marked `active` over one segment.
+/// Runs the rules marked `active` over one segment, noting the mentions of trademarked
+/// terms for the document-wide check of their first mention.
 pub fn check_segment(
     rules: &CompiledRules,
     active: &[bool],
     segment: &Segment,
     source: &str,
     findings: &mut Vec<Finding>,
+    mentions: &mut Vec<term::Mention>,
 ) {
     let in_scope = |rule: &Rule, range: &Range<usize>| {
         rule.scopes
@@ -288,13 +294,17 @@ pub fn check_segment(
             }
             let context = MatchContext {
                 rule,
+                rule_index: index,
                 segment,
                 source,
                 span: segment.source_range(found.range.clone()),
                 text_range: found.range.clone(),
             };
             let finding = match rule.kind {
-                RuleKind::Term => term::on_match(&context),
+                RuleKind::Term => rules.term(index).and_then(|term| {
+                    term::note_mention(&context, term, mentions);
+                    term::on_match(&context, term)
+                }),
                 RuleKind::Banned => banned::on_match(&context),
                 RuleKind::Prefer => prefer::on_match(&context),
                 RuleKind::Pattern | RuleKind::Require | RuleKind::Voice | RuleKind::Io => None,
@@ -313,6 +323,7 @@ pub fn check_segment(
             }
             let context = MatchContext {
                 rule,
+                rule_index: compiled.rule,
                 segment,
                 source,
                 span: segment.source_range(m.range()),

@@ -57,6 +57,7 @@ pub fn compile(
             phrases: Vec::new(),
             regex: Some(regex),
             requirement: None,
+            term: None,
         },
     )
 }

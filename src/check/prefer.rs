@@ -55,6 +55,7 @@ pub fn compile(
             phrases,
             regex: None,
             requirement: None,
+            term: None,
         },
     )
 }

@@ -144,6 +144,7 @@ pub fn compile(
                 max: table.max,
                 per_words: table.per_words.filter(|&n| n > 0),
             }),
+            term: None,
         },
     )
 }

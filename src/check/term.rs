@@ -1,29 +1,65 @@
 //! `term`: visual naming. A brand or product name has one right way to be written; every
-//! other casing of it, and every listed variant spelling, is a finding.
+//! other casing of it, every listed variant spelling, and, when the brand says so, its
+//! possessive, its plural and a first mention without its trademark symbol are findings.
 //!
 //! ## Why
 //! "Github", "Javascript" and "Acme cloud" tell readers nobody checked. A name written the
-//! same way everywhere is part of how the brand looks.
+//! same way everywhere is part of how the brand looks, and a registered mark that is not
+//! marked on first use weakens it.
 //!
 //! ## Example
-//! With `name = "GitHub"` and `variants = ["Git Hub"]`, "We host it on Github" and
-//! "the Git Hub app" are flagged with a fix to "GitHub"; "GitHub" itself passes.
+//! With `name = "Acme Cloud"`, `variants = ["AcmeCloud"]`, `trademark = "®"` and
+//! `no_possessive = true`: "Try AcmeCloud" is flagged with a fix to "Acme Cloud®" (the
+//! first mention, so the mark is added too), "Acme Cloud's console" is flagged as a
+//! possessive, and "Acme Cloud® is fast. Acme Cloud scales." passes.
 //!
 //! ## Options
-//! - `name`: the name exactly as it must be written. Any case-insensitive match of it that
-//!   is not written exactly so is a finding.
-//! - `variants`: other spellings to flag (any casing), such as "AcmeCloud" or "Acme-Cloud".
+//! - `name`: the name exactly as it must be written, symbols and inner capitals included
+//!   ("C++", ".NET", "iPhone", "crates.io", "Node.js"). Any case-insensitive match of it that
+//!   is not written exactly so is a finding, at the start of a sentence too ("Crates.io" is
+//!   fixed to "crates.io").
+//! - `variants`: other spellings or spacings to flag (any casing), such as "AcmeCloud" or
+//!   "Acme-Cloud". A name or variant matches across any run of white space, a line break
+//!   included.
+//! - `allow`: exact forms that are fine, such as the lower-case command `acme` in prose.
+//! - `trademark`: `"™"` or `"®"`. The first mention in the document's content (headings and
+//!   body; titles, subjects, preheaders, descriptions and alt text are metadata and do not
+//!   count) must carry it, written as the character or an entity (`&reg;`, `&#8482;`);
+//!   later mentions need not. A fix adds it where the mention holds no markup.
+//! - `no_possessive`: "Acme Cloud's" (and "’s") is a finding.
+//! - `no_plural`: "Acme Clouds" is a finding.
 //! - the common keys: `id` (default `term/<name>`), `severity`, `message` (default
-//!   `Write "{expected}", not "{match}"`), `help`, `url`, `channels`, `scopes`, `files`,
-//!   `examples`.
+//!   `Write "{expected}", not "{match}"`, for wrong spellings), `help`, `url`, `channels`,
+//!   `scopes`, `files`, `examples`.
 //!
-//! A fix to the exact name is offered where the match holds no markup.
+//! A fix to the exact name is offered where the match holds no markup; possessives and
+//! plurals need a rewrite, so they have none.
+
+use std::ops::Range;
 
 use crate::config::error::ConfigError;
 use crate::config::schema::TermTable;
-use crate::config::{Compiler, PhraseRole, RuleDraft};
+use crate::config::{CompiledRules, Compiler, PhraseRole, RuleDraft};
+use crate::document::Scope;
+use crate::matcher::{fold, is_word_char};
 
 use super::{Finding, MatchContext, RuleKind};
+
+/// The trademark symbols a term may require.
+const MARKS: [&str; 2] = ["™", "®"];
+
+/// How a `[[term]]` name may be written beyond its casing.
+#[derive(Debug)]
+pub struct Term {
+    /// The plurals of the name, folded, when plurals are findings.
+    plurals: Vec<String>,
+    /// The mark its first mention must carry.
+    trademark: Option<&'static str>,
+    /// Whether "Name's" is a finding.
+    no_possessive: bool,
+    /// Exact forms that are fine.
+    allow: Vec<String>,
+}
 
 /// Compiles one `[[term]]` table.
 pub fn compile(
@@ -35,8 +71,25 @@ pub fn compile(
     if name.is_empty() {
         return Err(compiler.error_at(origin, table.name.span(), "a term needs a name"));
     }
+    let trademark =
+        match &table.trademark {
+            None => None,
+            Some(mark) => Some(MARKS.into_iter().find(|m| m == mark.get_ref()).ok_or_else(
+                || {
+                    compiler
+                        .error_at(origin, mark.span(), "`trademark` is \"™\" or \"®\"")
+                        .with_help(Some("write the symbol itself: trademark = \"®\"".into()))
+                },
+            )?),
+        };
+    let plurals = if table.no_plural {
+        plurals_of(name)
+    } else {
+        Vec::new()
+    };
     let mut phrases = vec![(name.to_string(), PhraseRole::Flag)];
     phrases.extend(table.variants.iter().map(|v| (v.clone(), PhraseRole::Flag)));
+    phrases.extend(plurals.iter().map(|p| (p.clone(), PhraseRole::Flag)));
     compiler.add(
         origin,
         RuleDraft {
@@ -48,12 +101,210 @@ pub fn compile(
             phrases,
             regex: None,
             requirement: None,
+            term: Some(Term {
+                plurals: plurals.iter().map(|p| fold(p).into_owned()).collect(),
+                trademark,
+                no_possessive: table.no_possessive,
+                allow: table.allow.clone(),
+            }),
         },
     )
 }
 
-/// A match of the name or a variant is a finding unless written exactly as the name.
-pub fn on_match(context: &MatchContext<'_>) -> Option<Finding> {
+/// The plural of a name that ends in a letter: "-es" after s, x, z, ch and sh, else "-s".
+fn plurals_of(name: &str) -> Vec<String> {
+    if !name.chars().last().is_some_and(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let lower = name.to_lowercase();
+    let sibilant = ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    vec![format!("{name}{}", if sibilant { "es" } else { "s" })]
+}
+
+/// A match of a name, a variant or a plural: allowed forms pass; a plural or a possessive
+/// (where the term forbids them) is reported as such; any other form not written exactly
+/// as the name is a wrong spelling, fixed to the name.
+pub fn on_match(context: &MatchContext<'_>, term: &Term) -> Option<Finding> {
+    let matched = context.matched_text();
+    if term.allow.iter().any(|a| a == matched) {
+        return None;
+    }
     let expected = &context.rule.expected;
-    (context.matched_text() != expected).then(|| context.finding(Some(expected.clone())))
+    if term.plurals.contains(&fold(matched).into_owned()) {
+        let mut finding = context.finding(None);
+        finding.message = format!(
+            "\"{expected}\" has no plural: write \"{expected} accounts\", \"{expected} plans\" or the like, not \"{matched}\""
+        );
+        return Some(finding);
+    }
+    if term.no_possessive {
+        let after = &context.segment.text[context.text_range.end..];
+        if let Some(suffix) = possessive_suffix(matched, after) {
+            let range = context.text_range.start..context.text_range.end + suffix;
+            let possessive = &context.segment.text[range.clone()];
+            let extended = MatchContext {
+                span: context.segment.source_range(range.clone()),
+                text_range: range,
+                ..*context
+            };
+            let mut finding = extended.finding(None);
+            finding.message = format!(
+                "\"{expected}\" takes no possessive: write \"the {expected} <noun>\", not \"{possessive}\""
+            );
+            return Some(finding);
+        }
+    }
+    (matched != expected).then(|| context.finding(Some(expected.clone())))
+}
+
+/// The length of a possessive ending right after a name: `'s` or `’s`, or a bare
+/// apostrophe after a name ending in "s", when no word character follows.
+fn possessive_suffix(name: &str, after: &str) -> Option<usize> {
+    let apostrophe = after
+        .chars()
+        .next()
+        .filter(|c| *c == '\'' || *c == '\u{2019}')?;
+    let rest = &after[apostrophe.len_utf8()..];
+    let ends_word = |text: &str| !text.chars().next().is_some_and(is_word_char);
+    if rest.starts_with(['s', 'S']) && ends_word(&rest[1..]) {
+        Some(apostrophe.len_utf8() + 1)
+    } else if name.ends_with(['s', 'S']) && ends_word(rest) {
+        Some(apostrophe.len_utf8())
+    } else {
+        None
+    }
+}
+
+/// A mention of a trademarked name, found while matching, for [`check_trademarks`].
+#[derive(Debug)]
+pub struct Mention {
+    /// The term's rule index.
+    pub rule: usize,
+    /// The name's bytes in the file.
+    pub span: Range<usize>,
+    /// The name as read.
+    pub text: String,
+    /// Where it stands.
+    pub scope: Scope,
+    /// The mark that follows it, if any, and the file bytes of name and mark together.
+    pub mark: Option<(String, Range<usize>)>,
+    /// Whether the file holds the name (and its mark) verbatim, so that a fix may replace
+    /// them.
+    pub verbatim: bool,
+}
+
+/// Scopes whose mentions neither need a mark nor count as the first mention: metadata.
+const METADATA: [Scope; 5] = [
+    Scope::Title,
+    Scope::Subject,
+    Scope::Preheader,
+    Scope::Description,
+    Scope::Alt,
+];
+
+/// Notes a match of a trademarked term, to find its first mention once the whole document
+/// is read. Allowed forms, plurals and mentions in metadata are not mentions.
+pub fn note_mention(context: &MatchContext<'_>, term: &Term, mentions: &mut Vec<Mention>) {
+    let matched = context.matched_text();
+    let scope = context.segment.scope_at(&context.text_range);
+    if term.trademark.is_none()
+        || METADATA.contains(&scope)
+        || term.allow.iter().any(|a| a == matched)
+        || term.plurals.contains(&fold(matched).into_owned())
+    {
+        return;
+    }
+    let after = &context.segment.text[context.text_range.end..];
+    let mark = MARKS.into_iter().find(|m| after.starts_with(m)).map(|m| {
+        let with_mark = context.text_range.start..context.text_range.end + m.len();
+        (m.to_string(), context.segment.source_range(with_mark))
+    });
+    let verbatim = match &mark {
+        Some((written, span)) => {
+            context.source.get(span.clone()) == Some(&format!("{matched}{written}"))
+        }
+        None => context.fix_is_safe(),
+    };
+    mentions.push(Mention {
+        rule: context.rule_index,
+        span: context.span.clone(),
+        text: matched.to_string(),
+        scope,
+        mark,
+        verbatim,
+    });
+}
+
+/// Reports the first mention of each trademarked term that does not carry its mark. When
+/// the mention is also misspelled, its spelling finding gains the mark in its fix instead.
+pub fn check_trademarks(rules: &CompiledRules, mentions: &[Mention], findings: &mut Vec<Finding>) {
+    let mut firsts: Vec<&Mention> = Vec::new();
+    for mention in mentions {
+        match firsts.iter_mut().find(|m| m.rule == mention.rule) {
+            Some(first) if mention.span.start < first.span.start => *first = mention,
+            Some(_) => {}
+            None => firsts.push(mention),
+        }
+    }
+    for first in firsts {
+        let rule = &rules.rules[first.rule];
+        let Some(mark) = rules.term(first.rule).and_then(|t| t.trademark) else {
+            continue;
+        };
+        let name = &rule.expected;
+        let (span, found) = match &first.mark {
+            Some((written, _)) if written == mark => continue,
+            Some((written, with_mark)) => (with_mark.clone(), format!("{}{written}", first.text)),
+            None => (first.span.clone(), first.text.clone()),
+        };
+        let replacement = format!("{name}{mark}");
+        let message = format!(
+            "The first mention of \"{name}\" carries its mark: write \"{replacement}\", not \"{found}\""
+        );
+        let fix = first.verbatim.then(|| replacement.clone());
+        if let Some(spelling) = findings
+            .iter_mut()
+            .find(|f| f.rule == rule.id && f.span == first.span)
+        {
+            spelling.message = message;
+            spelling.fix = spelling.fix.take().and(fix);
+            continue;
+        }
+        findings.push(Finding {
+            rule: rule.id.clone(),
+            kind: RuleKind::Term,
+            severity: rule.severity,
+            message,
+            span,
+            scope: Some(first.scope),
+            fix,
+            help: rule.help.clone(),
+            url: rule.url.clone(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_follow_english_spelling_and_skip_symbols() {
+        assert_eq!(plurals_of("Acme Cloud"), ["Acme Clouds"]);
+        assert_eq!(plurals_of("Acme Box"), ["Acme Boxes"]);
+        assert_eq!(plurals_of("Acme Bench"), ["Acme Benches"]);
+        assert!(plurals_of("C++").is_empty());
+    }
+
+    #[test]
+    fn possessives_are_apostrophe_s_or_a_bare_apostrophe_after_s() {
+        assert_eq!(possessive_suffix("Acme", "'s console"), Some(2));
+        assert_eq!(possessive_suffix("Acme", "\u{2019}s"), Some(4));
+        assert_eq!(possessive_suffix("Acme Files", "' folder"), Some(1));
+        assert_eq!(possessive_suffix("Acme", "'simple'"), None);
+        assert_eq!(possessive_suffix("Acme", "' quoted"), None);
+        assert_eq!(possessive_suffix("Acme", " is"), None);
+    }
 }

@@ -14,6 +14,7 @@ use super::error::ConfigError;
 use super::load::{Located, MergedRules};
 use super::schema::{Common, Severity, VoiceSettings};
 use crate::check::require::Requirement;
+use crate::check::term::Term;
 use crate::check::voice::{self, VoiceRules};
 use crate::check::{self, Rule, RuleKind};
 use crate::document::Channel;
@@ -62,6 +63,8 @@ pub struct CompiledRules {
     pub ignore_selectors: Vec<Selector>,
     /// `[[require]]` rules: what each counts, by rule index.
     pub requirements: Vec<(usize, Requirement)>,
+    /// `[[term]]` rules: how each name may be written, by rule index.
+    pub terms: Vec<(usize, Term)>,
     /// The `[voice]` checks, when any is set.
     pub voice: Option<VoiceRules>,
     /// `[[override]]` tables, in order.
@@ -91,6 +94,14 @@ pub struct FileRules {
 }
 
 impl CompiledRules {
+    /// How the `[[term]]` rule at `index` may be written.
+    pub fn term(&self, index: usize) -> Option<&Term> {
+        self.terms
+            .binary_search_by_key(&index, |(i, _)| *i)
+            .ok()
+            .map(|found| &self.terms[found].1)
+    }
+
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
@@ -180,6 +191,8 @@ pub struct RuleDraft {
     pub regex: Option<Regex>,
     /// What a `[[require]]` rule counts, and how many it wants.
     pub requirement: Option<Requirement>,
+    /// How a `[[term]]` name may be written beyond its casing.
+    pub term: Option<Term>,
 }
 
 /// A compiled rule with what it contributes to the shared matchers.
@@ -188,6 +201,7 @@ struct CompiledDraft {
     phrases: Vec<(String, PhraseRole)>,
     regex: Option<Regex>,
     requirement: Option<Requirement>,
+    term: Option<Term>,
 }
 
 /// Collects the rules of a merged rules file; each kind's `compile` feeds it.
@@ -274,6 +288,7 @@ impl Compiler<'_> {
             phrases: draft.phrases,
             regex: draft.regex,
             requirement: draft.requirement,
+            term: draft.term,
         });
         Ok(())
     }
@@ -336,6 +351,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
     let mut phrases = PhraseSetBuilder::default();
     let mut patterns = Vec::new();
     let mut requirements = Vec::new();
+    let mut terms = Vec::new();
     for (draft, kept) in std::mem::take(&mut compiler.drafts).into_iter().zip(keep) {
         if !kept {
             continue;
@@ -349,6 +365,9 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         }
         if let Some(requirement) = draft.requirement {
             requirements.push((index, requirement));
+        }
+        if let Some(term) = draft.term {
+            terms.push((index, term));
         }
         rules.push(draft.rule);
     }
@@ -373,6 +392,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         email,
         ignore_selectors,
         requirements,
+        terms,
         voice,
         overrides,
     })

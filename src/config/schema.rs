@@ -193,6 +193,17 @@ rule_table! {
         /// Wrong spellings to flag besides other casings of the name.
         #[serde(default)]
         variants: Vec<String>,
+        /// `™` or `®`: the first mention in a document must carry it.
+        trademark: Option<Spanned<String>>,
+        /// "Acme Cloud's" is a finding.
+        #[serde(default)]
+        no_possessive: bool,
+        /// "Acme Clouds" is a finding.
+        #[serde(default)]
+        no_plural: bool,
+        /// Exact forms that are fine, such as a lower-case command name.
+        #[serde(default)]
+        allow: Vec<String>,
     }
 }
 

@@ -200,6 +200,7 @@ pub fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), Conf
                 phrases: Vec::new(),
                 regex: None,
                 requirement: None,
+                term: None,
             },
         )?;
     }
