@@ -2,6 +2,7 @@
 //! segments mapped to exact source bytes. Readers know formats; checks never do. A file's
 //! channel (which rules apply) and its format (how it is read) are decided together here.
 
+pub mod css;
 pub mod eml;
 pub mod entities;
 pub mod frontmatter;
@@ -134,6 +135,18 @@ mod tests {
         "\u{feff}",
         "#",
         "::",
+        "<p style='color: #f50; font: 12px/1 \"A B\", serif",
+        "<style>a{background:url(x) rgb(1 2 3)}@media x{b{color:red",
+        "</style>",
+        "<font color=#abc face='X, Y'>",
+        "<img src=logo.png>",
+        "<mj-image src=a.png />",
+        "![",
+        "&quot;",
+        "/*",
+        "*/",
+        ";",
+        "}",
     ];
 
     /// A small deterministic generator (xorshift), so failures reproduce.
@@ -172,7 +185,9 @@ mod tests {
 
     #[test]
     fn hostile_documents_never_panic_and_map_inside_the_input() {
-        let rules = crate::config::default_rules(Path::new(".")).unwrap();
+        // The Acme pack: terms, phrases, voice and visual checks all run.
+        let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples/acme.toml");
+        let rules = crate::config::load_rules(&pack).unwrap();
         let mut noise = Noise(0x9E37_79B9_7F4A_7C15);
         for _ in 0..1500 {
             let len = noise.next() % 40;
@@ -189,6 +204,22 @@ mod tests {
                 let document = read(channel, format, &source, &rules);
                 for segment in &document.segments {
                     assert_maps_inside(segment, &source);
+                }
+                let visuals = &document.visuals;
+                let spans = (visuals.colors.iter().map(|c| &c.span))
+                    .chain(visuals.font_lists.iter().flatten().map(|f| &f.span))
+                    .chain(visuals.images.iter().map(|i| &i.span))
+                    .chain(
+                        visuals
+                            .images
+                            .iter()
+                            .filter_map(|i| i.alt.as_ref().map(|a| &a.span)),
+                    );
+                for span in spans {
+                    assert!(
+                        source.get(span.clone()).is_some(),
+                        "visual fact at {span:?} in {source:?}"
+                    );
                 }
                 let findings = crate::check::check_document(
                     &rules,
