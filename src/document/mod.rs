@@ -7,6 +7,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub mod visual;
+
+pub use visual::Visuals;
+
 /// The kind of content a file holds, which decides how it is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -130,6 +134,8 @@ pub struct Document {
     pub segments: Vec<Segment>,
     /// `brandlint-disable` comments, in source order.
     pub directives: Vec<Directive>,
+    /// The colors, fonts and images it shows.
+    pub visuals: Visuals,
 }
 
 impl Document {
@@ -169,6 +175,7 @@ impl Document {
         for directive in &mut self.directives {
             directive.span = directive.span.start + by..directive.span.end + by;
         }
+        self.visuals.shift(by);
     }
 
     /// Maps every segment as a whole onto one source range: for text that was decoded from
@@ -188,6 +195,7 @@ impl Document {
         for directive in &mut self.directives {
             directive.span = to.start..to.start;
         }
+        self.visuals.collapse(&to);
     }
 }
 
@@ -371,6 +379,20 @@ impl SegmentBuilder {
             if start < self.text.len() {
                 self.inline_scopes.push((start..self.text.len(), scope));
             }
+        }
+    }
+
+    /// Finishes the text as it was pushed, neither masked nor folded: for text that is not
+    /// prose (a style attribute's CSS) but whose positions map back to the file.
+    pub fn finish_verbatim(mut self, scope: Scope) -> Segment {
+        while !self.open_inline.is_empty() {
+            self.end_inline();
+        }
+        Segment {
+            scope,
+            text: self.text,
+            inline_scopes: self.inline_scopes,
+            pieces: self.pieces,
         }
     }
 

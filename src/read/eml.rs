@@ -71,6 +71,7 @@ pub fn read(source: &str, read_html: &dyn Fn(&str) -> Document) -> Document {
         };
         document.segments.extend(part_document.segments);
         document.directives.extend(part_document.directives);
+        document.visuals.extend(part_document.visuals);
     }
     document
 }

@@ -10,7 +10,8 @@ use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, T
 
 use super::frontmatter::{self, Syntax};
 use super::html::{self, HtmlOptions};
-use crate::document::{Document, Scope, SegmentBuilder};
+use crate::document::visual::{Alt, Image};
+use crate::document::{Document, Scope, Segment, SegmentBuilder};
 use crate::suppress::html_comment_directives;
 
 fn options() -> Options {
@@ -31,6 +32,7 @@ pub fn read(source: &str) -> Document {
         containers: Vec::new(),
         current: None,
         alt: None,
+        image: None,
         image_depth: 0,
         skip_depth: 0,
         links: Vec::new(),
@@ -50,8 +52,9 @@ struct Reader<'s> {
     containers: Vec<Scope>,
     /// The segment being read and its scope.
     current: Option<(SegmentBuilder, Scope)>,
-    /// An image's alt text being read.
+    /// An image's alt text being read, and the image (its span and `src`).
     alt: Option<SegmentBuilder>,
+    image: Option<(Range<usize>, String)>,
     image_depth: usize,
     /// Inside code blocks, HTML blocks, autolinks and front matter: no prose.
     skip_depth: usize,
@@ -112,6 +115,11 @@ impl Reader<'_> {
                     self.document.directives.extend(found);
                 } else if html.to_ascii_lowercase().starts_with("<br") {
                     self.target().push_atomic(" ", range);
+                } else if !html.starts_with("</") {
+                    // An inline tag may show a color, a font or an image.
+                    let mut visuals = html::visuals(&html);
+                    visuals.shift(range.start);
+                    self.document.visuals.extend(visuals);
                 }
             }
             Event::Rule => self.flush(),
@@ -181,6 +189,7 @@ impl Reader<'_> {
                 block.shift(range.start);
                 self.document.segments.extend(block.segments);
                 self.document.directives.extend(block.directives);
+                self.document.visuals.extend(block.visuals);
                 self.skip_depth += 1;
             }
             Tag::MetadataBlock(kind) => {
@@ -203,11 +212,12 @@ impl Reader<'_> {
                     }
                 }
             }
-            Tag::Image { .. } => {
+            Tag::Image { dest_url, .. } => {
                 if self.image_depth == 0 {
                     // The image stands in its sentence as one neutral word.
-                    self.target().push_mask(range);
+                    self.target().push_mask(range.clone());
                     self.alt = Some(SegmentBuilder::new());
+                    self.image = Some((range, dest_url.into_string()));
                 }
                 self.image_depth += 1;
             }
@@ -238,13 +248,44 @@ impl Reader<'_> {
             }
             TagEnd::Image => {
                 self.image_depth = self.image_depth.saturating_sub(1);
-                let alt = self.alt.take_if(|_| self.image_depth == 0);
-                self.document
-                    .segments
-                    .extend(alt.and_then(|alt| alt.finish(Scope::Alt)));
+                if self.image_depth > 0 {
+                    return;
+                }
+                let alt = self.alt.take().and_then(|alt| alt.finish(Scope::Alt));
+                if let Some((span, src)) = self.image.take() {
+                    self.document
+                        .visuals
+                        .images
+                        .push(markdown_image(span, &src, alt.as_ref()));
+                }
+                self.document.segments.extend(alt);
             }
             _ => {}
         }
+    }
+}
+
+/// A Markdown image: `![alt](src)`. Its alternative text is what the brackets hold; an empty
+/// one stands right after `![`.
+fn markdown_image(span: Range<usize>, src: &str, alt: Option<&Segment>) -> Image {
+    let alt = match alt {
+        Some(segment) => Alt {
+            text: segment.text.clone(),
+            dynamic: false,
+            span: segment.source_range(0..segment.text.len()),
+        },
+        None => Alt {
+            text: String::new(),
+            dynamic: false,
+            span: span.start + 2..span.start + 2,
+        },
+    };
+    Image {
+        names: Image::names_of(src, &[]),
+        spacer: Image::is_spacer_file(src),
+        decorative: false,
+        alt: Some(alt),
+        span,
     }
 }
 

@@ -2,15 +2,17 @@
 //! ERB, MJML). Template tags are found first and blanked to spaces of the same length, so the
 //! HTML tokenizer never sees them and every offset stays a file offset; then the tokens
 //! become a tree with HTML's implied end tags, `ignore_selectors` mark regions, and a walk
-//! turns the tree into scoped prose in which each tag reads as one neutral word.
+//! turns the tree into scoped prose in which each tag reads as one neutral word, and another
+//! collects the colors, fonts and images the page shows.
 
 pub mod prose;
 pub mod select;
 pub mod tree;
+pub mod visual;
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{Document, Visuals};
 use crate::read::mask::template_tags;
 use crate::suppress::template_comment_directives;
 
@@ -55,7 +57,18 @@ pub fn read(source: &str, options: &HtmlOptions<'_>) -> Document {
     }
     .run(template_comment_directives(source, &templates));
     document.directives.sort_by_key(|d| d.span.start);
+    document.visuals = visual::collect(&tree, source, &masked, &ignored);
     document
+}
+
+/// The colors, fonts and images of an HTML fragment (a tag inline in Markdown), positions
+/// relative to the fragment.
+pub fn visuals(source: &str) -> Visuals {
+    let templates = template_tags(source);
+    let masked = blank(source, &templates);
+    let tree = tree::parse(&masked);
+    let ignored = vec![false; tree.nodes.len()];
+    visual::collect(&tree, source, &masked, &ignored)
 }
 
 #[cfg(test)]

@@ -247,8 +247,8 @@ impl Walk<'_> {
     pub fn run(self, directives: Vec<crate::document::Directive>) -> Document {
         let mut state = State {
             document: Document {
-                segments: Vec::new(),
                 directives,
+                ..Document::default()
             },
             current: None,
             scopes: Vec::new(),
