@@ -5,7 +5,6 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use brandlint::check::voice::VoiceCheck;
 use brandlint::check::RuleKind;
 use brandlint::config::discover::Discovery;
 use brandlint::config::error::{closest, ConfigError};
@@ -335,11 +334,11 @@ fn explain(rule_id: &str, explicit: Option<&Path>) -> ExitCode {
             names.join(", ")
         ));
     };
-    let voice_check = VoiceCheck::from_id(rule_id).filter(|_| kind == RuleKind::Voice);
-    let rule_id = voice_check.map_or(rule_id.to_string(), VoiceCheck::id);
+    let (rule_id, doc) = kind
+        .check(rule_id)
+        .unwrap_or_else(|| (rule_id.to_string(), kind.doc()));
     let rule_id = rule_id.as_str();
     let mut out = io::stdout().lock();
-    let doc = voice_check.map_or_else(|| kind.doc(), VoiceCheck::doc);
     let _ = write!(out, "{doc}");
     if let Some(rule) = rules.rule(rule_id) {
         let _ = writeln!(out, "\n## This rule: {}\n", rule.id);

@@ -2,9 +2,10 @@
 //! guide tests itself. A `flag` sentence must give a finding of that rule; a `pass`
 //! sentence must give none.
 
-use crate::check::check_active;
+use crate::check::{check_active, RuleKind};
 use crate::config::CompiledRules;
 use crate::document::{Document, Scope, SegmentBuilder};
+use crate::read::html::{self, HtmlOptions};
 
 /// An example that did not behave as its rule promised.
 #[derive(Debug, PartialEq, Eq)]
@@ -27,7 +28,7 @@ pub struct Verification {
 }
 
 /// Runs every rules table's examples, each sentence as one segment of the scope the table
-/// looks at (a paragraph when it names none), through the rules of that table alone: a `flag`
+/// looks at (a paragraph when it names none; a `[visual]` example is read as HTML), through the rules of that table alone: a `flag`
 /// sentence must be flagged by one of them (a `[[banned]]` table's example need not use every
 /// phrase), a `pass` sentence by none.
 pub fn verify_examples(rules: &CompiledRules) -> Verification {
@@ -58,11 +59,16 @@ pub fn verify_examples(rules: &CompiledRules) -> Verification {
             .chain(first.examples.pass.iter().map(|s| (s, false)));
         for (sentence, should_flag) in cases {
             verification.checked += 1;
-            let mut builder = SegmentBuilder::new();
-            builder.push_exact(sentence, 0);
-            let document = Document {
-                segments: builder.finish(scope).into_iter().collect(),
-                directives: Vec::new(),
+            let document = if first.kind == RuleKind::Visual {
+                // Visual examples are HTML snippets: what they show is in their markup.
+                html::read(sentence, &HtmlOptions::default())
+            } else {
+                let mut builder = SegmentBuilder::new();
+                builder.push_exact(sentence, 0);
+                Document {
+                    segments: builder.finish(scope).into_iter().collect(),
+                    ..Document::default()
+                }
             };
             let findings = check_active(rules, &file, &document, sentence);
             if findings.is_empty() == should_flag {

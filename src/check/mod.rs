@@ -8,6 +8,7 @@ pub mod pattern;
 pub mod prefer;
 pub mod require;
 pub mod term;
+pub mod visual;
 pub mod voice;
 
 use std::ops::Range;
@@ -38,19 +39,22 @@ pub enum RuleKind {
     Require,
     /// [`voice`]: how the brand sounds.
     Voice,
+    /// [`visual`]: how the brand looks.
+    Visual,
     /// [`io`]: files that could not be read.
     Io,
 }
 
 impl RuleKind {
     /// Every kind.
-    pub const ALL: [RuleKind; 7] = [
+    pub const ALL: [RuleKind; 8] = [
         RuleKind::Term,
         RuleKind::Banned,
         RuleKind::Prefer,
         RuleKind::Pattern,
         RuleKind::Require,
         RuleKind::Voice,
+        RuleKind::Visual,
         RuleKind::Io,
     ];
 
@@ -63,6 +67,7 @@ impl RuleKind {
             RuleKind::Pattern => "pattern",
             RuleKind::Require => "require",
             RuleKind::Voice => "voice",
+            RuleKind::Visual => "visual",
             RuleKind::Io => "io",
         }
     }
@@ -77,8 +82,34 @@ impl RuleKind {
             RuleKind::Pattern => include_str!("pattern.rs"),
             RuleKind::Require => include_str!("require.rs"),
             RuleKind::Voice => include_str!("voice/mod.rs"),
+            RuleKind::Visual => include_str!("visual/mod.rs"),
             RuleKind::Io => include_str!("io.rs"),
         })
+    }
+
+    /// The checks of a kind made of several (voice, visual), each as its id and its doc.
+    pub fn checks(self) -> Vec<(String, String)> {
+        match self {
+            RuleKind::Voice => voice::VoiceCheck::ALL
+                .into_iter()
+                .map(|c| (c.id(), c.doc()))
+                .collect(),
+            RuleKind::Visual => visual::VisualCheck::ALL
+                .into_iter()
+                .map(|c| (c.id(), c.doc()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The id and doc of the check of this kind that `rule_id` names (another name of a
+    /// voice check included), for kinds made of several checks.
+    pub fn check(self, rule_id: &str) -> Option<(String, String)> {
+        match self {
+            RuleKind::Voice => voice::VoiceCheck::from_id(rule_id).map(|c| (c.id(), c.doc())),
+            RuleKind::Visual => visual::VisualCheck::from_id(rule_id).map(|c| (c.id(), c.doc())),
+            _ => None,
+        }
     }
 
     /// The kind named `name`.
@@ -236,7 +267,7 @@ pub fn check_document(
 }
 
 /// Runs the rules that apply to a file over its document: each segment, then the
-/// requirements and the voice checks on the whole. Findings come unsorted and unsuppressed.
+/// requirements, the voice and the visual checks on the whole. Findings come unsorted and unsuppressed.
 pub fn check_active(
     rules: &CompiledRules,
     file: &FileRules,
@@ -257,6 +288,9 @@ pub fn check_active(
     }
     if let Some(voice) = &rules.voice {
         voice::check(voice, rules, file, document, source, &mut findings);
+    }
+    if let Some(visual) = &rules.visual {
+        visual::check(visual, rules, file, document, source, &mut findings);
     }
     findings
 }
@@ -307,7 +341,11 @@ pub fn check_segment(
                 }),
                 RuleKind::Banned => banned::on_match(&context),
                 RuleKind::Prefer => prefer::on_match(&context),
-                RuleKind::Pattern | RuleKind::Require | RuleKind::Voice | RuleKind::Io => None,
+                RuleKind::Pattern
+                | RuleKind::Require
+                | RuleKind::Voice
+                | RuleKind::Visual
+                | RuleKind::Io => None,
             };
             findings.extend(finding);
         }

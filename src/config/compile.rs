@@ -15,6 +15,7 @@ use super::load::{Located, MergedRules};
 use super::schema::{Common, Severity, VoiceSettings};
 use crate::check::require::Requirement;
 use crate::check::term::Term;
+use crate::check::visual::{self, VisualRules};
 use crate::check::voice::{self, VoiceRules};
 use crate::check::{self, Rule, RuleKind};
 use crate::document::Channel;
@@ -67,6 +68,8 @@ pub struct CompiledRules {
     pub terms: Vec<(usize, Term)>,
     /// The `[voice]` checks, when any is set.
     pub voice: Option<VoiceRules>,
+    /// The `[visual]` checks, when any is set.
+    pub visual: Option<VisualRules>,
     /// `[[override]]` tables, in order.
     pub overrides: Vec<Override>,
 }
@@ -324,6 +327,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         check::require::compile(value, *origin, &mut compiler)?;
     }
     voice::compile(merged, &mut compiler)?;
+    let visual = visual::compile(merged, &mut compiler)?;
     let ignore = compiler.file_globs(&merged.ignore)?;
     let email = compiler.file_globs(&merged.email)?;
     let ignore_selectors = merged
@@ -372,6 +376,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         rules.push(draft.rule);
     }
     let voice = voice::VoiceRules::new(merged, &rules);
+    let visual = visual.and_then(|v| v.link(&rules));
     let overrides = merged
         .overrides
         .iter()
@@ -394,6 +399,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         requirements,
         terms,
         voice,
+        visual,
         overrides,
     })
 }

@@ -9,7 +9,7 @@ use toml::Spanned;
 use super::error::ConfigError;
 use super::schema::{
     BannedTable, OverrideTable, PatternTable, PreferTable, RequireTable, RulesFile, Severity,
-    TermTable, VoiceTable,
+    TermTable, VisualTable, VoiceTable,
 };
 
 /// The embedded default pack, used when no rules file is found.
@@ -64,6 +64,8 @@ pub struct MergedRules {
     pub require: Vec<Located<RequireTable>>,
     /// `[voice]` tables, the extended files' first: a later file's keys win.
     pub voice: Vec<Located<VoiceTable>>,
+    /// `[visual]` tables, the extended files' first: a later file's keys win.
+    pub visual: Vec<Located<VisualTable>>,
     /// `[[override]]` tables, applied in this order.
     pub overrides: Vec<Located<OverrideTable>>,
 }
@@ -171,6 +173,7 @@ fn merge(merged: &mut MergedRules, path: &Path, text: String, file: RulesFile) {
     merged.patterns.extend(located(origin, file.pattern));
     merged.require.extend(located(origin, file.require));
     merged.voice.extend(located(origin, file.voice));
+    merged.visual.extend(located(origin, file.visual));
     merged.overrides.extend(located(origin, file.overrides));
 }
 

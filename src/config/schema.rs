@@ -61,6 +61,8 @@ pub struct RulesFile {
     pub require: Vec<RequireTable>,
     /// `[voice]`
     pub voice: Option<VoiceTable>,
+    /// `[visual]`
+    pub visual: Option<VisualTable>,
     /// `[[override]]`
     #[serde(default, rename = "override")]
     pub overrides: Vec<OverrideTable>,
@@ -434,6 +436,35 @@ impl<'de> Deserialize<'de> for EmojiPolicy {
         }
         deserializer.deserialize_any(Visitor)
     }
+}
+
+/// `[visual]`: how the brand looks in pages and emails. Each key switches one check on.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisualTable {
+    /// The brand's colors, in any CSS notation.
+    pub palette: Option<Vec<Spanned<String>>>,
+    /// How far (CIEDE2000) a color may be from the nearest palette color and still pass.
+    pub palette_tolerance: Option<Spanned<f64>>,
+    /// The font families pages and emails may use.
+    pub fonts: Option<Vec<String>>,
+    /// What the alternative text of a logo image must contain.
+    pub logo_alt: Option<String>,
+    /// Whether every content image needs alternative text.
+    pub image_alt: Option<bool>,
+    /// Severity of every visual check; `[defaults] severity` when absent.
+    pub severity: Option<Severity>,
+    /// A hint shown under each finding.
+    pub help: Option<String>,
+    /// A link to the style guide's page.
+    pub url: Option<String>,
+    /// Channels the checks apply to (all when absent).
+    pub channels: Option<Vec<Channel>>,
+    /// Globs of files the checks apply to (all when absent).
+    pub files: Option<Vec<Spanned<String>>>,
+    /// HTML snippets for `brandlint rules --verify`.
+    #[serde(default)]
+    pub examples: Examples,
 }
 
 /// `[[override]]`: changes for the files that match, applied in order.
