@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use brandlint::check::voice::VoiceCheck;
 use brandlint::check::RuleKind;
 
 const START: &str =
@@ -15,11 +14,15 @@ fn rule_reference() -> String {
     for kind in RuleKind::ALL {
         out.push_str(&format!("\n### `{}`\n\n", kind.name()));
         push_doc(&mut out, &kind.doc());
-        if kind == RuleKind::Voice {
-            for check in VoiceCheck::ALL {
-                out.push_str(&format!("\n#### `{}`\n\n", check.id()));
-                push_doc(&mut out, &check.doc());
+        let mut shown = Vec::new();
+        for (id, doc) in kind.checks() {
+            // Checks that share a module (logo-alt, image-alt) share its doc: shown once.
+            if shown.contains(&doc) {
+                continue;
             }
+            out.push_str(&format!("\n#### `{id}`\n\n"));
+            push_doc(&mut out, &doc);
+            shown.push(doc);
         }
     }
     out
