@@ -346,3 +346,129 @@ fn voice_on_email_templates_is_exact_and_never_inside_tags() {
     let fired = check_voice_on(&root, "voice-email.toml", 133, forbidden_html_ranges);
     assert!(fired.contains("voice/max-sentence-words"), "{fired:?}");
 }
+
+/// Hex colors of an HTML file, found independently of brandlint: every `#rgb` or `#rrggbb`
+/// outside CSS and HTML comments and not part of a character reference, as (offset, the
+/// color as `#RRGGBB`).
+fn hex_colors(text: &str) -> Vec<(usize, String)> {
+    let comments = regex::Regex::new(r"(?s)/\*.*?\*/|<!--.*?-->").unwrap();
+    let hex = regex::Regex::new(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})\b").unwrap();
+    let mut blanked = text.as_bytes().to_vec();
+    for comment in comments.find_iter(text) {
+        blanked[comment.range()].fill(b' ');
+    }
+    let blanked = String::from_utf8(blanked).unwrap();
+    hex.captures_iter(&blanked)
+        .filter(|c| !blanked[..c.get(0).unwrap().start()].ends_with('&'))
+        .map(|c| {
+            let digits = c[1].to_ascii_uppercase();
+            let full = if digits.len() == 3 {
+                digits.chars().flat_map(|d| [d, d]).collect()
+            } else {
+                digits
+            };
+            (c.get(0).unwrap().start(), format!("#{full}"))
+        })
+        .collect()
+}
+
+/// Runs the visual identity of one Postmark design over an email corpus: every span exact,
+/// every hex color that is off the palette reported and no other, every image finding an
+/// image without alt text. Returns the number of findings of each rule.
+fn check_visual_on(name: &str) -> std::collections::BTreeMap<String, usize> {
+    let Some(root) = corpus(name) else {
+        return Default::default();
+    };
+    let rules = rules_file("visual-postmark.toml");
+    let palette = [
+        "#3869D4", "#FF6136", "#333333", "#22BC66", "#FFFFFF", "#EAEAEC", "#CBCCCF", "#51545E",
+        "#F4F4F7", "#F2F4F6", "#A8AAAF", "#85878E", "#222222", "#000000",
+    ];
+    let out = brandlint(
+        &root,
+        &["check", "--rules", &rules, "--format", "json", "."],
+        None,
+    );
+    let report = json(&out);
+    assert_spans_exact(&root, &report);
+    let mut counts = std::collections::BTreeMap::new();
+    let mut reported: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for d in report["diagnostics"].as_array().unwrap() {
+        let rule = d["rule"].as_str().unwrap();
+        *counts.entry(rule.to_string()).or_default() += 1;
+        let matched = d["matched"].as_str().unwrap();
+        let path = d["path"].as_str().unwrap().to_string();
+        match rule {
+            "visual/palette" if matched.starts_with('#') => reported
+                .entry(path)
+                .or_default()
+                .push(d["span"]["start"].as_u64().unwrap() as usize),
+            "visual/palette" => assert!(
+                ["rgb", "hsl"].iter().any(|f| matched.starts_with(f))
+                    || matched.chars().all(|c| c.is_ascii_alphabetic()),
+                "a color function or name: {d}"
+            ),
+            "visual/image-alt" => assert!(
+                matched.starts_with("<img") && !matched.contains("alt="),
+                "an image without alt: {d}"
+            ),
+            other => panic!("{name}: the designs use the brand fonts and no logos: {other} {d}"),
+        }
+    }
+    for entry in html_files(&root) {
+        let path = entry
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(&entry).unwrap();
+        let expected: Vec<usize> = hex_colors(&text)
+            .into_iter()
+            .filter(|(_, color)| !palette.contains(&color.as_str()))
+            .map(|(at, _)| at)
+            .collect();
+        let mut found = reported.remove(&path).unwrap_or_default();
+        found.sort_unstable();
+        assert_eq!(found, expected, "{name}/{path}: off-palette hex colors");
+    }
+    assert!(
+        reported.is_empty(),
+        "findings in files not walked: {reported:?}"
+    );
+    counts
+}
+
+/// Every `.html` file under `root`, sorted.
+fn html_files(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn visual_identity_on_postmark_finds_every_off_palette_color_and_no_other() {
+    let counts = check_visual_on("email-postmark");
+    if !counts.is_empty() {
+        assert!(counts["visual/palette"] > 0, "{counts:?}");
+    }
+}
+
+#[test]
+fn visual_identity_on_mailchimp_finds_every_off_palette_color_and_images_without_alt() {
+    let counts = check_visual_on("email-mailchimp-blueprints");
+    if !counts.is_empty() {
+        assert!(counts["visual/palette"] > 0, "{counts:?}");
+        assert!(counts["visual/image-alt"] > 0, "{counts:?}");
+    }
+}
