@@ -290,7 +290,7 @@ fn ignored_regions_html_comments_and_disabled_checks_are_skipped() {
 }
 
 #[test]
-fn a_bad_palette_color_or_tolerance_is_a_rules_file_error() {
+fn a_bad_palette_color_a_negative_tolerance_or_an_empty_list_is_a_rules_file_error() {
     for (rules, shown) in [
         (
             "[visual]\npalette = [\"#FF5A00\", \"#GG0000\"]\n",
@@ -300,6 +300,7 @@ fn a_bad_palette_color_or_tolerance_is_a_rules_file_error() {
             "[visual]\npalette = [\"#FF5A00\"]\npalette_tolerance = -1.0\n",
             "-1.0",
         ),
+        ("[visual]\nfonts = []\n", "an empty list allows nothing"),
     ] {
         let dir = site(&[("brandlint.toml", rules), ("a.html", "<p>x</p>")]);
         let out = brandlint(dir.path(), &["check"], None);

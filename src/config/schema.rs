@@ -443,11 +443,11 @@ impl<'de> Deserialize<'de> for EmojiPolicy {
 #[serde(deny_unknown_fields)]
 pub struct VisualTable {
     /// The brand's colors, in any CSS notation.
-    pub palette: Option<Vec<Spanned<String>>>,
+    pub palette: Option<Spanned<Vec<Spanned<String>>>>,
     /// How far (CIEDE2000) a color may be from the nearest palette color and still pass.
     pub palette_tolerance: Option<Spanned<f64>>,
     /// The font families pages and emails may use.
-    pub fonts: Option<Vec<String>>,
+    pub fonts: Option<Spanned<Vec<String>>>,
     /// What the alternative text of a logo image must contain.
     pub logo_alt: Option<String>,
     /// Whether every content image needs alternative text.

@@ -140,8 +140,23 @@ pub fn compile(
     let mut common = Common::default();
     for table in &merged.visual {
         let value = &table.value;
+        let empty_list = [
+            (value.palette.as_ref())
+                .filter(|p| p.get_ref().is_empty())
+                .map(|p| p.span()),
+            (value.fonts.as_ref())
+                .filter(|f| f.get_ref().is_empty())
+                .map(|f| f.span()),
+        ];
+        if let Some(span) = empty_list.into_iter().flatten().next() {
+            return Err(compiler
+                .error_at(table.origin, span, "an empty list allows nothing")
+                .with_help(Some(
+                    "list the brand's values, or remove the key to switch the check off".into(),
+                )));
+        }
         if let Some(palette) = &value.palette {
-            let parsed = palette.iter().map(|written| {
+            let parsed = palette.get_ref().iter().map(|written| {
                 css::parse_color(written.get_ref())
                     .map(|rgb| (written.get_ref().clone(), rgb))
                     .ok_or_else(|| {
@@ -170,6 +185,7 @@ pub fn compile(
         if let Some(fonts) = &value.fonts {
             settings.fonts = Some(
                 fonts
+                    .get_ref()
                     .iter()
                     .map(|f| (f.clone(), css::normalize_family(f)))
                     .collect(),
