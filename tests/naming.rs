@@ -3,19 +3,12 @@
 
 mod common;
 
-use common::{assert_spans_exact, brandlint, json, site};
+use common::{brandlint, check_site, site};
 
 /// Runs `check --format json` on a site made of a rules file and content files, checks
 /// every span against the file, and returns (matched, fix) for each finding in order.
 fn findings(rules: &str, files: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
-    let mut all = vec![("brandlint.toml", rules)];
-    all.extend_from_slice(files);
-    let dir = site(&all);
-    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
-    assert_spans_exact(dir.path(), &report);
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
+    check_site(rules, files, &[])
         .iter()
         .map(|d| {
             (

@@ -4,12 +4,12 @@
 
 mod common;
 
-use common::{assert_spans_exact, brandlint, json, site};
+use common::{brandlint, check_site, site};
 
 /// Runs `check --format json` on a site made of a rules file and content files, checks every
 /// span against the file, and returns (rule, matched) for each finding in order.
 fn findings(rules: &str, files: &[(&str, &str)]) -> Vec<(String, String)> {
-    report(rules, files)
+    check_site(rules, files, &[])
         .iter()
         .map(|d| {
             (
@@ -18,17 +18,6 @@ fn findings(rules: &str, files: &[(&str, &str)]) -> Vec<(String, String)> {
             )
         })
         .collect()
-}
-
-/// The diagnostics of a run, spans checked.
-fn report(rules: &str, files: &[(&str, &str)]) -> Vec<serde_json::Value> {
-    let mut all = vec![("brandlint.toml", rules)];
-    all.extend_from_slice(files);
-    let dir = site(&all);
-    let out = brandlint(dir.path(), &["check", "--format", "json"], None);
-    let report = json(&out);
-    assert_spans_exact(dir.path(), &report);
-    report["diagnostics"].as_array().unwrap().clone()
 }
 
 fn palette(matched: &str) -> (String, String) {
@@ -56,7 +45,7 @@ fn palette_colors_pass_in_every_notation() {
 #[test]
 fn an_off_palette_color_is_reported_at_its_bytes_with_the_nearest_brand_color() {
     let page = "<p style=\"color: #FF5B00\">a</p><p style=\"color: rgb(30, 30, 30)\">b</p>\n";
-    let found = report(PALETTE, &[("a.html", page)]);
+    let found = check_site(PALETTE, &[("a.html", page)], &[]);
     let pairs: Vec<_> = found
         .iter()
         .map(|d| {

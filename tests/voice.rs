@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{assert_spans_exact, brandlint, json, site};
+use common::{assert_spans_exact, brandlint, check_site, json, site};
 
 /// Runs `check --format json` on a site made of a rules file and content files, checks
 /// every span against the file, and returns (rule, matched) for each finding in order.
@@ -22,17 +22,7 @@ fn findings_with(
     files: &[(&str, &str)],
     args: &[&str],
 ) -> Vec<(String, String, String)> {
-    let mut all = vec![("brandlint.toml", rules)];
-    all.extend_from_slice(files);
-    let dir = site(&all);
-    let mut command = vec!["check", "--format", "json"];
-    command.extend_from_slice(args);
-    let out = brandlint(dir.path(), &command, None);
-    let report = json(&out);
-    assert_spans_exact(dir.path(), &report);
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
+    check_site(rules, files, args)
         .iter()
         .map(|d| {
             (

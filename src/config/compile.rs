@@ -198,6 +198,24 @@ pub struct RuleDraft {
     pub term: Option<Term>,
 }
 
+impl RuleDraft {
+    /// The rule of one check of a kind made of several (voice, visual): named by the key
+    /// that switches it on, with a summary for message and expectation, and nothing to match.
+    pub fn check(kind: RuleKind, common: Common, key: &str, summary: &'static str) -> Self {
+        RuleDraft {
+            kind,
+            common,
+            name: key.to_string(),
+            expected: summary.to_string(),
+            default_message: summary,
+            phrases: Vec::new(),
+            regex: None,
+            requirement: None,
+            term: None,
+        }
+    }
+}
+
 /// A compiled rule with what it contributes to the shared matchers.
 struct CompiledDraft {
     rule: Rule,

@@ -398,17 +398,9 @@ impl SegmentBuilder {
 
     /// Finishes the segment: masks non-prose tokens, folds white space, trims. Returns `None`
     /// when nothing but white space and masked text is left.
-    pub fn finish(mut self, scope: Scope) -> Option<Segment> {
-        while !self.open_inline.is_empty() {
-            self.end_inline();
-        }
-        let edits = crate::read::mask::normalizing_edits(&self.text);
-        let raw = Segment {
-            scope,
-            text: self.text,
-            inline_scopes: self.inline_scopes,
-            pieces: self.pieces,
-        };
+    pub fn finish(self, scope: Scope) -> Option<Segment> {
+        let raw = self.finish_verbatim(scope);
+        let edits = crate::read::mask::normalizing_edits(&raw.text);
         let segment = if edits.is_empty() {
             raw
         } else {

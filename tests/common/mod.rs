@@ -106,3 +106,16 @@ pub fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Runs `check --format json` (plus `args`) on a site made of `rules` as `brandlint.toml`
+/// and `files`, asserts every span exact, and returns the diagnostics in order.
+pub fn check_site(rules: &str, files: &[(&str, &str)], args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec![("brandlint.toml", rules)];
+    all.extend_from_slice(files);
+    let dir = site(&all);
+    let mut command = vec!["check", "--format", "json"];
+    command.extend_from_slice(args);
+    let report = json(&brandlint(dir.path(), &command, None));
+    assert_spans_exact(dir.path(), &report);
+    report["diagnostics"].as_array().unwrap().clone()
+}

@@ -213,17 +213,12 @@ pub fn compile(
     for check in &configured {
         compiler.add(
             last.origin,
-            RuleDraft {
-                kind: RuleKind::Visual,
-                common: common.clone(),
-                name: check.key().to_string(),
-                expected: check.summary().to_string(),
-                default_message: check.summary(),
-                phrases: Vec::new(),
-                regex: None,
-                requirement: None,
-                term: None,
-            },
+            RuleDraft::check(
+                RuleKind::Visual,
+                common.clone(),
+                check.key(),
+                check.summary(),
+            ),
         )?;
     }
     Ok(Some(VisualRules {

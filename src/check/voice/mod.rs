@@ -191,17 +191,12 @@ pub fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), Conf
     for check in configured {
         compiler.add(
             origin,
-            RuleDraft {
-                kind: RuleKind::Voice,
-                common: common.clone(),
-                name: check.key().to_string(),
-                expected: check.summary().to_string(),
-                default_message: check.summary(),
-                phrases: Vec::new(),
-                regex: None,
-                requirement: None,
-                term: None,
-            },
+            RuleDraft::check(
+                RuleKind::Voice,
+                common.clone(),
+                check.key(),
+                check.summary(),
+            ),
         )?;
     }
     Ok(())
