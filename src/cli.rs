@@ -12,7 +12,7 @@ use brandlint::config::schema::Severity;
 use brandlint::config::{self, CompiledRules};
 use brandlint::report::{self, Format, Style, Summary};
 use brandlint::run::{self, CheckOptions};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// A fast brand-consistency linter for Markdown posts, HTML pages and email templates.
 #[derive(Debug, Parser)]
@@ -45,6 +45,13 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         rules: Option<PathBuf>,
     },
+    /// Print a completion script for a shell (`brandlint completions bash > ...`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`brandlint man > brandlint.1`).
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -117,6 +124,24 @@ pub fn main() -> ExitCode {
         Command::Init => init(),
         Command::Rules { rules, verify } => list_rules(rules.as_deref(), verify),
         Command::Explain { rule_id, rules } => explain(&rule_id, rules.as_deref()),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man_page(),
+    }
+}
+
+/// Writes the completion script for `shell`, generated from the command-line definition.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "brandlint", &mut io::stdout());
+    ExitCode::SUCCESS
+}
+
+/// Writes the manual page, generated from the command-line definition.
+fn man_page() -> ExitCode {
+    match clap_mangen::Man::new(Cli::command()).render(&mut io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => usage_error(&format!("cannot write the manual page: {error}")),
     }
 }
 

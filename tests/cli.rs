@@ -748,3 +748,63 @@ fn require_examples_are_verified_in_the_scope_they_concern() {
         String::from_utf8_lossy(&verify.stdout)
     );
 }
+
+#[test]
+fn completions_know_every_command_and_option_and_bash_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = brandlint(dir.path(), &["completions", shell], None);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for word in ["check", "explain", "stdin-filename", "max-warnings"] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    let bash = brandlint(dir.path(), &["completions", "bash"], None);
+    let script = dir.path().join("brandlint.bash");
+    std::fs::write(&script, &bash.stdout).unwrap();
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .output()
+        .expect("bash runs");
+    assert!(
+        syntax.status.success(),
+        "{}",
+        String::from_utf8_lossy(&syntax.stderr)
+    );
+    let unknown = brandlint(dir.path(), &["completions", "tcsh"], None);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn the_man_page_documents_every_command_and_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = brandlint(dir.path(), &["man"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH brandlint 1"), "{page}");
+    for command in ["check", "init", "rules", "explain", "completions"] {
+        assert!(page.contains(command), "the man page lacks {command}");
+    }
+    // Where groff is installed, the page must render without warnings.
+    let Ok(mut groff) = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("skipping the render: groff is not installed");
+        return;
+    };
+    use std::io::Write as _;
+    groff
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let rendered = groff.wait_with_output().unwrap();
+    assert!(rendered.status.success());
+    assert_eq!(String::from_utf8_lossy(&rendered.stderr), "");
+}
