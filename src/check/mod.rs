@@ -118,6 +118,24 @@ impl RuleKind {
     }
 }
 
+/// Each check of a kind made of several (voice, visual) whose rule was compiled, with that
+/// rule's index; a check whose rule a later table replaced has none, and is left out.
+pub(crate) fn compiled_checks<C: Copy>(
+    checks: &[C],
+    kind: RuleKind,
+    id: fn(C) -> String,
+    rules: &[Rule],
+) -> Vec<(C, usize)> {
+    checks
+        .iter()
+        .filter_map(|&check| {
+            let id = id(check);
+            let index = rules.iter().position(|r| r.kind == kind && r.id == id)?;
+            Some((check, index))
+        })
+        .collect()
+}
+
 /// The leading `//!` lines of a Rust source file, without the markers.
 pub(crate) fn module_doc(source: &str) -> String {
     let mut doc = String::new();

@@ -91,7 +91,8 @@ pub fn match_case(replacement: &str, original: &str) -> String {
     replacement.to_string()
 }
 
-fn capitalize(word: &str) -> String {
+/// The word with its first character in upper case.
+pub(crate) fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

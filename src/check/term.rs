@@ -61,6 +61,18 @@ pub struct Term {
     allow: Vec<String>,
 }
 
+impl Term {
+    /// Whether a matched form is one the rules file allows as written.
+    fn allows(&self, matched: &str) -> bool {
+        self.allow.iter().any(|a| a == matched)
+    }
+
+    /// Whether a matched form is a plural of the name (only when plurals are findings).
+    fn is_plural(&self, matched: &str) -> bool {
+        !self.plurals.is_empty() && self.plurals.iter().any(|p| **p == *fold(matched))
+    }
+}
+
 /// Compiles one `[[term]]` table.
 pub fn compile(
     table: &TermTable,
@@ -128,11 +140,11 @@ fn plurals_of(name: &str) -> Vec<String> {
 /// as the name is a wrong spelling, fixed to the name.
 pub fn on_match(context: &MatchContext<'_>, term: &Term) -> Option<Finding> {
     let matched = context.matched_text();
-    if term.allow.iter().any(|a| a == matched) {
+    if term.allows(matched) {
         return None;
     }
     let expected = &context.rule.expected;
-    if term.plurals.contains(&fold(matched).into_owned()) {
+    if term.is_plural(matched) {
         let mut finding = context.finding(None);
         finding.message = format!(
             "\"{expected}\" has no plural: write \"{expected} accounts\", \"{expected} plans\" or the like, not \"{matched}\""
@@ -211,8 +223,8 @@ pub fn note_mention(context: &MatchContext<'_>, term: &Term, mentions: &mut Vec<
     let scope = context.segment.scope_at(&context.text_range);
     if term.trademark.is_none()
         || METADATA.contains(&scope)
-        || term.allow.iter().any(|a| a == matched)
-        || term.plurals.contains(&fold(matched).into_owned())
+        || term.allows(matched)
+        || term.is_plural(matched)
     {
         return;
     }

@@ -394,7 +394,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         rules.push(draft.rule);
     }
     let voice = voice::VoiceRules::new(merged, &rules);
-    let visual = visual.and_then(|v| v.link(&rules));
+    let visual = visual.and_then(|settings| VisualRules::new(settings, &rules));
     let overrides = merged
         .overrides
         .iter()

@@ -39,7 +39,7 @@ use crate::config::{CompiledRules, Compiler, FileRules, RuleDraft};
 use crate::document::Document;
 use crate::read::css::{self, Rgb};
 
-use super::{module_doc, Finding, Rule, RuleKind};
+use super::{compiled_checks, module_doc, Finding, Rule, RuleKind};
 
 /// One visual check: a key of `[visual]` that switches it on, and an id of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -106,7 +106,7 @@ impl VisualCheck {
 /// The `[visual]` settings, every extended file's table merged key by key (a later file
 /// wins), colors parsed.
 #[derive(Debug, Default)]
-struct VisualSettings {
+pub struct VisualSettings {
     /// Each palette color as written, and parsed.
     palette: Option<Vec<(String, Rgb)>>,
     tolerance: f64,
@@ -132,7 +132,7 @@ impl VisualSettings {
 pub fn compile(
     merged: &MergedRules,
     compiler: &mut Compiler,
-) -> Result<Option<VisualRules>, ConfigError> {
+) -> Result<Option<VisualSettings>, ConfigError> {
     let Some(last) = merged.visual.last() else {
         return Ok(None);
     };
@@ -221,10 +221,7 @@ pub fn compile(
             ),
         )?;
     }
-    Ok(Some(VisualRules {
-        settings,
-        checks: configured.into_iter().map(|c| (c, usize::MAX)).collect(),
-    }))
+    Ok(Some(settings))
 }
 
 /// The compiled visual checks of a rules file.
@@ -236,21 +233,11 @@ pub struct VisualRules {
 }
 
 impl VisualRules {
-    /// Finds each check's rule among the compiled rules (a check whose rule a later table
-    /// replaced has none, and does not run).
-    pub fn link(mut self, rules: &[Rule]) -> Option<VisualRules> {
-        self.checks = self
-            .checks
-            .iter()
-            .filter_map(|(check, _)| {
-                let id = check.id();
-                let index = rules
-                    .iter()
-                    .position(|r| r.kind == RuleKind::Visual && r.id == id)?;
-                Some((*check, index))
-            })
-            .collect();
-        (!self.checks.is_empty()).then_some(self)
+    /// The visual checks among compiled `rules`, with the settings `compile` read; `None`
+    /// when none runs (a check whose rule a later table replaced does not).
+    pub fn new(settings: VisualSettings, rules: &[Rule]) -> Option<VisualRules> {
+        let checks = compiled_checks(&VisualCheck::ALL, RuleKind::Visual, VisualCheck::id, rules);
+        (!checks.is_empty()).then_some(VisualRules { settings, checks })
     }
 }
 
@@ -326,8 +313,7 @@ pub fn check(
                 images::check_logos(&context, text, findings);
             }
             VisualCheck::ImageAlt => {
-                let skip_logos = logo_checked;
-                images::check_alt(&context, skip_logos, findings);
+                images::check_alt(&context, logo_checked, findings);
             }
         }
     }

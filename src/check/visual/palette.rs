@@ -40,7 +40,7 @@ pub fn check(
         let Some((written, distance)) = nearest(palette, used.color) else {
             return;
         };
-        if distance == 0.0 || f64::from(distance) <= tolerance {
+        if f64::from(distance) <= tolerance {
             continue;
         }
         let found = context.written(&used.span);

@@ -30,6 +30,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{text, VoiceContext};
+use crate::check::prefer::capitalize;
 use crate::check::Finding;
 use crate::config::schema::HeadingCase;
 use crate::document::{Scope, MASK};
@@ -176,14 +177,6 @@ fn keeps_its_case(word: &str) -> bool {
         || word.starts_with("I'")
         || word.starts_with("I\u{2019}")
         || CALENDAR.contains(&word)
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ use crate::config::schema::{Common, VoiceSettings};
 use crate::config::{CompiledRules, Compiler, FileRules, RuleDraft};
 use crate::document::{Document, Scope, Segment};
 
-use super::{module_doc, Finding, Rule, RuleKind};
+use super::{compiled_checks, module_doc, Finding, Rule, RuleKind};
 
 /// One voice check: a key of `[voice]` that switches it on, and an id of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -263,16 +263,7 @@ pub struct VoiceRules {
 impl VoiceRules {
     /// The voice checks among compiled `rules`, or `None` when no voice check is set.
     pub fn new(merged: &MergedRules, rules: &[Rule]) -> Option<VoiceRules> {
-        let checks: Vec<(VoiceCheck, usize)> = VoiceCheck::ALL
-            .into_iter()
-            .filter_map(|check| {
-                let id = check.id();
-                let index = rules
-                    .iter()
-                    .position(|r| r.kind == RuleKind::Voice && r.id == id)?;
-                Some((check, index))
-            })
-            .collect();
+        let checks = compiled_checks(&VoiceCheck::ALL, RuleKind::Voice, VoiceCheck::id, rules);
         if checks.is_empty() {
             return None;
         }
