@@ -63,8 +63,11 @@ struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    format: FormatArg,
+    #[arg(long, default_value = "human", value_parser = format_parser())]
+    format: Format,
+    /// Also write the findings to FILE in FORMAT (`sarif=results.sarif`); may be repeated.
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_report)]
+    report: Vec<(Format, PathBuf)>,
     /// Report only findings at this severity or above.
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t = SeverityArg::Info)]
     min_severity: SeverityArg,
@@ -91,11 +94,27 @@ struct CheckArgs {
     quiet: bool,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum FormatArg {
-    Human,
-    Compact,
-    Json,
+/// The formats' names, each parsed to its [`Format`].
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::name))
+        .map(|name| Format::from_name(&name).expect("only listed names are accepted"))
+}
+
+/// Parses `--report FORMAT=FILE`.
+fn parse_report(value: &str) -> Result<(Format, PathBuf), String> {
+    let names = Format::ALL.map(Format::name).join(", ");
+    let Some((name, path)) = value.split_once('=') else {
+        return Err(format!(
+            "expected FORMAT=FILE, where FORMAT is one of {names}"
+        ));
+    };
+    let format = Format::from_name(name)
+        .ok_or_else(|| format!("no format `{name}`; formats are {names}"))?;
+    if path.is_empty() {
+        return Err("the file name after `=` is empty".to_string());
+    }
+    Ok((format, PathBuf::from(path)))
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -211,11 +230,7 @@ fn check(args: CheckArgs) -> ExitCode {
         report.findings.retain(|f| f.severity >= min);
     }
     let summary = Summary::of(&run.reports);
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Compact => Format::Compact,
-        FormatArg::Json => Format::Json,
-    };
+    let format = args.format;
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -235,7 +250,7 @@ fn check(args: CheckArgs) -> ExitCode {
         &mut out,
     )
     .and_then(|()| {
-        if args.statistics && format != Format::Json {
+        if args.statistics && !format.is_document() {
             report::write_statistics(&run.reports, &mut out)?;
         }
         out.flush()
@@ -245,6 +260,24 @@ fn check(args: CheckArgs) -> ExitCode {
         if error.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("brandlint: cannot write output: {error}");
             return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    for (format, path) in &args.report {
+        let style = Style {
+            color: false,
+            width,
+        };
+        let written = std::fs::File::create(path).and_then(|file| {
+            let mut file = io::BufWriter::new(file);
+            report::write(*format, &run.reports, &summary, style, false, &mut file)?;
+            file.flush()
+        });
+        if let Err(error) = written {
+            return usage_error(&format!(
+                "cannot write the {} report to {}: {error}",
+                format.name(),
+                path.display()
+            ));
         }
     }
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);

@@ -1,9 +1,13 @@
 //! Rendering findings: one module per output format, all fed the same reports and summary.
 //! Line and column are computed here, from byte offsets, and nowhere else.
 
+pub mod checkstyle;
 pub mod compact;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -21,6 +25,50 @@ pub enum Format {
     Compact,
     /// Versioned JSON, for tools.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// Checkstyle XML, for reviewdog and CI tools.
+    Checkstyle,
+    /// A Markdown summary table, for a CI job page.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in the order documented.
+    pub const ALL: [Format; 7] = [
+        Format::Human,
+        Format::Compact,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Checkstyle,
+        Format::Markdown,
+    ];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Compact => "compact",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Checkstyle => "checkstyle",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// The format named `name`.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// Whether the output is a document for a program, which nothing may be appended to.
+    pub fn is_document(self) -> bool {
+        matches!(self, Format::Json | Format::Sarif | Format::Checkstyle)
+    }
 }
 
 /// Counts over a whole run.
@@ -95,6 +143,10 @@ pub fn write(
         Format::Human => human::write(reports, summary, style, quiet, out),
         Format::Compact => compact::write(reports, summary, quiet, out),
         Format::Json => json::write(reports, summary, out),
+        Format::Sarif => sarif::write(reports, out),
+        Format::Github => github::write(reports, summary, quiet, out),
+        Format::Checkstyle => checkstyle::write(reports, out),
+        Format::Markdown => markdown::write(reports, summary, out),
     }
 }
 

@@ -1,0 +1,66 @@
+//! `checkstyle`: Checkstyle XML, which reviewdog, Jenkins and other CI tools read. One
+//! `<file>` per file checked, one `<error>` per finding, with the rule id as `source`.
+
+use std::io::{self, Write};
+
+use quick_xml::escape::escape;
+
+use crate::lint::FileReport;
+
+/// Writes the Checkstyle XML document.
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(out, r#"<checkstyle version="4.3">"#)?;
+    for report in reports {
+        writeln!(
+            out,
+            r#"  <file name="{}">"#,
+            attribute(&report.display_path)
+        )?;
+        for finding in &report.findings {
+            let (line, column) = report
+                .lines
+                .line_column(report.source.as_bytes(), finding.span.start);
+            writeln!(
+                out,
+                r#"    <error line="{line}" column="{column}" severity="{}" message="{}" source="{}"/>"#,
+                finding.severity.name(),
+                attribute(&finding.message),
+                attribute(&finding.rule)
+            )?;
+        }
+        writeln!(out, "  </file>")?;
+    }
+    writeln!(out, "</checkstyle>")
+}
+
+/// Text as an XML attribute value: markup escaped, and the characters XML 1.0 cannot hold
+/// at all (most control characters) replaced with U+FFFD.
+fn attribute(text: &str) -> String {
+    let allowed: String = text
+        .chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    // Line breaks in an attribute are normalised to spaces by XML readers unless encoded.
+    escape(&allowed)
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
+        .replace('\t', "&#9;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_are_escaped_and_valid_xml() {
+        assert_eq!(
+            attribute("Write \"A&B\" <not> 'a'\u{1}\n"),
+            "Write &quot;A&amp;B&quot; &lt;not&gt; &apos;a&apos;\u{FFFD}&#10;"
+        );
+    }
+}

@@ -1,0 +1,216 @@
+//! `sarif`: SARIF 2.1.0, the format GitHub code scanning and other static-analysis viewers
+//! read. Every rule that has a finding is described in `tool.driver.rules` (its doc as help
+//! text, the brand's help and url when the rules file gives them); each result points at its
+//! region by line and column (counted in Unicode code points, as `columnKind` says) and by
+//! byte offset, and carries its fix when it has one.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use serde_json::{json, Value};
+
+use crate::check::Finding;
+use crate::config::schema::Severity;
+use crate::lint::FileReport;
+
+/// The schema the output conforms to.
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The characters a path segment keeps percent-encoded in a URI reference (RFC 3986: all but
+/// the unreserved characters and the sub-delimiters that are safe in a path).
+const PATH_SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// Writes one SARIF log with one run, pretty-printed, with a trailing newline.
+pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut rule_index: HashMap<&str, usize> = HashMap::new();
+    let mut rules = Vec::new();
+    let mut results = Vec::new();
+    for report in reports {
+        let uri = artifact_uri(&report.display_path);
+        for finding in &report.findings {
+            let index = *rule_index.entry(&finding.rule).or_insert_with(|| {
+                rules.push(rule_descriptor(finding));
+                rules.len() - 1
+            });
+            results.push(result(report, &uri, finding, index));
+        }
+    }
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "brandlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+/// A rule as `reportingDescriptor`, from the first of its findings.
+fn rule_descriptor(finding: &Finding) -> Value {
+    let doc = finding
+        .kind
+        .check(&finding.rule)
+        .map_or_else(|| finding.kind.doc(), |(_, doc)| doc);
+    let mut help = String::new();
+    if let Some(brand_help) = &finding.help {
+        help.push_str(brand_help);
+        help.push_str("\n\n");
+    }
+    help.push_str(&doc);
+    let mut rule = json!({
+        "id": finding.rule,
+        "shortDescription": {"text": first_paragraph(&doc)},
+        "help": {"text": help, "markdown": help},
+        "defaultConfiguration": {"level": level(finding.severity)},
+        "properties": {"tags": [finding.kind.name()]},
+    });
+    if let Some(url) = &finding.url {
+        rule["helpUri"] = json!(url);
+    }
+    rule
+}
+
+/// One `result`.
+fn result(report: &FileReport, uri: &str, finding: &Finding, rule_index: usize) -> Value {
+    let region = region(report, finding);
+    let location = json!({"physicalLocation": {
+        "artifactLocation": artifact_location(uri),
+        "region": region,
+    }});
+    let mut result = json!({
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "kind": "fail",
+        "level": level(finding.severity),
+        "message": {"text": finding.message},
+        "locations": [location],
+    });
+    if let Some(replacement) = &finding.fix {
+        let mut deleted = region;
+        if let Some(fields) = deleted.as_object_mut() {
+            fields.remove("snippet");
+        }
+        result["fixes"] = json!([{
+            "description": {"text": format!("Replace with \"{replacement}\"")},
+            "artifactChanges": [{
+                "artifactLocation": artifact_location(uri),
+                "replacements": [{
+                    "deletedRegion": deleted,
+                    "insertedContent": {"text": replacement},
+                }],
+            }],
+        }]);
+    }
+    result
+}
+
+/// The region of a finding: lines and columns, byte offsets, and the matched text.
+fn region(report: &FileReport, finding: &Finding) -> Value {
+    let at = report
+        .lines
+        .locate(report.source.as_bytes(), finding.span.clone());
+    let mut region = json!({
+        "startLine": at.line,
+        "startColumn": at.column,
+        "endLine": at.end_line,
+        "endColumn": at.end_column,
+        "byteOffset": at.start,
+        "byteLength": at.end - at.start,
+    });
+    if let Some(matched) = report.source.get(finding.span.clone()) {
+        if !matched.is_empty() {
+            region["snippet"] = json!({"text": matched});
+        }
+    }
+    region
+}
+
+fn artifact_location(uri: &str) -> Value {
+    if uri.starts_with("file:") {
+        json!({"uri": uri})
+    } else {
+        json!({"uri": uri, "uriBaseId": "%SRCROOT%"})
+    }
+}
+
+/// A printed path as a URI reference: relative paths stay relative (to the folder brandlint
+/// ran in), absolute ones become `file://` URIs; every segment is percent-encoded.
+fn artifact_uri(display_path: &str) -> String {
+    let path = display_path.replace('\\', "/");
+    let encoded: Vec<String> = path
+        .split('/')
+        .map(|segment| utf8_percent_encode(segment, PATH_SEGMENT).to_string())
+        .collect();
+    let joined = encoded.join("/");
+    if path.starts_with('/') {
+        format!("file://{joined}")
+    } else if path.as_bytes().get(1) == Some(&b':') {
+        // A Windows drive path, `C:/…`.
+        format!("file:///{joined}")
+    } else {
+        joined
+    }
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The first paragraph of a doc, on one line.
+fn first_paragraph(doc: &str) -> String {
+    doc.split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::RuleKind;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(artifact_uri("posts/a b#1.md"), "posts/a%20b%231.md");
+        assert_eq!(artifact_uri("/tmp/x/é.md"), "file:///tmp/x/%C3%A9.md");
+        assert_eq!(artifact_uri("C:\\site\\a.md"), "file:///C:/site/a.md");
+    }
+
+    #[test]
+    fn a_kind_doc_gives_a_one_line_description() {
+        let doc = RuleKind::Term.doc();
+        let short = first_paragraph(&doc);
+        assert!(short.starts_with("`term`: visual naming."), "{short}");
+        assert!(!short.contains('\n'));
+    }
+}

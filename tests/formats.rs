@@ -1,0 +1,309 @@
+//! The CI formats (`github`, `sarif`, `checkstyle`, `markdown`) and `--report`, read back
+//! the way the tools that consume them read them.
+
+mod common;
+
+use common::{brandlint, json, site};
+use quick_xml::events::Event;
+
+/// A rules file whose messages hold every character the formats must escape.
+const RULES: &str = r#"
+[[term]]
+name = "GitHub"
+severity = "error"
+
+[[term]]
+name = "Acme Cloud"
+severity = "warning"
+
+[[banned]]
+phrases = ["utilize"]
+severity = "warning"
+message = "100% avoidable: \"{match}\"\nsay: use, not <utilize> | ever"
+help = "Plain words win."
+url = "https://brand.example/words#utilize"
+
+[[banned]]
+phrases = ["synergy"]
+severity = "info"
+"#;
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn github_commands_escape_properties_and_messages() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("dir,x/a:b 100%.md", "We utilize it.\n"),
+    ]);
+    let output = brandlint(dir.path(), &["check", "--format", "github"], None);
+    let text = stdout(&output);
+    let first = text.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "::warning file=dir%2Cx/a%3Ab 100%25.md,line=1,endLine=1,col=4,endColumn=11,\
+         title=banned/utilize::100%25 avoidable: \"utilize\"%0Asay: use, not <utilize> | ever\
+         %0Ahelp: Plain words win."
+    );
+    assert_eq!(output.status.code(), Some(0), "warnings only");
+}
+
+#[test]
+fn github_annotates_errors_first_and_counts_what_it_cannot_show() {
+    let mut body = String::from("The acme\ncloud spans lines.\n");
+    for _ in 0..12 {
+        body.push_str("We utilize it.\n");
+    }
+    for _ in 0..13 {
+        body.push_str("Github is here.\n");
+    }
+    body.push_str("Pure synergy.\n");
+    let dir = site(&[("brandlint.toml", RULES), ("post.md", &body)]);
+    let output = brandlint(dir.path(), &["check", "--format", "github"], None);
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    let levels: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("::"))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    let mut expected = vec!["error"; 10];
+    expected.extend(vec!["warning"; 10]);
+    expected.push("notice");
+    assert_eq!(levels, expected, "{text}");
+    // The annotations past the limit stay in the log, in the compact layout.
+    let plain: Vec<&&str> = lines.iter().filter(|l| l.starts_with("post.md:")).collect();
+    assert_eq!(plain.len(), 3 + 3, "{text}");
+    assert!(plain[0].starts_with("post.md:25:1: error: "), "{text}");
+    assert!(text.contains(
+        "brandlint: 3 errors and 3 warnings not shown as annotations (GitHub shows 10 of each level per step)"
+    ));
+    assert!(text.ends_with("13 errors, 13 warnings, 1 info in 1 file (13 fixable with --fix)\n"));
+    // A span across lines has no columns: GitHub reads them only on one line.
+    let across = lines
+        .iter()
+        .find(|l| l.contains("title=term/Acme Cloud") && l.starts_with("::"))
+        .expect("the multi-line term is annotated");
+    assert!(across.contains("line=1,endLine=2,title="), "{across}");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn checkstyle_is_well_formed_xml_with_every_finding() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a&b.md", "We utilize Github.\n\nPure synergy.\n"),
+        ("clean.md", "Nothing to see.\n"),
+    ]);
+    let output = brandlint(dir.path(), &["check", "--format", "checkstyle"], None);
+    let text = stdout(&output);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => {
+                let attr = |name: &str| {
+                    e.try_get_attribute(name).unwrap().map(|a| {
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .unwrap()
+                            .into_owned()
+                    })
+                };
+                match e.name().as_ref() {
+                    b"file" => files.push(attr("name").unwrap()),
+                    b"error" => errors.push(
+                        ["line", "column", "severity", "source", "message"]
+                            .map(|n| attr(n).unwrap()),
+                    ),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(files, ["a&b.md", "clean.md"]);
+    assert_eq!(
+        errors,
+        [
+            [
+                "1",
+                "4",
+                "warning",
+                "banned/utilize",
+                "100% avoidable: \"utilize\"\nsay: use, not <utilize> | ever"
+            ],
+            [
+                "1",
+                "12",
+                "error",
+                "term/GitHub",
+                "Write \"GitHub\", not \"Github\""
+            ],
+            ["3", "6", "info", "banned/synergy", "Avoid \"synergy\""],
+        ]
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn markdown_lists_errors_first_and_keeps_the_table_whole() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a.md", "We utilize it.\n\nGithub.\n"),
+    ]);
+    let output = brandlint(dir.path(), &["check", "--format", "markdown"], None);
+    let text = stdout(&output);
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| ")).collect();
+    assert_eq!(
+        rows,
+        [
+            "| | File | Line | Rule | Message |",
+            "| ❌ error | `a.md` | 3:1 | `term/GitHub` | Write \"GitHub\", not \"Github\" |",
+            "| ⚠️ warning | `a.md` | 1:4 | `banned/utilize` | 100% avoidable: \"utilize\" say: use, not &lt;utilize&gt; \\| ever |",
+        ]
+    );
+    assert!(text.contains("1 error, 1 warning in 1 file (1 fixable with --fix)"));
+}
+
+#[test]
+fn markdown_caps_long_tables() {
+    let body = "Github.\n".repeat(brandlint::report::markdown::MAX_ROWS + 7);
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", &body)]);
+    let text = stdout(&brandlint(
+        dir.path(),
+        &["check", "--format", "markdown"],
+        None,
+    ));
+    let rows = text.lines().filter(|l| l.starts_with("| ❌")).count();
+    assert_eq!(rows, brandlint::report::markdown::MAX_ROWS);
+    assert!(
+        text.contains("\n7 more not listed;"),
+        "{}",
+        &text[text.len() - 200..]
+    );
+}
+
+#[test]
+fn sarif_describes_rules_regions_and_fixes() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        (
+            "posts/a b.md",
+            "Héllo: we utilize Github.\n\nPure synergy.\n",
+        ),
+    ]);
+    let sarif = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "sarif"],
+        None,
+    ));
+    let plain = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let run = &sarif["runs"][0];
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["banned/utilize", "term/GitHub", "banned/synergy"]);
+    assert_eq!(rules[0]["helpUri"], "https://brand.example/words#utilize");
+    assert!(rules[0]["help"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Plain words win.\n\n`banned`: phrases the brand never uses"));
+    assert_eq!(rules[1]["defaultConfiguration"]["level"], "error");
+    assert_eq!(rules[2]["defaultConfiguration"]["level"], "note");
+
+    let results = run["results"].as_array().unwrap();
+    let diagnostics = plain["diagnostics"].as_array().unwrap();
+    assert_eq!(results.len(), diagnostics.len());
+    for (result, diagnostic) in results.iter().zip(diagnostics) {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert_eq!(result["ruleId"], diagnostic["rule"]);
+        assert_eq!(result["message"]["text"], diagnostic["message"]);
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], "posts/a%20b.md");
+        let region = &location["region"];
+        let span = &diagnostic["span"];
+        assert_eq!(region["startLine"], span["line"]);
+        assert_eq!(region["startColumn"], span["column"]);
+        assert_eq!(region["endLine"], span["end_line"]);
+        assert_eq!(region["endColumn"], span["end_column"]);
+        assert_eq!(region["byteOffset"], span["start"]);
+        assert_eq!(region["snippet"]["text"], diagnostic["matched"]);
+        match diagnostic.get("fix") {
+            Some(fix) => {
+                let replacement = &result["fixes"][0]["artifactChanges"][0]["replacements"][0];
+                assert_eq!(replacement["insertedContent"]["text"], fix["replacement"]);
+                assert_eq!(replacement["deletedRegion"]["byteOffset"], span["start"]);
+            }
+            None => assert!(result.get("fixes").is_none(), "{result}"),
+        }
+    }
+    // Columns count characters: "Héllo: we utilize" puts "utilize" at character 11.
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        11
+    );
+}
+
+#[test]
+fn report_writes_more_formats_beside_the_output() {
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", "Github.\n")]);
+    let output = brandlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--report",
+            "sarif=out/results.sarif",
+            "--report",
+            "markdown=summary.md",
+        ],
+        None,
+    );
+    // A missing folder is not created: the run says so and fails as a usage error.
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("cannot write the sarif report to out/results.sarif"));
+
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let output = brandlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--report",
+            "sarif=out/results.sarif",
+            "--report",
+            "markdown=summary.md",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output)
+        .starts_with("a.md:1:1: error: Write \"GitHub\", not \"Github\" [term/GitHub]\n"));
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("out/results.sarif")).unwrap())
+            .unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "term/GitHub");
+    let summary = std::fs::read_to_string(dir.path().join("summary.md")).unwrap();
+    assert!(
+        summary.contains("| ❌ error | `a.md` | 1:1 | `term/GitHub` |"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn report_rejects_unknown_formats() {
+    let dir = site(&[("a.md", "Hi.\n")]);
+    let output = brandlint(dir.path(), &["check", "--report", "yaml=x"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no format `yaml`; formats are human, compact, json, sarif, github, checkstyle, markdown"), "{stderr}");
+}
