@@ -56,9 +56,14 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Files and folders to check; `-` reads standard input (needs --stdin-filename).
-    #[arg(value_name = "PATH", default_value = ".")]
+    /// Files and folders to check (default: the current folder, unless --files-from is
+    /// given); `-` reads standard input (needs --stdin-filename).
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Also check the files listed in FILE, one per line (or NUL-separated, as `git diff -z`
+    /// writes); listed files of no known kind and files that no longer exist are skipped.
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
     /// Use this rules file for every file instead of discovering brandlint.toml.
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
@@ -195,6 +200,21 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         None
     };
+    let listed = match &args.files_from {
+        Some(list) => match read_file_list(list) {
+            Ok(listed) => listed,
+            Err(error) => {
+                return usage_error(&format!(
+                    "cannot read the file list {}: {error}",
+                    list.display()
+                ))
+            }
+        },
+        None => Vec::new(),
+    };
+    if reads_stdin && !listed.is_empty() {
+        return usage_error("`-` (standard input) cannot be combined with --files-from");
+    }
     if let Some(jobs) = args.jobs {
         // Only fails when a pool already exists, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -207,6 +227,7 @@ fn check(args: CheckArgs) -> ExitCode {
         } else {
             args.paths.clone()
         },
+        listed,
         rules: args.rules.clone(),
         no_ignore: args.no_ignore,
         stdin,
@@ -286,6 +307,30 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The paths in a `--files-from` list: NUL-separated when the list holds a NUL, else one
+/// per line; blank entries are left out.
+fn read_file_list(list: &Path) -> io::Result<Vec<PathBuf>> {
+    let bytes = std::fs::read(list)?;
+    let separator = if bytes.contains(&0) { b'\0' } else { b'\n' };
+    Ok(bytes
+        .split(|&b| b == separator)
+        .map(|entry| entry.strip_suffix(b"\r").unwrap_or(entry))
+        .filter(|entry| !entry.is_empty())
+        .map(path_from_bytes)
+        .collect())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// The commented starter rules file `brandlint init` writes.

@@ -18,8 +18,11 @@ use crate::walk::{self, display_path};
 /// What to check and how.
 #[derive(Debug, Default)]
 pub struct CheckOptions {
-    /// Files and folders; the current folder when empty.
+    /// Files and folders; the current folder when empty and nothing is `listed`.
     pub paths: Vec<PathBuf>,
+    /// Files and folders from a list (`--files-from`), such as the files a change touched:
+    /// those of no known channel and those that no longer exist are skipped silently.
+    pub listed: Vec<PathBuf>,
     /// A rules file that overrides discovery.
     pub rules: Option<PathBuf>,
     /// Skip `.gitignore`, `.ignore` and `[files] ignore`.
@@ -105,12 +108,25 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         return Ok(run);
     }
 
-    let paths = if options.paths.is_empty() {
+    let paths = if options.paths.is_empty() && options.listed.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         options.paths.clone()
     };
-    let (targets, walk_errors) = walk::targets(&paths, !options.no_ignore);
+    let (mut targets, mut walk_errors) = walk::targets(&paths, !options.no_ignore);
+    let existing: Vec<PathBuf> = options
+        .listed
+        .into_iter()
+        .filter(|path| path.exists())
+        .collect();
+    let (listed, listed_errors) = walk::targets(&existing, !options.no_ignore);
+    targets.extend(listed.into_iter().map(|target| walk::Target {
+        explicit: false,
+        ..target
+    }));
+    walk_errors.extend(listed_errors);
+    targets.sort();
+    targets.dedup_by(|a, b| a.path == b.path);
     let mut jobs = Vec::new();
     for target in targets {
         let absolute = std::path::absolute(&target.path).unwrap_or_else(|_| target.path.clone());

@@ -808,3 +808,61 @@ fn the_man_page_documents_every_command_and_renders() {
     assert!(rendered.status.success());
     assert_eq!(String::from_utf8_lossy(&rendered.stderr), "");
 }
+
+#[test]
+fn files_from_checks_listed_files_and_skips_others_silently() {
+    let dir = site(&[
+        (
+            "brandlint.toml",
+            "[[term]]\nname = \"GitHub\"\nseverity = \"error\"\n",
+        ),
+        ("posts/a.md", "Github.\n"),
+        ("posts/b.md", "Github too.\n"),
+        ("src/main.rs", "// Github\n"),
+    ]);
+    std::fs::write(
+        dir.path().join("changed.txt"),
+        "posts/a.md\r\nsrc/main.rs\ndeleted.md\n\n",
+    )
+    .unwrap();
+    let output = brandlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--files-from",
+            "changed.txt",
+        ],
+        None,
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "posts/a.md:1:1: error: Write \"GitHub\", not \"Github\" [term/GitHub]\n\
+         1 error, 0 warnings in 1 file (1 fixable with --fix)\n"
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    // NUL-separated, as `git diff -z` writes, plus a path on the command line.
+    std::fs::write(dir.path().join("changed.z"), "posts/b.md\0").unwrap();
+    let output = brandlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "compact",
+            "-q",
+            "--files-from",
+            "changed.z",
+            "posts/a.md",
+        ],
+        None,
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains("posts/b.md:1:1"), "{text}");
+    let output = brandlint(dir.path(), &["check", "--files-from", "missing.txt"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("cannot read the file list missing.txt")
+    );
+}
