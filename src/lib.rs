@@ -17,3 +17,4 @@ pub mod span;
 pub mod suppress;
 pub mod verify;
 pub mod walk;
+pub mod watch;

@@ -2,7 +2,7 @@
 //! once per rules file), lint in parallel, and return the reports in a deterministic order
 //! together with the notices a person should see.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ use crate::read;
 use crate::walk::{self, display_path};
 
 /// What to check and how.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
     /// Files and folders; the current folder when empty and nothing is `listed`.
     pub paths: Vec<PathBuf>,
@@ -31,6 +31,9 @@ pub struct CheckOptions {
     pub stdin: Option<(PathBuf, Vec<u8>)>,
     /// The folder paths are printed relative to.
     pub current_dir: PathBuf,
+    /// When set, only the files among those the paths and list give that are one of these
+    /// absolute paths or lie under one are checked: a watch re-checks just what changed.
+    pub restrict_to: Option<HashSet<PathBuf>>,
 }
 
 /// What a run found.
@@ -130,6 +133,13 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
     let mut jobs = Vec::new();
     for target in targets {
         let absolute = std::path::absolute(&target.path).unwrap_or_else(|_| target.path.clone());
+        if options
+            .restrict_to
+            .as_ref()
+            .is_some_and(|only| !only.iter().any(|path| absolute.starts_with(path)))
+        {
+            continue;
+        }
         let display = display_path(&target.path, &current_dir);
         let rules = resolver.for_file(&absolute)?;
         if !options.no_ignore && rules.ignores(&absolute) {
@@ -147,6 +157,10 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
             )),
             None => {}
         }
+    }
+    // A restricted run adds to an earlier full one, which reported the folders it could not read.
+    if options.restrict_to.is_some() {
+        walk_errors.clear();
     }
     for error in walk_errors {
         let display = error

@@ -866,3 +866,93 @@ fn files_from_checks_listed_files_and_skips_others_silently() {
         String::from_utf8_lossy(&output.stderr).contains("cannot read the file list missing.txt")
     );
 }
+
+/// Reads a child's standard output line by line on a thread, so a test can wait for a line
+/// without blocking forever.
+fn line_reader(stdout: std::process::ChildStdout) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let (sender, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    lines
+}
+
+/// The lines of the next redraw: everything up to and including its summary line.
+fn next_redraw(lines: &std::sync::mpsc::Receiver<String>) -> Vec<String> {
+    let mut redraw = Vec::new();
+    loop {
+        // A guard against a hang, not a speed requirement.
+        let line = lines
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no redraw came; so far: {redraw:?}"));
+        let done = line.contains(" in ") && line.contains("warning");
+        redraw.push(line);
+        if done {
+            return redraw;
+        }
+    }
+}
+
+#[test]
+fn watch_rechecks_what_changes_and_rereads_the_rules() {
+    let dir = site(&[
+        ("brandlint.toml", "[[term]]\nname = \"GitHub\"\n"),
+        ("a.md", "Github.\n"),
+    ]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brandlint"))
+        .args(["check", "--watch", "--format", "compact"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = line_reader(child.stdout.take().unwrap());
+    let summary = |redraw: &[String]| redraw.last().cloned().unwrap();
+
+    let first = next_redraw(&lines);
+    assert_eq!(
+        first,
+        [
+            "a.md:1:1: warning: Write \"GitHub\", not \"Github\" [term/GitHub]",
+            "0 errors, 1 warning in 1 file (1 fixable with --fix)"
+        ]
+    );
+    std::fs::write(dir.path().join("b.md"), "More Github.\n").unwrap();
+    let added = next_redraw(&lines);
+    assert_eq!(
+        summary(&added),
+        "0 errors, 2 warnings in 2 files (2 fixable with --fix)"
+    );
+    assert!(added[1].starts_with("b.md:1:6: warning"), "{added:?}");
+
+    std::fs::remove_file(dir.path().join("a.md")).unwrap();
+    let removed = next_redraw(&lines);
+    assert_eq!(
+        summary(&removed),
+        "0 errors, 1 warning in 1 file (1 fixable with --fix)"
+    );
+    assert!(removed[0].starts_with("b.md:"), "{removed:?}");
+
+    // A new rules file applies to every file at once.
+    std::fs::write(
+        dir.path().join("brandlint.toml"),
+        "[[term]]\nname = \"GitHub\"\nseverity = \"error\"\n",
+    )
+    .unwrap();
+    let reread = next_redraw(&lines);
+    assert_eq!(
+        summary(&reread),
+        "1 error, 0 warnings in 1 file (1 fixable with --fix)"
+    );
+
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -1,0 +1,280 @@
+//! `brandlint check`: its arguments, the run, and the printing of its findings.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use brandlint::config::error::ConfigError;
+use brandlint::config::schema::Severity;
+use brandlint::lint::FileReport;
+use brandlint::report::{self, Format, Style, Summary};
+use brandlint::run::{self, CheckOptions, CheckRun};
+use clap::ValueEnum;
+
+use super::{config_error, current_dir, usage_error, watch, EXIT_FINDINGS, EXIT_USAGE};
+
+/// The arguments of `brandlint check`.
+#[derive(Debug, clap::Args)]
+pub(super) struct CheckArgs {
+    /// Files and folders to check (default: the current folder, unless --files-from is
+    /// given); `-` reads standard input (needs --stdin-filename).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Also check the files listed in FILE, one per line (or NUL-separated, as `git diff -z`
+    /// writes); listed files of no known kind and files that no longer exist are skipped.
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+    /// Use this rules file for every file instead of discovering brandlint.toml.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, default_value = "human", value_parser = format_parser())]
+    format: Format,
+    /// Also write the findings to FILE in FORMAT (`sarif=results.sarif`); may be repeated.
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_report)]
+    report: Vec<(Format, PathBuf)>,
+    /// Report only findings at this severity or above.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = SeverityArg::Info)]
+    min_severity: SeverityArg,
+    /// Fail (exit 1) when there are more warnings than this.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// After the findings, count them per rule.
+    #[arg(long)]
+    statistics: bool,
+    /// Do not honour .gitignore, .ignore or [files] ignore.
+    #[arg(long)]
+    no_ignore: bool,
+    /// The file name that standard input stands for (sets channel and rules).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
+    /// When to use colors.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// How many files to check at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Print findings only: no summary line, no notices.
+    #[arg(long, short = 'q')]
+    pub(super) quiet: bool,
+    /// Keep running: re-check files as they change and print the findings again.
+    #[arg(long, short = 'w')]
+    watch: bool,
+}
+
+/// The formats' names, each parsed to its [`Format`].
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::name))
+        .map(|name| Format::from_name(&name).expect("only listed names are accepted"))
+}
+
+/// Parses `--report FORMAT=FILE`.
+fn parse_report(value: &str) -> Result<(Format, PathBuf), String> {
+    let names = Format::ALL.map(Format::name).join(", ");
+    let Some((name, path)) = value.split_once('=') else {
+        return Err(format!(
+            "expected FORMAT=FILE, where FORMAT is one of {names}"
+        ));
+    };
+    let format = Format::from_name(name)
+        .ok_or_else(|| format!("no format `{name}`; formats are {names}"))?;
+    if path.is_empty() {
+        return Err("the file name after `=` is empty".to_string());
+    }
+    Ok((format, PathBuf::from(path)))
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SeverityArg {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `brandlint check`: one run, or a run and then one per change with --watch.
+pub(super) fn check(args: CheckArgs) -> ExitCode {
+    let options = match check_options(&args) {
+        Ok(options) => options,
+        Err(exit) => return exit,
+    };
+    if let Some(jobs) = args.jobs {
+        // Only fails when a pool already exists, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
+    if args.watch {
+        return watch::watch(&args, options);
+    }
+    match run_check(&args, options) {
+        Ok(run) => print_run(&args, &run.reports),
+        Err(error) => config_error(error),
+    }
+}
+
+/// What to check, from the arguments (standard input is read here).
+fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
+    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin = if reads_stdin {
+        if args.paths.len() > 1 {
+            return Err(usage_error(
+                "`-` (standard input) cannot be combined with other paths",
+            ));
+        }
+        if args.watch {
+            return Err(usage_error("standard input (`-`) cannot be watched"));
+        }
+        let Some(name) = args.stdin_filename.clone() else {
+            return Err(usage_error(
+                "reading standard input (`-`) needs --stdin-filename NAME",
+            ));
+        };
+        let mut bytes = Vec::new();
+        if let Err(error) = io::stdin().read_to_end(&mut bytes) {
+            return Err(usage_error(&format!("cannot read standard input: {error}")));
+        }
+        Some((name, bytes))
+    } else {
+        None
+    };
+    let listed = match &args.files_from {
+        Some(list) => read_file_list(list).map_err(|error| {
+            usage_error(&format!(
+                "cannot read the file list {}: {error}",
+                list.display()
+            ))
+        })?,
+        None => Vec::new(),
+    };
+    if reads_stdin && !listed.is_empty() {
+        return Err(usage_error(
+            "`-` (standard input) cannot be combined with --files-from",
+        ));
+    }
+    Ok(CheckOptions {
+        paths: if reads_stdin {
+            Vec::new()
+        } else {
+            args.paths.clone()
+        },
+        listed,
+        rules: args.rules.clone(),
+        no_ignore: args.no_ignore,
+        stdin,
+        current_dir: current_dir(),
+        restrict_to: None,
+    })
+}
+
+/// Runs a check, prints its notices, and keeps the findings at --min-severity or above.
+pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<CheckRun, ConfigError> {
+    let mut run = run::check(options)?;
+    if !args.quiet {
+        for notice in &run.notices {
+            eprintln!("brandlint: {notice}");
+        }
+    }
+    let min = match args.min_severity {
+        SeverityArg::Info => Severity::Info,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    };
+    for report in &mut run.reports {
+        report.findings.retain(|f| f.severity >= min);
+    }
+    Ok(run)
+}
+
+/// Prints the reports in the chosen format, writes the --report files, and returns the exit
+/// code the findings call for.
+pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport]) -> ExitCode {
+    let summary = Summary::of(reports);
+    let format = args.format;
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = report::write(
+        format,
+        reports,
+        &summary,
+        Style { color, width },
+        args.quiet,
+        &mut out,
+    )
+    .and_then(|()| {
+        if args.statistics && !format.is_document() {
+            report::write_statistics(reports, &mut out)?;
+        }
+        out.flush()
+    });
+    if let Err(error) = written {
+        // `brandlint check | head` closes the pipe early: not an error worth a word.
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("brandlint: cannot write output: {error}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    for (format, path) in &args.report {
+        let style = Style {
+            color: false,
+            width,
+        };
+        let written = std::fs::File::create(path).and_then(|file| {
+            let mut file = io::BufWriter::new(file);
+            report::write(*format, reports, &summary, style, false, &mut file)?;
+            file.flush()
+        });
+        if let Err(error) = written {
+            return usage_error(&format!(
+                "cannot write the {} report to {}: {error}",
+                format.name(),
+                path.display()
+            ));
+        }
+    }
+    let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
+    if summary.errors > 0 || too_many_warnings {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The paths in a `--files-from` list: NUL-separated when the list holds a NUL, else one
+/// per line; blank entries are left out.
+fn read_file_list(list: &Path) -> io::Result<Vec<PathBuf>> {
+    let bytes = std::fs::read(list)?;
+    let separator = if bytes.contains(&0) { b'\0' } else { b'\n' };
+    Ok(bytes
+        .split(|&b| b == separator)
+        .map(|entry| entry.strip_suffix(b"\r").unwrap_or(entry))
+        .filter(|entry| !entry.is_empty())
+        .map(path_from_bytes)
+        .collect())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}

@@ -1,0 +1,239 @@
+//! The command line: clap definitions, and each command's printing and exit code. All the
+//! work is the library's; this file only talks.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+mod check;
+mod watch;
+
+use brandlint::check::RuleKind;
+use brandlint::config::discover::Discovery;
+use brandlint::config::error::{closest, ConfigError};
+use brandlint::config::{self, CompiledRules};
+use clap::{CommandFactory, Parser, Subcommand};
+
+/// A fast brand-consistency linter for Markdown posts, HTML pages and email templates.
+#[derive(Debug, Parser)]
+#[command(name = "brandlint", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check content against the brand's rules.
+    Check(check::CheckArgs),
+    /// Write a commented starter brandlint.toml in the current folder.
+    Init,
+    /// List the loaded rules.
+    Rules {
+        /// Use this rules file instead of the one found from the current folder.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+        /// Run every rule's examples: `flag` sentences must be flagged, `pass` ones must not.
+        #[arg(long)]
+        verify: bool,
+    },
+    /// Explain what a rule or rule kind checks, why, with an example.
+    Explain {
+        /// A rule id (`term/GitHub`) or a kind (`banned`).
+        rule_id: String,
+        /// Use this rules file instead of the one found from the current folder.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
+    /// Print a completion script for a shell (`brandlint completions bash > ...`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff (`brandlint man > brandlint.1`).
+    Man,
+}
+
+/// Exit codes of SPEC §4.
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+/// Parses the arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check::check(args),
+        Command::Init => init(),
+        Command::Rules { rules, verify } => list_rules(rules.as_deref(), verify),
+        Command::Explain { rule_id, rules } => explain(&rule_id, rules.as_deref()),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man_page(),
+    }
+}
+
+/// Writes the completion script for `shell`, generated from the command-line definition.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "brandlint", &mut io::stdout());
+    ExitCode::SUCCESS
+}
+
+/// Writes the manual page, generated from the command-line definition.
+fn man_page() -> ExitCode {
+    match clap_mangen::Man::new(Cli::command()).render(&mut io::stdout()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => usage_error(&format!("cannot write the manual page: {error}")),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("brandlint: error: {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn config_error(error: ConfigError) -> ExitCode {
+    eprintln!("{:?}", miette::Report::new(error));
+    ExitCode::from(EXIT_USAGE)
+}
+
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+/// The commented starter rules file `brandlint init` writes.
+const STARTER: &str = include_str!("../../rules/starter.toml");
+
+fn init() -> ExitCode {
+    let target = Path::new("brandlint.toml");
+    if target.exists() {
+        return usage_error("brandlint.toml already exists here; it was left as it is");
+    }
+    match std::fs::write(target, STARTER) {
+        Ok(()) => {
+            println!("wrote brandlint.toml: edit it, then run `brandlint rules --verify`");
+            ExitCode::SUCCESS
+        }
+        Err(error) => usage_error(&format!("cannot write brandlint.toml: {error}")),
+    }
+}
+
+/// The rules a command without content uses: `--rules`, else the file found from the
+/// current folder, else the built-in pack.
+fn rules_here(explicit: Option<&Path>) -> Result<CompiledRules, ConfigError> {
+    let here = current_dir();
+    if let Some(path) = explicit {
+        return config::load_rules(path);
+    }
+    match Discovery::default().rules_for(&here.join("_")) {
+        Some(path) => config::load_rules(&path),
+        None => config::default_rules(&here),
+    }
+}
+
+fn list_rules(explicit: Option<&Path>, verify: bool) -> ExitCode {
+    let rules = match rules_here(explicit) {
+        Ok(rules) => rules,
+        Err(error) => return config_error(error),
+    };
+    let mut out = io::stdout().lock();
+    if verify {
+        let verification = brandlint::verify::verify_examples(&rules);
+        for failure in &verification.failures {
+            let expected = if failure.should_flag { "flag" } else { "pass" };
+            let _ = writeln!(
+                out,
+                "FAILED {}: should {expected}: {:?}",
+                failure.rule, failure.sentence
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{} examples, {} passed, {} failed",
+            verification.checked,
+            verification.checked - verification.failures.len(),
+            verification.failures.len()
+        );
+        return if verification.failures.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(EXIT_FINDINGS)
+        };
+    }
+    let _ = writeln!(
+        out,
+        "{} rules from {}{}",
+        rules.rules.len(),
+        rules.origin,
+        rules
+            .brand
+            .as_deref()
+            .map(|b| format!(" ({b})"))
+            .unwrap_or_default()
+    );
+    let width = rules
+        .rules
+        .iter()
+        .map(|r| r.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    for rule in &rules.rules {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:<7}  {}",
+            rule.id,
+            rule.severity.name(),
+            rule.kind.name()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn explain(rule_id: &str, explicit: Option<&Path>) -> ExitCode {
+    let rules = match rules_here(explicit) {
+        Ok(rules) => rules,
+        Err(error) => return config_error(error),
+    };
+    let kind_name = rule_id.split('/').next().unwrap_or(rule_id);
+    let Some(kind) = RuleKind::from_name(kind_name) else {
+        let names = RuleKind::ALL.map(RuleKind::name);
+        let hint = closest(kind_name, names.iter().copied())
+            .map(|k| format!(" (did you mean `{k}`?)"))
+            .unwrap_or_default();
+        return usage_error(&format!(
+            "no rule kind `{kind_name}`{hint}; kinds are: {}",
+            names.join(", ")
+        ));
+    };
+    let (rule_id, doc) = kind
+        .check(rule_id)
+        .unwrap_or_else(|| (rule_id.to_string(), kind.doc()));
+    let rule_id = rule_id.as_str();
+    let mut out = io::stdout().lock();
+    let _ = write!(out, "{doc}");
+    if let Some(rule) = rules.rule(rule_id) {
+        let _ = writeln!(out, "\n## This rule: {}\n", rule.id);
+        let _ = writeln!(out, "- severity: {}", rule.severity.name());
+        let _ = writeln!(out, "- message: {}", rule.message);
+        if let Some(help) = &rule.help {
+            let _ = writeln!(out, "- help: {help}");
+        }
+        if let Some(url) = &rule.url {
+            let _ = writeln!(out, "- url: {url}");
+        }
+        for sentence in &rule.examples.flag {
+            let _ = writeln!(out, "- flags: {sentence}");
+        }
+        for sentence in &rule.examples.pass {
+            let _ = writeln!(out, "- passes: {sentence}");
+        }
+        let _ = writeln!(out, "- defined in: {}", rule.defined_in);
+    } else if rule_id.contains('/') && kind != RuleKind::Io {
+        let ids = rules.rules.iter().map(|r| r.id.as_str());
+        let hint = closest(rule_id, ids)
+            .map(|id| format!(" Did you mean `{id}`?"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "\n(No rule `{rule_id}` in {}.{hint})", rules.origin);
+    }
+    ExitCode::SUCCESS
+}
