@@ -307,3 +307,90 @@ fn report_rejects_unknown_formats() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no format `yaml`; formats are human, compact, json, sarif, github, checkstyle, markdown"), "{stderr}");
 }
+
+/// The official SARIF 2.1.0 schema (see tests/data/sarif-schema-2.1.0.md), compiled
+/// offline, with format checks (URIs) on.
+fn sarif_validator() -> jsonschema::Validator {
+    const SCHEMA: &str = include_str!("data/sarif-schema-2.1.0.json");
+    // The one Errata 01 change the shipped copy lacks: a stray `]` in the language pattern.
+    const PRE_ERRATA: &str = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    const ERRATA_01: &str = r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#;
+    assert!(
+        SCHEMA.contains(PRE_ERRATA),
+        "the shipped schema is the expected copy"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&SCHEMA.replace(PRE_ERRATA, ERRATA_01)).unwrap();
+    jsonschema::draft7::options()
+        .offline()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the SARIF schema compiles")
+}
+
+fn assert_valid_sarif(validator: &jsonschema::Validator, sarif: &serde_json::Value) {
+    let errors: Vec<String> = validator
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}: {e}", e.instance_path(), e.schema_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn sarif_output_is_valid_against_the_official_schema() {
+    let validator = sarif_validator();
+    // The validator is strict enough to catch what matters.
+    let broken = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {
+        "name": "x", "rules": [{"id": "a", "helpUri": "not a uri"}]}},
+        "results": [{"level": "fatal", "message": {"text": "m"}}]}]});
+    assert_eq!(validator.iter_errors(&broken).count(), 2);
+
+    let rules = format!(
+        "{RULES}\n[[prefer]]\nuse = \"sign in\"\ninstead_of = [\"log in\"]\nurl = \"see the guide\"\n"
+    );
+    let dir = site(&[
+        ("brandlint.toml", &rules),
+        (
+            "posts/a b#ü.md",
+            "Héllo: we utilize Github.\n\nPure synergy. Log in now.\n",
+        ),
+        ("pages/index.html", "<p>Our acme\ncloud.</p>\n"),
+        ("empty.md", ""),
+    ]);
+    std::fs::write(dir.path().join("latin1.md"), b"caf\xe9\n").unwrap();
+    let output = brandlint(dir.path(), &["check", "--format", "sarif"], None);
+    let sarif = json(&output);
+    assert_valid_sarif(&validator, &sarif);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let rules: Vec<&str> = results
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"io/encoding") && rules.contains(&"prefer/sign in"),
+        "{rules:?}"
+    );
+    // A url that is not an absolute URI is not a helpUri; it stays in the help text.
+    let driver_rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let prefer = driver_rules
+        .iter()
+        .find(|r| r["id"] == "prefer/sign in")
+        .unwrap();
+    assert!(prefer.get("helpUri").is_none(), "{prefer}");
+    assert!(prefer["help"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("see the guide"));
+
+    // No findings at all is a valid log too.
+    let clean = site(&[("a.md", "Fine.\n")]);
+    let empty = json(&brandlint(
+        clean.path(),
+        &["check", "--format", "sarif"],
+        None,
+    ));
+    assert_valid_sarif(&validator, &empty);
+    assert_eq!(empty["runs"][0]["results"], serde_json::json!([]));
+}

@@ -80,6 +80,11 @@ fn rule_descriptor(finding: &Finding) -> Value {
         help.push_str(brand_help);
         help.push_str("\n\n");
     }
+    // SARIF's helpUri must be an absolute URI; any other link stays readable in the help.
+    let help_uri = finding.url.as_deref().filter(|url| is_absolute_uri(url));
+    if let Some(url) = finding.url.as_deref().filter(|_| help_uri.is_none()) {
+        help.push_str(&format!("See: {url}\n\n"));
+    }
     help.push_str(&doc);
     let mut rule = json!({
         "id": finding.rule,
@@ -88,10 +93,27 @@ fn rule_descriptor(finding: &Finding) -> Value {
         "defaultConfiguration": {"level": level(finding.severity)},
         "properties": {"tags": [finding.kind.name()]},
     });
-    if let Some(url) = &finding.url {
+    if let Some(url) = help_uri {
         rule["helpUri"] = json!(url);
     }
     rule
+}
+
+/// Whether `text` is an absolute URI: a scheme (RFC 3986: a letter, then letters, digits,
+/// `+`, `-` or `.`), a colon, and no white space or characters a URI never holds.
+fn is_absolute_uri(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut scheme_chars = scheme.chars();
+    scheme_chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !rest.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+        })
 }
 
 /// One `result`.
@@ -204,6 +226,16 @@ mod tests {
         assert_eq!(artifact_uri("posts/a b#1.md"), "posts/a%20b%231.md");
         assert_eq!(artifact_uri("/tmp/x/é.md"), "file:///tmp/x/%C3%A9.md");
         assert_eq!(artifact_uri("C:\\site\\a.md"), "file:///C:/site/a.md");
+    }
+
+    #[test]
+    fn only_absolute_uris_are_help_uris() {
+        assert!(is_absolute_uri("https://brand.example/words#a"));
+        assert!(is_absolute_uri("mailto:brand@example.com"));
+        assert!(!is_absolute_uri("see the guide"));
+        assert!(!is_absolute_uri("/guide/words"));
+        assert!(!is_absolute_uri("https://a.example/x y"));
+        assert!(!is_absolute_uri("1http://x"));
     }
 
     #[test]
