@@ -8,6 +8,7 @@
 pub mod check;
 pub mod config;
 pub mod document;
+pub mod fix;
 pub mod lint;
 pub mod matcher;
 pub mod read;

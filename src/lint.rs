@@ -1,13 +1,29 @@
-//! Linting one file: bytes in, a [`FileReport`] out. A file that cannot be read or is not
-//! UTF-8 becomes an `io` finding instead of an error, so the run goes on.
+//! Linting one file: bytes in, a [`FileReport`] out, with its fixes applied when asked. A
+//! file that cannot be read or is not UTF-8 becomes an `io` finding instead of an error, so
+//! the run goes on.
 
 use std::path::Path;
 
 use crate::check::{self, io, Finding};
 use crate::config::CompiledRules;
 use crate::document::Channel;
+use crate::fix::{self, Fixed};
 use crate::read::{self, Format};
 use crate::span::LineIndex;
+
+/// What to do with the fixes findings carry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report them.
+    #[default]
+    Off,
+    /// Apply them and write the file (`--fix`).
+    Write,
+    /// Apply them in memory and report the fixed text (`--fix` on standard input).
+    Return,
+    /// Apply them in memory for a diff; report the findings of the file as it is (`--diff`).
+    Preview,
+}
 
 /// What linting one file produced, with what reporters need to print it.
 #[derive(Debug)]
@@ -17,12 +33,16 @@ pub struct FileReport {
     /// Its channel; `None` for a path that is not a readable file of any channel.
     pub channel: Option<Channel>,
     /// Its text (invalid UTF-8 replaced, past the first bad byte, for display only); empty
-    /// when it has no findings.
+    /// when it has no findings. After `--fix`, the fixed text.
     pub source: String,
     /// Its findings, in source order.
     pub findings: Vec<Finding>,
     /// Line starts of `source`.
     pub lines: LineIndex,
+    /// How many findings fixing fixed (none for a preview, which writes nothing).
+    pub fixed: usize,
+    /// The fixed text, for a preview or for standard input, when fixing changed anything.
+    pub fixed_text: Option<String>,
 }
 
 impl FileReport {
@@ -46,11 +66,11 @@ impl FileReport {
             source,
             findings,
             lines,
+            fixed: 0,
+            fixed_text: None,
         }
     }
-}
 
-impl FileReport {
     /// A path that could not be read at all: one `io/read` finding.
     pub fn unreadable(
         display_path: String,
@@ -66,28 +86,82 @@ impl FileReport {
     }
 }
 
-/// Lints a file's bytes. `path` is where the file is (for the rules' `files` globs).
+/// The findings of a text. `path` is where the file is (for the rules' `files` globs).
+pub fn lint_text(
+    rules: &CompiledRules,
+    path: &Path,
+    (channel, format): (Channel, Format),
+    source: &str,
+) -> Vec<Finding> {
+    let document = read::read(channel, format, source, rules);
+    let relative = rules.relative(path);
+    check::check_document(rules, &document, source, channel, relative)
+}
+
+/// Lints a file's bytes, fixing them as `mode` says.
 pub fn lint_bytes(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
     (channel, format): (Channel, Format),
     bytes: Vec<u8>,
+    mode: FixMode,
 ) -> FileReport {
-    match String::from_utf8(bytes) {
-        Ok(source) => {
-            let document = read::read(channel, format, &source, rules);
-            let relative = rules.relative(path);
-            let findings = check::check_document(rules, &document, &source, channel, relative);
-            FileReport::new(display_path, Some(channel), source, findings)
-        }
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
         Err(error) => {
             let valid_up_to = error.utf8_error().valid_up_to();
             let source = String::from_utf8_lossy(error.as_bytes()).into_owned();
             let finding = io::encoding_error(valid_up_to);
-            FileReport::new(display_path, Some(channel), source, vec![finding])
+            return FileReport::new(display_path, Some(channel), source, vec![finding]);
         }
+    };
+    let kind = (channel, format);
+    let findings = lint_text(rules, path, kind, &source);
+    if mode == FixMode::Off || findings.iter().all(|f| f.fix.is_none()) {
+        return FileReport::new(display_path, Some(channel), source, findings);
     }
+    let fixed = fix::fix_text(&source, findings.clone(), |text| {
+        lint_text(rules, path, kind, text)
+    });
+    let settled = fixed.settled;
+    let mut report = match mode {
+        FixMode::Off | FixMode::Preview => {
+            let mut report = FileReport::new(display_path, Some(channel), source, findings);
+            report.fixed_text = Some(fixed.text);
+            return report;
+        }
+        FixMode::Return => {
+            let text = fixed.text.clone();
+            let mut report = fixed_report(display_path, channel, fixed);
+            report.fixed_text = Some(text);
+            report
+        }
+        FixMode::Write => {
+            match fix::write_atomically(path, source.as_bytes(), fixed.text.as_bytes()) {
+                Ok(()) => fixed_report(display_path, channel, fixed),
+                Err(error) => {
+                    let mut findings = findings;
+                    findings.insert(0, io::write_error(&error));
+                    return FileReport::new(display_path, Some(channel), source, findings);
+                }
+            }
+        }
+    };
+    if !settled {
+        // Fixes that kept undoing each other: said once, at the top of the file.
+        report
+            .findings
+            .insert(0, io::unsettled_fixes(fix::MAX_PASSES));
+    }
+    report
+}
+
+/// The report of a fixed text: its remaining findings.
+fn fixed_report(display_path: String, channel: Channel, fixed: Fixed) -> FileReport {
+    let mut report = FileReport::new(display_path, Some(channel), fixed.text, fixed.findings);
+    report.fixed = fixed.applied;
+    report
 }
 
 /// Reads and lints a file; an unreadable file becomes an `io/read` finding.
@@ -95,10 +169,11 @@ pub fn lint_file(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
-    (channel, format): (Channel, Format),
+    kind: (Channel, Format),
+    mode: FixMode,
 ) -> FileReport {
     match std::fs::read(path) {
-        Ok(bytes) => lint_bytes(rules, path, display_path, (channel, format), bytes),
-        Err(error) => FileReport::unreadable(display_path, Some(channel), &error),
+        Ok(bytes) => lint_bytes(rules, path, display_path, kind, bytes, mode),
+        Err(error) => FileReport::unreadable(display_path, Some(kind.0), &error),
     }
 }

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::{self, CompiledRules};
-use crate::lint::{self, FileReport};
+use crate::lint::{self, FileReport, FixMode};
 use crate::read;
 use crate::walk::{self, display_path};
 
@@ -27,6 +27,8 @@ pub struct CheckOptions {
     pub rules: Option<PathBuf>,
     /// Skip `.gitignore`, `.ignore` and `[files] ignore`.
     pub no_ignore: bool,
+    /// What to do with fixes; standard input is never written, its fixed text is returned.
+    pub fix: FixMode,
     /// Content read from standard input, with the name it goes by.
     pub stdin: Option<(PathBuf, Vec<u8>)>,
     /// The folder paths are printed relative to.
@@ -96,13 +98,17 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
     let mut run = CheckRun::default();
 
     if let Some((name, bytes)) = options.stdin {
+        let stdin_mode = match options.fix {
+            FixMode::Write => FixMode::Return,
+            other => other,
+        };
         let absolute = current_dir.join(&name);
         let rules = resolver.for_file(&absolute)?;
         let display = display_path(&absolute, &current_dir);
         match read::detect(&absolute, &rules) {
-            Some(kind) => run
-                .reports
-                .push(lint::lint_bytes(&rules, &absolute, display, kind, bytes)),
+            Some(kind) => run.reports.push(lint::lint_bytes(
+                &rules, &absolute, display, kind, bytes, stdin_mode,
+            )),
             None => run
                 .notices
                 .push(format!("{display}: skipped: not a known kind of content")),
@@ -173,7 +179,9 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
     }
     let linted: Vec<FileReport> = jobs
         .into_par_iter()
-        .map(|(rules, path, display, kind)| lint::lint_file(&rules, &path, display, kind))
+        .map(|(rules, path, display, kind)| {
+            lint::lint_file(&rules, &path, display, kind, options.fix)
+        })
         .collect();
     run.reports.extend(linted);
     run.reports

@@ -1,6 +1,9 @@
-//! `io`: a content file that could not be checked. `io/read` means it could not be read
-//! (missing, permission denied, a folder); `io/encoding` means it is not UTF-8 text, and
-//! points at the first byte that is not.
+//! `io`: a content file that could not be checked or fixed. `io/read` means it could not be
+//! read (missing, permission denied, a folder); `io/encoding` means it is not UTF-8 text, and
+//! points at the first byte that is not; `io/write` means `--fix` could not write it (it
+//! changed on disk while it was checked, or the file system refused), so it was left as it
+//! was; `io/fix-loop` means its fixes kept changing it pass after pass, because two rules
+//! undo each other's fixes.
 //!
 //! ## Why
 //! A file that silently goes unchecked looks like a file that passed. brandlint reports it
@@ -44,6 +47,24 @@ pub fn encoding_error(valid_up_to: usize) -> Finding {
         valid_up_to,
     )
     .with_help("save the file as UTF-8")
+}
+
+/// A file whose fixes could not be written; it is left as it was.
+pub fn write_error(error: &crate::fix::WriteError) -> Finding {
+    io_finding("io/write", format!("not fixed: {error}"), 0)
+}
+
+/// A file whose fixes did not settle within `passes` passes.
+pub fn unsettled_fixes(passes: usize) -> Finding {
+    Finding {
+        severity: Severity::Warning,
+        ..io_finding(
+            "io/fix-loop",
+            format!("fixes still changed this file after {passes} passes; some rules undo each other's fixes"),
+            0,
+        )
+    }
+    .with_help("run `brandlint check` to see which fixes remain, and make the rules agree")
 }
 
 impl Finding {

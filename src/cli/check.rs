@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use brandlint::config::error::ConfigError;
 use brandlint::config::schema::Severity;
-use brandlint::lint::FileReport;
+use brandlint::lint::{FileReport, FixMode};
 use brandlint::report::{self, Format, Style, Summary};
 use brandlint::run::{self, CheckOptions, CheckRun};
 use clap::ValueEnum;
@@ -57,6 +57,13 @@ pub(super) struct CheckArgs {
     /// Print findings only: no summary line, no notices.
     #[arg(long, short = 'q')]
     pub(super) quiet: bool,
+    /// Apply the fixes that have one right answer, writing files in place (standard input:
+    /// print the fixed text); the findings left are reported.
+    #[arg(long, conflicts_with_all = ["diff", "watch"])]
+    fix: bool,
+    /// Print the fixes as a unified diff and write nothing.
+    #[arg(long, conflicts_with = "watch")]
+    diff: bool,
     /// Keep running: re-check files as they change and print the findings again.
     #[arg(long, short = 'w')]
     watch: bool,
@@ -114,10 +121,59 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
     if args.watch {
         return watch::watch(&args, options);
     }
-    match run_check(&args, options) {
-        Ok(run) => print_run(&args, &run.reports),
-        Err(error) => config_error(error),
+    let stdin_text = options.stdin.as_ref().map(|(_, bytes)| bytes.clone());
+    let run = match run_check(&args, options) {
+        Ok(run) => run,
+        Err(error) => return config_error(error),
+    };
+    if args.diff {
+        return print_diff(&args, &run.reports);
     }
+    match stdin_text {
+        Some(original) if args.fix => print_fixed_stdin(&args, &run.reports, &original),
+        _ => print_run(&args, &run.reports, &mut io::stdout().lock()),
+    }
+}
+
+/// `--diff`: the diff on standard output, the counts on standard error; the exit code is
+/// the one `check` would give.
+fn print_diff(args: &CheckArgs, reports: &[FileReport]) -> ExitCode {
+    let color = use_color(args);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = report::diff::write(reports, color, &mut out).and_then(|files| {
+        out.flush()?;
+        Ok(files)
+    });
+    match written {
+        Ok(files) if !args.quiet => {
+            let summary = Summary::of(reports);
+            eprintln!(
+                "brandlint: {} fixable in {files} file{}; nothing was written",
+                summary.fixable,
+                if files == 1 { "" } else { "s" }
+            );
+        }
+        Ok(_) => {}
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(error) => return usage_error(&format!("cannot write output: {error}")),
+    }
+    exit_code(args, &Summary::of(reports))
+}
+
+/// `--fix` on standard input: the fixed text (or the text as it came) on standard output,
+/// the findings left on standard error.
+fn print_fixed_stdin(args: &CheckArgs, reports: &[FileReport], original: &[u8]) -> ExitCode {
+    let fixed = reports.iter().find_map(|r| r.fixed_text.as_deref());
+    let mut out = io::stdout().lock();
+    let written = out
+        .write_all(fixed.map_or(original, str::as_bytes))
+        .and_then(|()| out.flush());
+    if let Err(error) = written {
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            return usage_error(&format!("cannot write output: {error}"));
+        }
+    }
+    print_run(args, reports, &mut io::stderr().lock())
 }
 
 /// What to check, from the arguments (standard input is read here).
@@ -168,6 +224,13 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         listed,
         rules: args.rules.clone(),
         no_ignore: args.no_ignore,
+        fix: if args.fix {
+            FixMode::Write
+        } else if args.diff {
+            FixMode::Preview
+        } else {
+            FixMode::Off
+        },
         stdin,
         current_dir: current_dir(),
         restrict_to: None,
@@ -195,19 +258,15 @@ pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<Check
 
 /// Prints the reports in the chosen format, writes the --report files, and returns the exit
 /// code the findings call for.
-pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport]) -> ExitCode {
+pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport], out: &mut dyn Write) -> ExitCode {
     let summary = Summary::of(reports);
     let format = args.format;
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let color = use_color(args);
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
         .unwrap_or(100);
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(out);
     let written = report::write(
         format,
         reports,
@@ -247,11 +306,25 @@ pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport]) -> ExitCode {
             ));
         }
     }
+    exit_code(args, &summary)
+}
+
+/// SPEC §4: 1 for findings at error severity or more warnings than --max-warnings, else 0.
+fn exit_code(args: &CheckArgs, summary: &Summary) -> ExitCode {
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
     if summary.errors > 0 || too_many_warnings {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Whether to color standard output: --color, else a terminal without NO_COLOR.
+fn use_color(args: &CheckArgs) -> bool {
+    match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod checkstyle;
 pub mod compact;
+pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -84,6 +85,13 @@ pub struct Summary {
     pub infos: usize,
     /// Findings with a safe fix.
     pub fixable: usize,
+    /// Findings `--fix` fixed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fixed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -101,6 +109,7 @@ impl Summary {
             }
             summary.fixable += usize::from(finding.fix.is_some());
         }
+        summary.fixed = reports.iter().map(|r| r.fixed).sum();
         summary
     }
 
@@ -114,8 +123,15 @@ impl Summary {
             parts.push(count(self.infos, "info"));
         }
         let mut line = format!("{} in {}", parts.join(", "), count(self.files, "file"));
+        let mut notes = Vec::new();
+        if self.fixed > 0 {
+            notes.push(format!("{} fixed", self.fixed));
+        }
         if self.fixable > 0 {
-            line.push_str(&format!(" ({} fixable with --fix)", self.fixable));
+            notes.push(format!("{} fixable with --fix", self.fixable));
+        }
+        if !notes.is_empty() {
+            line.push_str(&format!(" ({})", notes.join(", ")));
         }
         line
     }
