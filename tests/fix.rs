@@ -517,3 +517,14 @@ fn fixing_copies_of_the_corpora_changes_only_the_fixed_spans() {
     }
     eprintln!("fixed {fixes_total} findings in {fixed_files} files of the corpora");
 }
+
+#[test]
+fn diff_is_colored_when_asked() {
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", "Github.\n")]);
+    let output = brandlint(dir.path(), &["check", "--diff", "--color", "always"], None);
+    let text = stdout(&output);
+    assert!(text.contains("\x1b[31m-Github.\x1b[0m\n"), "{text:?}");
+    assert!(text.contains("\x1b[32m+GitHub.\x1b[0m\n"), "{text:?}");
+    assert!(text.contains("\x1b[36m@@ -1 +1 @@\x1b[0m\n"), "{text:?}");
+    assert!(text.starts_with("--- a/a.md\n+++ b/a.md\n"), "{text:?}");
+}
