@@ -21,7 +21,8 @@ pub(super) struct CheckArgs {
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Also check the files listed in FILE, one per line (or NUL-separated, as `git diff -z`
-    /// writes); listed files of no known kind and files that no longer exist are skipped.
+    /// writes); listed files of no known kind and files that no longer exist are skipped,
+    /// and an empty list checks nothing.
     #[arg(long, value_name = "FILE")]
     files_from: Option<PathBuf>,
     /// Use this rules file for every file instead of discovering brandlint.toml.
@@ -202,15 +203,15 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         None
     };
     let listed = match &args.files_from {
-        Some(list) => read_file_list(list).map_err(|error| {
+        Some(list) => Some(read_file_list(list).map_err(|error| {
             usage_error(&format!(
                 "cannot read the file list {}: {error}",
                 list.display()
             ))
-        })?,
-        None => Vec::new(),
+        })?),
+        None => None,
     };
-    if reads_stdin && !listed.is_empty() {
+    if reads_stdin && listed.is_some() {
         return Err(usage_error(
             "`-` (standard input) cannot be combined with --files-from",
         ));

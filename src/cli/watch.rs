@@ -15,13 +15,13 @@ use super::{config_error, usage_error};
 
 /// Runs until interrupted, or until the watch itself fails.
 pub(super) fn watch(args: &CheckArgs, options: CheckOptions) -> ExitCode {
-    let mut watched: Vec<PathBuf> = if options.paths.is_empty() && options.listed.is_empty() {
+    let mut watched: Vec<PathBuf> = if options.paths.is_empty() && options.listed.is_none() {
         vec![PathBuf::from(".")]
     } else {
         options
             .paths
             .iter()
-            .chain(&options.listed)
+            .chain(options.listed.iter().flatten())
             .cloned()
             .collect()
     };
