@@ -1,10 +1,12 @@
 //! Editor integrations read the compact format: the VS Code problem matcher of
-//! `editors/vscode/tasks.json` is run on real output and must find every finding exactly
-//! where the JSON report of the same files puts it, and nothing else.
+//! `editors/vscode/tasks.json` and the Vim compiler file `editors/vim/compiler/brandlint.vim`
+//! are run on real output and must find every finding exactly where the JSON report of the
+//! same files puts it, and nothing else.
 
 mod common;
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use common::{brandlint, json, site};
 
@@ -173,6 +175,96 @@ fn vscode_problem_matcher_captures_every_finding_and_nothing_else() {
             unmatched,
             [summary],
             "{label}: only the summary is left over"
+        );
+    }
+}
+
+/// The Vim script that loads the compiler file, runs `:make` and writes, for every quickfix
+/// entry, where `:cc` puts the cursor (file, line, byte column) with the entry's type and
+/// text, as JSON.
+const VIM_SCRIPT: &str = r#"
+set encoding=utf-8
+let &runtimepath = g:editors_vim . ',' . &runtimepath
+compiler brandlint
+silent make!
+let s:rows = []
+for s:i in range(1, len(getqflist()))
+  execute 'silent cc' s:i
+  let s:entry = getqflist()[s:i - 1]
+  call add(s:rows, {'path': bufname('%'), 'line': line('.'), 'byte': col('.'),
+        \ 'type': s:entry.type, 'text': s:entry.text, 'valid': s:entry.valid})
+endfor
+call writefile([json_encode(s:rows)], 'quickfix.json')
+qall!
+"#;
+
+#[test]
+fn vim_compiler_puts_the_cursor_on_every_finding() {
+    let vim_runs = Command::new("vim")
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !vim_runs {
+        eprintln!("skipping: vim is not installed");
+        return;
+    }
+    let dir = editor_site();
+    std::fs::write(dir.path().join("quickfix.vim"), VIM_SCRIPT).unwrap();
+    // `:make` runs `brandlint` from PATH: the binary under test.
+    let binary_dir = Path::new(env!("CARGO_BIN_EXE_brandlint")).parent().unwrap();
+    let mut path = vec![binary_dir.to_path_buf()];
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let editors_vim = editor_file("vim").display().to_string();
+    let status = Command::new("vim")
+        .args(["-es", "-N", "-u", "NONE", "-i", "NONE", "-n"])
+        .arg("--cmd")
+        .arg(format!(
+            "let g:editors_vim = '{}'",
+            editors_vim.replace('\'', "''")
+        ))
+        .args(["-S", "quickfix.vim"])
+        .current_dir(dir.path())
+        .env("PATH", std::env::join_paths(path).unwrap())
+        .env("SHELL", "/bin/sh")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("vim runs");
+    assert!(status.success(), "vim ran the script: {status}");
+    let rows: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("quickfix.json")).expect("the script wrote its rows"),
+    )
+    .unwrap();
+    let rows = rows.as_array().unwrap();
+
+    let expected = expected(dir.path(), &[]);
+    assert_eq!(
+        rows.len(),
+        expected.len(),
+        "one quickfix entry per finding, none for the summary: {rows:?}"
+    );
+    for (row, finding) in rows.iter().zip(&expected) {
+        assert_eq!(row["valid"], 1, "{row}");
+        assert_eq!(row["path"], finding.path.as_str(), "{row}");
+        assert_eq!(row["line"], finding.line, "{row}");
+        // The cursor lands on the finding's first byte.
+        let source = std::fs::read_to_string(dir.path().join(&finding.path)).unwrap();
+        let line = source.lines().nth(finding.line as usize - 1).unwrap();
+        let byte = line
+            .char_indices()
+            .nth(finding.column as usize - 1)
+            .map_or(line.len(), |(i, _)| i);
+        assert_eq!(row["byte"], byte + 1, "{row} at {finding:?}");
+        assert_eq!(row["type"], &finding.severity[..1], "{row}");
+        assert_eq!(
+            row["text"],
+            format!("{} [{}]", finding.message, finding.rule),
+            "{row}"
         );
     }
 }
