@@ -336,17 +336,17 @@ severity = "error"
         repo
     }
 
-    /// `pre-commit try-repo <this checkout> brandlint --files ...` in `repo`. The hook's
+    /// `pre-commit try-repo <this checkout> HOOK --files ...` in `repo`. The hook's
     /// `cargo install` builds in a target folder of its own under this one, kept between
     /// runs so that only brandlint is rebuilt; sharing the tests' own would contend for
     /// cargo's lock on it and replace its release build with the install's.
-    fn try_repo(pre_commit: &Path, repo: &Path, files: &[&str], log: &Path) -> Outcome {
+    fn try_repo(pre_commit: &Path, repo: &Path, hook: &str, files: &[&str], log: &Path) -> Outcome {
         let target = target_dir();
         let mut command = isolated(pre_commit);
         command
             .arg("try-repo")
             .arg(env!("CARGO_MANIFEST_DIR"))
-            .args(["brandlint", "--verbose", "--color", "never", "--files"])
+            .args([hook, "--verbose", "--color", "never", "--files"])
             .args(files)
             .current_dir(repo)
             // try-repo keeps its store in a temporary folder whatever this says, so the
@@ -392,6 +392,7 @@ severity = "error"
         let failing = try_repo(
             &pre_commit,
             repo.path(),
+            "brandlint",
             &[
                 "posts/bad.md",
                 "pages/About.HTM",
@@ -423,6 +424,7 @@ severity = "error"
         let passing = try_repo(
             &pre_commit,
             repo.path(),
+            "brandlint",
             &["posts/good.md", "src/main.rs"],
             &log,
         );
@@ -437,5 +439,39 @@ severity = "error"
             "the good post is checked:\n{output}"
         );
         assert!(!output.contains("main.rs"), "{output}");
+
+        // brandlint-fix fixes the files in place; pre-commit fails the commit because a
+        // hook changed files, so the fixes can be reviewed and staged.
+        let fixing = try_repo(
+            &pre_commit,
+            repo.path(),
+            "brandlint-fix",
+            &["posts/bad.md", "pages/About.HTM", "src/main.rs"],
+            &log,
+        );
+        eprintln!(
+            "pre-commit try-repo brandlint-fix: {:.1} s",
+            fixing.took.as_secs_f64()
+        );
+        let output = &fixing.output;
+        assert_eq!(
+            fixing.code,
+            Some(1),
+            "files were changed:
+{output}"
+        );
+        assert!(
+            output.contains("- files were modified by this hook"),
+            "{output}"
+        );
+        assert!(output.contains("(2 fixed)"), "{output}");
+        let read = |name: &str| std::fs::read_to_string(repo.path().join(name)).unwrap();
+        assert_eq!(read("posts/bad.md"), "# Launch\n\nWe love GitHub.\n");
+        assert_eq!(read("pages/About.HTM"), "<p>Find us on GitHub.</p>\n");
+        assert_eq!(
+            read("src/main.rs"),
+            "// Github\nfn main() {}\n",
+            "code is not content"
+        );
     }
 }
