@@ -61,7 +61,8 @@ struct CheckArgs {
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Also check the files listed in FILE, one per line (or NUL-separated, as `git diff -z`
-    /// writes); listed files of no known kind and files that no longer exist are skipped.
+    /// writes); listed files of no known kind and files that no longer exist are skipped,
+    /// and an empty list checks nothing.
     #[arg(long, value_name = "FILE")]
     files_from: Option<PathBuf>,
     /// Use this rules file for every file instead of discovering brandlint.toml.
@@ -202,7 +203,7 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let listed = match &args.files_from {
         Some(list) => match read_file_list(list) {
-            Ok(listed) => listed,
+            Ok(listed) => Some(listed),
             Err(error) => {
                 return usage_error(&format!(
                     "cannot read the file list {}: {error}",
@@ -210,9 +211,9 @@ fn check(args: CheckArgs) -> ExitCode {
                 ))
             }
         },
-        None => Vec::new(),
+        None => None,
     };
-    if reads_stdin && !listed.is_empty() {
+    if reads_stdin && listed.is_some() {
         return usage_error("`-` (standard input) cannot be combined with --files-from");
     }
     if let Some(jobs) = args.jobs {

@@ -18,11 +18,12 @@ use crate::walk::{self, display_path};
 /// What to check and how.
 #[derive(Debug, Default)]
 pub struct CheckOptions {
-    /// Files and folders; the current folder when empty and nothing is `listed`.
+    /// Files and folders; the current folder when empty and there is no list.
     pub paths: Vec<PathBuf>,
     /// Files and folders from a list (`--files-from`), such as the files a change touched:
-    /// those of no known channel and those that no longer exist are skipped silently.
-    pub listed: Vec<PathBuf>,
+    /// those of no known channel and those that no longer exist are skipped silently. An
+    /// empty list checks nothing: a change that touched no file has nothing to check.
+    pub listed: Option<Vec<PathBuf>>,
     /// A rules file that overrides discovery.
     pub rules: Option<PathBuf>,
     /// Skip `.gitignore`, `.ignore` and `[files] ignore`.
@@ -108,7 +109,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         return Ok(run);
     }
 
-    let paths = if options.paths.is_empty() && options.listed.is_empty() {
+    let paths = if options.paths.is_empty() && options.listed.is_none() {
         vec![PathBuf::from(".")]
     } else {
         options.paths.clone()
@@ -117,6 +118,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
     let existing: Vec<PathBuf> = options
         .listed
         .into_iter()
+        .flatten()
         .filter(|path| path.exists())
         .collect();
     let (listed, listed_errors) = walk::targets(&existing, !options.no_ignore);

@@ -866,3 +866,48 @@ fn files_from_checks_listed_files_and_skips_others_silently() {
         String::from_utf8_lossy(&output.stderr).contains("cannot read the file list missing.txt")
     );
 }
+
+#[test]
+fn an_empty_file_list_checks_nothing() {
+    // A change that touched no file: the folder around it is not checked in its place.
+    let dir = site(&[
+        (
+            "brandlint.toml",
+            "[[term]]\nname = \"GitHub\"\nseverity = \"error\"\n",
+        ),
+        ("posts/a.md", "Github.\n"),
+    ]);
+    std::fs::write(dir.path().join("changed.txt"), "").unwrap();
+    let output = brandlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "compact",
+            "--files-from",
+            "changed.txt",
+        ],
+        None,
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "0 errors, 0 warnings in 0 files\n"
+    );
+    assert_eq!(output.status.code(), Some(0));
+    // A path beside the empty list is still checked.
+    let output = brandlint(
+        dir.path(),
+        &[
+            "check",
+            "-q",
+            "--format",
+            "compact",
+            "--files-from",
+            "changed.txt",
+            "posts",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("posts/a.md:1:1"));
+}
