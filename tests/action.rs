@@ -861,28 +861,41 @@ fn paths_narrow_the_changed_files() {
 fn a_change_with_nothing_to_check_says_so_and_passes() {
     let repo = Repo::new();
     let checkout = repo.checkout("code-only", true);
-    let payload = pull_request(&checkout, &repo.base);
-    let run = run_action(
-        &checkout,
-        "pull_request",
-        payload,
-        &[("fail-on", "warning")],
-    );
-    assert_eq!(run.status, 0, "{}", run.log);
-    assert!(run.annotations().is_empty(), "{}", run.check_stdout);
-    assert!(
-        run.log.contains("brandlint: no changed file to check"),
-        "{}",
-        run.log
-    );
-    assert!(run.summary.contains("0 errors, 0 warnings in 0 files"));
-    assert!(
-        run.summary.contains("No changed file to check"),
-        "{}",
-        run.summary
-    );
-    assert_eq!(run.outputs["errors"], "0");
-    assert!(!run.log.contains("old.md"));
+    // Only code changed; then, under `docs`, nothing changed at all.
+    for paths in [".", "docs"] {
+        let payload = pull_request(&checkout, &repo.base);
+        let run = run_action(
+            &checkout,
+            "pull_request",
+            payload,
+            &[
+                ("fail-on", "warning"),
+                ("paths", paths),
+                ("sarif-file", "brandlint.sarif"),
+            ],
+        );
+        assert_eq!(run.status, 0, "{}", run.log);
+        assert!(run.annotations().is_empty(), "{}", run.check_stdout);
+        assert!(
+            run.log.contains("brandlint: no changed file to check"),
+            "{}",
+            run.log
+        );
+        assert!(run.summary.contains("0 errors, 0 warnings in 0 files"));
+        assert!(
+            run.summary.contains("No changed file to check"),
+            "{}",
+            run.summary
+        );
+        assert_eq!(run.outputs["errors"], "0");
+        assert!(!run.log.contains("old.md"));
+        // Code scanning still gets a file, with no results, to close what was fixed.
+        let sarif: Value = serde_json::from_slice(
+            &std::fs::read(checkout.root.join("work/brandlint.sarif")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(sarif["runs"][0]["results"], json!([]));
+    }
 }
 
 #[test]
