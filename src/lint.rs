@@ -25,6 +25,25 @@ pub enum FixMode {
     Preview,
 }
 
+/// How files are read and what is done with their fixes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LintOptions {
+    /// What to do with fixes.
+    pub fix: FixMode,
+    /// Files larger than this many bytes are not read (an `io/too-large` finding).
+    pub max_file_size: Option<u64>,
+}
+
+/// How far into a file to look for a NUL byte, the sign of binary data (as git does).
+const BINARY_PROBE: usize = 8000;
+
+/// The offset of the first NUL byte near the start, if any.
+fn binary_marker(bytes: &[u8]) -> Option<usize> {
+    bytes[..bytes.len().min(BINARY_PROBE)]
+        .iter()
+        .position(|&b| b == 0)
+}
+
 /// What linting one file produced, with what reporters need to print it.
 #[derive(Debug)]
 pub struct FileReport {
@@ -107,6 +126,18 @@ pub fn lint_bytes(
     bytes: Vec<u8>,
     mode: FixMode,
 ) -> FileReport {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return FileReport::new(
+            display_path,
+            Some(channel),
+            String::new(),
+            vec![io::utf16_file()],
+        );
+    }
+    if let Some(nul_at) = binary_marker(&bytes) {
+        let finding = io::binary_file(nul_at);
+        return FileReport::new(display_path, Some(channel), String::new(), vec![finding]);
+    }
     let source = match String::from_utf8(bytes) {
         Ok(source) => source,
         Err(error) => {
@@ -164,16 +195,43 @@ fn fixed_report(display_path: String, channel: Channel, fixed: Fixed) -> FileRep
     report
 }
 
-/// Reads and lints a file; an unreadable file becomes an `io/read` finding.
+/// Reads and lints a file: an unreadable file becomes an `io/read` finding, a file over the
+/// size limit an `io/too-large` one. A binary file found by walking (`explicit` false) is
+/// skipped: `None`.
 pub fn lint_file(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
     kind: (Channel, Format),
-    mode: FixMode,
-) -> FileReport {
+    options: LintOptions,
+    explicit: bool,
+) -> Option<FileReport> {
+    let channel = Some(kind.0);
+    if let Some(limit) = options.max_file_size {
+        match std::fs::metadata(path) {
+            Ok(metadata) if metadata.len() > limit => {
+                let finding = io::too_large(metadata.len(), limit);
+                return Some(FileReport::new(
+                    display_path,
+                    channel,
+                    String::new(),
+                    vec![finding],
+                ));
+            }
+            Ok(_) => {}
+            Err(error) => return Some(FileReport::unreadable(display_path, channel, &error)),
+        }
+    }
     match std::fs::read(path) {
-        Ok(bytes) => lint_bytes(rules, path, display_path, kind, bytes, mode),
-        Err(error) => FileReport::unreadable(display_path, Some(kind.0), &error),
+        Ok(bytes) if !explicit && binary_marker(&bytes).is_some() => None,
+        Ok(bytes) => Some(lint_bytes(
+            rules,
+            path,
+            display_path,
+            kind,
+            bytes,
+            options.fix,
+        )),
+        Err(error) => Some(FileReport::unreadable(display_path, channel, &error)),
     }
 }

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::{self, CompiledRules};
-use crate::lint::{self, FileReport, FixMode};
+use crate::lint::{self, FileReport, FixMode, LintOptions};
 use crate::read;
 use crate::walk::{self, display_path};
 
@@ -30,6 +30,8 @@ pub struct CheckOptions {
     pub no_ignore: bool,
     /// What to do with fixes; standard input is never written, its fixed text is returned.
     pub fix: FixMode,
+    /// Files larger than this many bytes are not read, but reported (`io/too-large`).
+    pub max_file_size: Option<u64>,
     /// Content read from standard input, with the name it goes by.
     pub stdin: Option<(PathBuf, Vec<u8>)>,
     /// The folder paths are printed relative to.
@@ -106,7 +108,18 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         let absolute = current_dir.join(&name);
         let rules = resolver.for_file(&absolute)?;
         let display = display_path(&absolute, &current_dir);
+        let size = bytes.len() as u64;
         match read::detect(&absolute, &rules) {
+            Some((channel, _)) if options.max_file_size.is_some_and(|limit| size > limit) => {
+                let limit = options.max_file_size.unwrap_or_default();
+                let finding = crate::check::io::too_large(size, limit);
+                run.reports.push(FileReport::new(
+                    display,
+                    Some(channel),
+                    String::new(),
+                    vec![finding],
+                ));
+            }
             Some(kind) => run.reports.push(lint::lint_bytes(
                 &rules, &absolute, display, kind, bytes, stdin_mode,
             )),
@@ -154,7 +167,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
             continue;
         }
         match read::detect(&absolute, &rules) {
-            Some(kind) => jobs.push((rules, absolute, display, kind)),
+            Some(kind) => jobs.push((rules, absolute, display, kind, target.explicit)),
             None if target.explicit && !target.path.exists() => {
                 let error =
                     std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
@@ -179,10 +192,14 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         run.reports
             .push(FileReport::unreadable(display, None, &error));
     }
+    let lint_options = LintOptions {
+        fix: options.fix,
+        max_file_size: options.max_file_size,
+    };
     let linted: Vec<FileReport> = jobs
         .into_par_iter()
-        .map(|(rules, path, display, kind)| {
-            lint::lint_file(&rules, &path, display, kind, options.fix)
+        .filter_map(|(rules, path, display, kind, explicit)| {
+            lint::lint_file(&rules, &path, display, kind, lint_options, explicit)
         })
         .collect();
     run.reports.extend(linted);

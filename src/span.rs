@@ -21,10 +21,25 @@ pub struct Location {
 }
 
 /// Where each line of a file starts, for turning byte offsets into lines and columns.
+///
+/// Columns count characters, which takes a count from the start of the line; so that a
+/// finding late in a very long line (a minified page, a 5 MB single line) costs no more than
+/// one early in a short one, the index keeps the number of characters before every
+/// [`CHECKPOINT`]th byte, and counts only from the checkpoint before an offset.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     bom_len: usize,
+    chars_before_checkpoint: Vec<usize>,
+}
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT: usize = 4096;
+
+/// Characters that start in `bytes`: every byte but UTF-8 continuation bytes, so any range
+/// of bytes counts right, whether or not it starts on a character.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 impl LineIndex {
@@ -43,9 +58,26 @@ impl LineIndex {
         } else {
             0
         };
+        let mut chars_before_checkpoint = Vec::with_capacity(source.len() / CHECKPOINT + 1);
+        let mut chars = 0;
+        for block in source.chunks(CHECKPOINT) {
+            chars_before_checkpoint.push(chars);
+            chars += chars_in(block);
+        }
         Self {
             line_starts,
             bom_len,
+            chars_before_checkpoint,
+        }
+    }
+
+    /// Characters before a byte offset (at most `source.len()`).
+    fn chars_before(&self, source: &[u8], offset: usize) -> usize {
+        let block = offset / CHECKPOINT;
+        match self.chars_before_checkpoint.get(block) {
+            Some(&before) => before + chars_in(&source[block * CHECKPOINT..offset]),
+            // Only the very end of a source whose length is a multiple of CHECKPOINT.
+            None => chars_in(source),
         }
     }
 
@@ -58,10 +90,7 @@ impl LineIndex {
         if line == 1 {
             line_start = line_start.max(self.bom_len.min(offset));
         }
-        let chars = source[line_start..offset]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count();
+        let chars = self.chars_before(source, offset) - self.chars_before(source, line_start);
         (line, chars + 1)
     }
 
@@ -99,6 +128,36 @@ mod tests {
         let index = LineIndex::new(src);
         assert_eq!(index.line_column(src, 3), (1, 1));
         assert_eq!(index.line_column(src, 0), (1, 1));
+    }
+
+    #[test]
+    fn columns_deep_in_a_long_line_are_counted_from_checkpoints() {
+        let line = "é".repeat(3 * CHECKPOINT) + "x🦀y";
+        let src = format!("a\n{line}");
+        let index = LineIndex::new(src.as_bytes());
+        let x = src.find('x').unwrap();
+        assert_eq!(
+            index.line_column(src.as_bytes(), x),
+            (2, 3 * CHECKPOINT + 1)
+        );
+        let y = src.find('y').unwrap();
+        assert_eq!(
+            index.line_column(src.as_bytes(), y),
+            (2, 3 * CHECKPOINT + 3)
+        );
+        assert_eq!(
+            index.line_column(src.as_bytes(), src.len()),
+            (2, 3 * CHECKPOINT + 4)
+        );
+        // Every offset agrees with a count from the start of the line.
+        for offset in (0..src.len()).step_by(97) {
+            let line_start = src.as_bytes()[..offset]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let expected = chars_in(&src.as_bytes()[line_start..offset]) + 1;
+            assert_eq!(index.line_column(src.as_bytes(), offset).1, expected);
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! points at the first byte that is not; `io/write` means `--fix` could not write it (it
 //! changed on disk while it was checked, or the file system refused), so it was left as it
 //! was; `io/fix-loop` means its fixes kept changing it pass after pass, because two rules
-//! undo each other's fixes.
+//! undo each other's fixes; `io/binary` means a file named on the command line holds binary
+//! data (a NUL byte; found by walking a folder, such a file is skipped without a word);
+//! `io/too-large` means it is larger than `--max-file-size` and was not read.
 //!
 //! ## Why
 //! A file that silently goes unchecked looks like a file that passed. brandlint reports it
@@ -47,6 +49,38 @@ pub fn encoding_error(valid_up_to: usize) -> Finding {
         valid_up_to,
     )
     .with_help("save the file as UTF-8")
+}
+
+/// A file named on the command line that holds binary data, at its first NUL byte.
+pub fn binary_file(nul_at: usize) -> Finding {
+    io_finding(
+        "io/binary",
+        format!("not checked: this looks like a binary file (a NUL byte at offset {nul_at})"),
+        nul_at,
+    )
+}
+
+/// A UTF-16 file, which brandlint does not read.
+pub fn utf16_file() -> Finding {
+    io_finding(
+        "io/encoding",
+        "file is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8".to_string(),
+        0,
+    )
+    .with_help("save the file as UTF-8")
+}
+
+/// A file over the size limit, which was not read.
+pub fn too_large(size: u64, limit: u64) -> Finding {
+    Finding {
+        severity: Severity::Warning,
+        ..io_finding(
+            "io/too-large",
+            format!("not checked: the file is {size} bytes, over the limit of {limit} bytes"),
+            0,
+        )
+    }
+    .with_help("raise the limit with --max-file-size, or `[files] ignore` the file")
 }
 
 /// A file whose fixes could not be written; it is left as it was.

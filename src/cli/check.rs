@@ -65,6 +65,10 @@ pub(super) struct CheckArgs {
     /// Print the fixes as a unified diff and write nothing.
     #[arg(long, conflicts_with = "watch")]
     diff: bool,
+    /// Do not read files larger than this (`10MB`, `512 KiB`, `0` for no limit); each one is
+    /// reported as `io/too-large`.
+    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = parse_file_size)]
+    max_file_size: u64,
     /// Keep running: re-check files as they change and print the findings again.
     #[arg(long, short = 'w')]
     watch: bool,
@@ -75,6 +79,11 @@ fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
     use clap::builder::TypedValueParser;
     clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::name))
         .map(|name| Format::from_name(&name).expect("only listed names are accepted"))
+}
+
+/// Parses `--max-file-size`: a number of bytes with an optional unit (`10MB`, `2 MiB`).
+fn parse_file_size(value: &str) -> Result<u64, String> {
+    parse_size::parse_size(value).map_err(|error| format!("{error} (try `10MB` or `512KiB`)"))
 }
 
 /// Parses `--report FORMAT=FILE`.
@@ -235,6 +244,7 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         stdin,
         current_dir: current_dir(),
         restrict_to: None,
+        max_file_size: (args.max_file_size > 0).then_some(args.max_file_size),
     })
 }
 
