@@ -37,6 +37,11 @@ pub struct LintOptions {
 /// How far into a file to look for a NUL byte, the sign of binary data (as git does).
 const BINARY_PROBE: usize = 8000;
 
+/// Whether text starts with a UTF-16 byte order mark (its NUL bytes do not make it binary).
+fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+}
+
 /// The offset of the first NUL byte near the start, if any.
 fn binary_marker(bytes: &[u8]) -> Option<usize> {
     bytes[..bytes.len().min(BINARY_PROBE)]
@@ -126,7 +131,7 @@ pub fn lint_bytes(
     bytes: Vec<u8>,
     mode: FixMode,
 ) -> FileReport {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if is_utf16(&bytes) {
         return FileReport::new(
             display_path,
             Some(channel),
@@ -196,8 +201,8 @@ fn fixed_report(display_path: String, channel: Channel, fixed: Fixed) -> FileRep
 }
 
 /// Reads and lints a file: an unreadable file becomes an `io/read` finding, a file over the
-/// size limit an `io/too-large` one. A binary file found by walking (`explicit` false) is
-/// skipped: `None`.
+/// size limit an `io/too-large` one. A file found by walking (`explicit` false) that is
+/// binary, or that vanished since the walk found it, is skipped: `None`.
 pub fn lint_file(
     rules: &CompiledRules,
     path: &Path,
@@ -219,6 +224,7 @@ pub fn lint_file(
                 ));
             }
             Ok(_) => {}
+            Err(error) if !explicit && error.kind() == std::io::ErrorKind::NotFound => return None,
             Err(error) => return Some(FileReport::unreadable(display_path, channel, &error)),
         }
     }

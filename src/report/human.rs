@@ -13,11 +13,72 @@ use super::{Style, Summary};
 use crate::check::Finding;
 use crate::config::schema::Severity;
 use crate::lint::FileReport;
+use crate::span::LineIndex;
 
 /// A file's text under its printed name, borrowed rather than copied per finding.
 struct FileSource<'a> {
     name: &'a str,
     text: &'a str,
+    lines: &'a LineIndex,
+}
+
+/// Lines longer than this many bytes around a finding are shown as a window on it.
+const LONG_LINE: usize = 400;
+/// Bytes shown on each side of a finding in a long line.
+const WINDOW: usize = 80;
+
+impl FileSource<'_> {
+    /// The bytes of a finding's line to show: the whole line when it is short, else up to
+    /// [`WINDOW`] bytes on each side of the finding, on character boundaries. The second
+    /// value says whether the line was cut. Looks no further than [`LONG_LINE`] bytes either
+    /// way, so each finding costs the same however long its line is (a minified page, a
+    /// single-line export).
+    fn line_window(&self, start: usize, end: usize) -> ((usize, usize), bool) {
+        let bytes = self.text.as_bytes();
+        let (start, end) = (start.min(bytes.len()), end.min(bytes.len()));
+        let back = start.saturating_sub(LONG_LINE);
+        let line_start = bytes[back..start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map(|i| back + i + 1);
+        let ahead = (end + LONG_LINE).min(bytes.len());
+        let line_end = bytes[end..ahead]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|i| end + i);
+        let starts = line_start.or((back == 0).then_some(0));
+        let ends = line_end.or((ahead == bytes.len()).then_some(ahead));
+        if let (Some(from), Some(to)) = (starts, ends) {
+            return ((from, to), false);
+        }
+        let mut from = start.saturating_sub(WINDOW).max(line_start.unwrap_or(0));
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + WINDOW).min(line_end.unwrap_or(bytes.len()));
+        while !self.text.is_char_boundary(to) {
+            to += 1;
+        }
+        ((from, to), true)
+    }
+
+    /// The contents of one line, or part of one, from byte `from` to `to`.
+    fn one_line<'a>(
+        &'a self,
+        from: usize,
+        to: usize,
+        header_column: Option<usize>,
+    ) -> Box<dyn SpanContents<'a> + 'a> {
+        let (line, column) = self.lines.line_column(self.text.as_bytes(), from);
+        Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            &self.text.as_bytes()[from..to],
+            SourceSpan::from(from..to),
+            line - 1,
+            header_column.unwrap_or(column - 1),
+            1,
+        ))
+    }
 }
 
 impl SourceCode for FileSource<'_> {
@@ -27,28 +88,28 @@ impl SourceCode for FileSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        // miette counts columns in bytes; people count characters, as every other format
+        // does. Only the read without context lines gives the header its position.
+        let header = context_lines_before == 0 && context_lines_after == 0;
+        let (_, column) = self.lines.line_column(self.text.as_bytes(), span.offset());
+        let header_column = header.then_some(column - 1);
+        let ((from, to), cut) = self.line_window(span.offset(), span.offset() + span.len());
+        if cut {
+            return Ok(self.one_line(from, to, header_column));
+        }
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
-        // miette counts the column of the header in bytes; people count characters. Only
-        // the read without context lines gives the header its position.
-        let column = if context_lines_before == 0 && context_lines_after == 0 {
-            let offset = span.offset().min(self.text.len());
-            let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-            self.text
-                .get(line_start..offset)
-                .map_or(inner.column(), |prefix| {
-                    prefix.trim_start_matches('\u{feff}').chars().count()
-                })
-        } else {
-            inner.column()
-        };
+        if inner.data().len() > 2 * LONG_LINE {
+            // A long line around a short one: show the finding's line alone.
+            return Ok(self.one_line(from, to, header_column));
+        }
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            column,
+            header_column.unwrap_or(inner.column()),
             inner.line_count(),
         )))
     }
@@ -148,6 +209,7 @@ pub fn write(
                 source: FileSource {
                     name: &report.display_path,
                     text: &report.source,
+                    lines: &report.lines,
                 },
             };
             let mut rendered = String::new();
