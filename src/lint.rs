@@ -212,24 +212,30 @@ pub fn lint_file(
     explicit: bool,
 ) -> Option<FileReport> {
     let channel = Some(kind.0);
-    if let Some(limit) = options.max_file_size {
-        match std::fs::metadata(path) {
-            Ok(metadata) if metadata.len() > limit => {
-                let finding = io::too_large(metadata.len(), limit);
-                return Some(FileReport::new(
-                    display_path,
-                    channel,
-                    String::new(),
-                    vec![finding],
-                ));
-            }
-            Ok(_) => {}
-            Err(error) if !explicit && error.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(error) => return Some(FileReport::unreadable(display_path, channel, &error)),
-        }
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if !explicit && error.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(error) => return Some(FileReport::unreadable(display_path, channel, &error)),
+    };
+    if !metadata.is_file() {
+        // A named pipe would block the read forever; a device could be endless.
+        let error = std::io::Error::other("not a regular file (a folder, pipe, socket or device)");
+        return Some(FileReport::unreadable(display_path, channel, &error));
+    }
+    if let Some(limit) = options
+        .max_file_size
+        .filter(|&limit| metadata.len() > limit)
+    {
+        let finding = io::too_large(metadata.len(), limit);
+        return Some(FileReport::new(
+            display_path,
+            channel,
+            String::new(),
+            vec![finding],
+        ));
     }
     match std::fs::read(path) {
-        Ok(bytes) if !explicit && binary_marker(&bytes).is_some() => None,
+        Ok(bytes) if !explicit && !is_utf16(&bytes) && binary_marker(&bytes).is_some() => None,
         Ok(bytes) => Some(lint_bytes(
             rules,
             path,
@@ -238,6 +244,7 @@ pub fn lint_file(
             bytes,
             options.fix,
         )),
+        Err(error) if !explicit && error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => Some(FileReport::unreadable(display_path, channel, &error)),
     }
 }

@@ -1,0 +1,364 @@
+//! Hostile and odd content: every case ends in a finding or a skip, with the exact outcome
+//! asserted, never a crash or a hang, and spans and columns stay right.
+
+mod common;
+
+use common::{assert_spans_exact, brandlint, json, site};
+
+const RULES: &str = "[[term]]\nname = \"GitHub\"\nseverity = \"error\"\n";
+
+/// `check --format json` on `files` beside the rules; every span exact.
+fn check(files: &[(&str, &str)], args: &[&str]) -> (tempfile::TempDir, serde_json::Value) {
+    let mut all = vec![("brandlint.toml", RULES)];
+    all.extend_from_slice(files);
+    let dir = site(&all);
+    let mut command = vec!["check", "--format", "json"];
+    command.extend_from_slice(args);
+    let report = json(&brandlint(dir.path(), &command, None));
+    assert_spans_exact(dir.path(), &report);
+    (dir, report)
+}
+
+/// (path, rule, line, column) of every diagnostic.
+fn found(report: &serde_json::Value) -> Vec<(String, String, u64, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["span"]["line"].as_u64().unwrap(),
+                d["span"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn one(path: &str, rule: &str, line: u64, column: u64) -> Vec<(String, String, u64, u64)> {
+    vec![(path.to_string(), rule.to_string(), line, column)]
+}
+
+#[test]
+fn invalid_utf8_is_an_encoding_finding_at_the_first_bad_byte() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    std::fs::write(dir.path().join("latin1.md"), b"Caf\xe9 Github\n").unwrap();
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(found(&report), one("latin1.md", "io/encoding", 1, 4));
+    assert_eq!(report["diagnostics"][0]["span"]["start"], 3);
+}
+
+#[test]
+fn binary_files_are_skipped_when_walked_and_reported_when_named() {
+    let dir = site(&[("brandlint.toml", RULES), ("ok.md", "Fine.\n")]);
+    let mut binary = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR Github".to_vec();
+    binary.extend(std::iter::repeat_n(0u8, 5000));
+    std::fs::write(dir.path().join("image.md"), &binary).unwrap();
+    let walked = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(found(&walked), []);
+    assert_eq!(walked["summary"]["files"], 1, "only ok.md is checked");
+    let named = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "image.md"],
+        None,
+    ));
+    assert_eq!(found(&named), one("image.md", "io/binary", 1, 1));
+}
+
+#[test]
+fn utf16_text_is_reported_as_such() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    std::fs::write(dir.path().join("notes.md"), b"\xff\xfeH\0i\0").unwrap();
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(found(&report), one("notes.md", "io/encoding", 1, 1));
+    let message = report["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("UTF-16"), "{message}");
+}
+
+#[test]
+fn empty_files_have_nothing_to_report() {
+    let (_dir, report) = check(
+        &[("a.md", ""), ("b.html", ""), ("c.hbs", ""), ("d.eml", "")],
+        &[],
+    );
+    assert_eq!(found(&report), []);
+    assert_eq!(report["summary"]["files"], 4);
+}
+
+#[test]
+fn a_five_megabyte_line_keeps_its_columns_and_a_short_snippet() {
+    let line = "lorem ipsum dolor é 🦀 ".repeat(200_000);
+    let text = format!("{line}Github\n");
+    let (dir, report) = check(&[("long.md", &text)], &[]);
+    let column = line.chars().count() as u64 + 1;
+    assert_eq!(found(&report), one("long.md", "term/GitHub", 1, column));
+    // People see a window on the finding, not five megabytes.
+    let human = brandlint(dir.path(), &["check", "--color", "never"], None);
+    let shown = String::from_utf8_lossy(&human.stdout);
+    assert!(shown.len() < 2_000, "{} bytes of output", shown.len());
+    assert!(shown.contains(&format!("long.md:1:{column}")), "{shown}");
+}
+
+#[test]
+fn deep_html_nesting_is_read_without_recursion() {
+    let text = format!(
+        "{}Github{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let (_dir, report) = check(&[("deep.html", &text)], &[]);
+    assert_eq!(found(&report), one("deep.html", "term/GitHub", 1, 500_001));
+}
+
+#[test]
+fn deep_markdown_nesting_is_read() {
+    let brackets = format!("{}Github{}\n", "[".repeat(50_000), "]".repeat(50_000));
+    let stars = format!("{}Github{}\n", "*".repeat(50_000), "*".repeat(50_000));
+    let quotes = format!("{} Github\n", ">".repeat(50_000));
+    let lists = format!("{}Github\n", "- ".repeat(50_000));
+    let links = format!("{}Github\n", "[a](".repeat(50_000));
+    let (_dir, report) = check(
+        &[
+            ("brackets.md", &brackets),
+            ("lists.md", &lists),
+            ("links.md", &links),
+            ("quotes.md", &quotes),
+            ("stars.md", &stars),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found(&report),
+        [
+            (
+                "brackets.md".to_string(),
+                "term/GitHub".to_string(),
+                1,
+                50_001
+            ),
+            (
+                "links.md".to_string(),
+                "term/GitHub".to_string(),
+                1,
+                200_001
+            ),
+            (
+                "lists.md".to_string(),
+                "term/GitHub".to_string(),
+                1,
+                100_001
+            ),
+            (
+                "quotes.md".to_string(),
+                "term/GitHub".to_string(),
+                1,
+                50_002
+            ),
+            ("stars.md".to_string(), "term/GitHub".to_string(), 1, 50_001),
+        ]
+    );
+}
+
+#[test]
+fn unclosed_fences_and_template_tags_are_read_as_far_as_they_go() {
+    let (_dir, report) = check(
+        &[
+            // An unclosed fence runs to the end of the file: all code.
+            ("fence.md", "Github one\n\n```\nGithub in code\n"),
+            // A tag that never closes is text, not a tag.
+            (
+                "tag.hbs",
+                "<p>Github {{#if x}} Github {{ unclosed Github\n</p>\n",
+            ),
+            ("tag.liquid", "<p>{% if x %} Github {% comment %} Github\n"),
+            // An attribute value that never closes swallows the rest, as in a browser.
+            ("open.html", "<p>Github <a href=\"x\nGithub</p><!-- Github"),
+        ],
+        &[],
+    );
+    let at: Vec<(String, u64, u64)> = found(&report)
+        .into_iter()
+        .map(|(path, _, line, column)| (path, line, column))
+        .collect();
+    let expected: Vec<(String, u64, u64)> = [
+        ("fence.md", 1, 1),
+        ("open.html", 1, 4),
+        ("tag.hbs", 1, 4),
+        ("tag.hbs", 1, 21),
+        ("tag.hbs", 1, 40),
+        ("tag.liquid", 1, 15),
+        ("tag.liquid", 1, 36),
+    ]
+    .into_iter()
+    .map(|(p, l, c)| (p.to_string(), l, c))
+    .collect();
+    assert_eq!(at, expected);
+}
+
+#[test]
+fn crlf_mixed_endings_a_bom_and_astral_text_keep_lines_and_columns() {
+    let text = "\u{feff}Github\r\nLine two\rstill two 🦀🦀 Github\nné Github\r\n";
+    let (_dir, report) = check(&[("mixed.md", text)], &[]);
+    assert_eq!(
+        found(&report),
+        [
+            ("mixed.md".to_string(), "term/GitHub".to_string(), 1, 1),
+            ("mixed.md".to_string(), "term/GitHub".to_string(), 2, 23),
+            ("mixed.md".to_string(), "term/GitHub".to_string(), 3, 4),
+        ]
+    );
+}
+
+#[test]
+fn very_long_paths_are_checked_and_printed_whole() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    let name = "n".repeat(200);
+    let mut relative = std::path::PathBuf::new();
+    for _ in 0..15 {
+        relative.push(&name);
+    }
+    relative.push("post.md");
+    let path = dir.path().join(&relative);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "Github\n").unwrap();
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let expected = relative.display().to_string();
+    assert!(expected.len() > 3_000);
+    assert_eq!(found(&report), one(&expected, "term/GitHub", 1, 1));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_never_hang_the_walk() {
+    let dir = site(&[("brandlint.toml", RULES), ("real.md", "Github\n")]);
+    let link = |target: &str, name: &str| {
+        std::os::unix::fs::symlink(target, dir.path().join(name)).unwrap();
+    };
+    link(".", "loop");
+    link("b.md", "a.md");
+    link("a.md", "b.md");
+    // Walking does not follow links: only real.md is checked.
+    let walked = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(found(&walked), one("real.md", "term/GitHub", 1, 1));
+    // Named, a link cycle cannot be read, and says so.
+    let named = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "a.md"],
+        None,
+    ));
+    assert_eq!(found(&named), one("a.md", "io/read", 1, 1));
+    let message = named["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("symbolic links"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_not_read() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipping: mkfifo is not available");
+        return;
+    }
+    // Reading a pipe nobody writes to would block forever.
+    let named = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "pipe.md"],
+        None,
+    ));
+    assert_eq!(found(&named), one("pipe.md", "io/read", 1, 1));
+    let walked = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(found(&walked), []);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_folders_are_findings() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("secret.md", "Github\n"),
+        ("locked/inside.md", "Github\n"),
+        ("open.md", "Github\n"),
+    ]);
+    let lock = |path: &str, mode: u32| {
+        let permissions = std::fs::Permissions::from_mode(mode);
+        std::fs::set_permissions(dir.path().join(path), permissions).unwrap();
+    };
+    lock("secret.md", 0o000);
+    lock("locked", 0o000);
+    if std::fs::read(dir.path().join("secret.md")).is_ok() {
+        lock("locked", 0o755);
+        eprintln!("skipping: this user reads files whatever their permissions (root)");
+        return;
+    }
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    lock("locked", 0o755);
+    let rules: Vec<(String, String)> = found(&report)
+        .into_iter()
+        .map(|(path, rule, _, _)| (path, rule))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("locked".to_string(), "io/read".to_string()),
+            ("open.md".to_string(), "term/GitHub".to_string()),
+            ("secret.md".to_string(), "io/read".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn files_that_vanish_after_the_walk_are_skipped_unless_named() {
+    let dir = site(&[("brandlint.toml", RULES)]);
+    let rules = brandlint::config::load_rules(&dir.path().join("brandlint.toml")).unwrap();
+    let gone = dir.path().join("gone.md");
+    let kind = brandlint::read::detect(&gone, &rules).unwrap();
+    let options = brandlint::lint::LintOptions::default();
+    let walked = brandlint::lint::lint_file(&rules, &gone, "gone.md".into(), kind, options, false);
+    assert!(walked.is_none(), "a walked file that vanished is skipped");
+    let named = brandlint::lint::lint_file(&rules, &gone, "gone.md".into(), kind, options, true)
+        .expect("a named file is reported");
+    assert_eq!(named.findings.len(), 1);
+    assert_eq!(named.findings[0].rule, "io/read");
+}
+
+#[test]
+fn files_over_the_size_limit_are_reported_not_read() {
+    let big = "Github ".repeat(20_000);
+    let (dir, report) = check(
+        &[("big.md", &big), ("small.md", "Github\n")],
+        &["--max-file-size", "100KB"],
+    );
+    let rules: Vec<(String, String)> = found(&report)
+        .into_iter()
+        .map(|(path, rule, _, _)| (path, rule))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("big.md".to_string(), "io/too-large".to_string()),
+            ("small.md".to_string(), "term/GitHub".to_string()),
+        ]
+    );
+    assert_eq!(report["diagnostics"][0]["severity"], "warning");
+    // 0 lifts the limit; the default (10 MB) reads this file.
+    let unlimited = json(&brandlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--max-file-size",
+            "0",
+            "big.md",
+        ],
+        None,
+    ));
+    assert_eq!(unlimited["summary"]["errors"], 20_000);
+    let bad = brandlint(dir.path(), &["check", "--max-file-size", "ten"], None);
+    assert_eq!(bad.status.code(), Some(2));
+}
