@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::config::conflict::RuleConflict;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::{self, CompiledRules};
@@ -49,6 +50,8 @@ pub struct CheckRun {
     /// Things to tell the user that are not findings (the default pack is in use, a named
     /// file of no known channel was skipped).
     pub notices: Vec<String>,
+    /// Rules that contradict or repeat each other, from every rules file used, once each.
+    pub conflicts: Vec<RuleConflict>,
 }
 
 /// Finds and compiles the rules for each file, each rules file once.
@@ -58,6 +61,7 @@ struct RulesResolver {
     loaded: HashMap<PathBuf, Arc<CompiledRules>>,
     default: Option<Arc<CompiledRules>>,
     current_dir: PathBuf,
+    conflicts: Vec<RuleConflict>,
 }
 
 impl RulesResolver {
@@ -71,12 +75,15 @@ impl RulesResolver {
                     return Ok(rules.clone());
                 }
                 let rules = Arc::new(config::load_rules(&path)?);
+                self.conflicts.extend(rules.conflicts.iter().cloned());
                 self.loaded.insert(path, rules.clone());
                 Ok(rules)
             }
             None => {
                 if self.default.is_none() {
-                    self.default = Some(Arc::new(config::default_rules(&self.current_dir)?));
+                    let rules = config::default_rules(&self.current_dir)?;
+                    self.conflicts.extend(rules.conflicts.iter().cloned());
+                    self.default = Some(Arc::new(rules));
                 }
                 Ok(self.default.clone().expect("just set"))
             }
@@ -93,6 +100,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
             Some(path) => Some(Arc::new(config::load_rules(path)?)),
             None => None,
         },
+        conflicts: Vec::new(),
         discovery: Discovery::default(),
         loaded: HashMap::new(),
         default: None,
@@ -127,7 +135,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
                 .notices
                 .push(format!("{display}: skipped: not a known kind of content")),
         }
-        note_default(&resolver, &mut run);
+        note_rules(&resolver, &mut run);
         return Ok(run);
     }
 
@@ -205,11 +213,18 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
     run.reports.extend(linted);
     run.reports
         .sort_by(|a, b| a.display_path.cmp(&b.display_path));
-    note_default(&resolver, &mut run);
+    note_rules(&resolver, &mut run);
     Ok(run)
 }
 
-fn note_default(resolver: &RulesResolver, run: &mut CheckRun) {
+/// Adds what the user should know about the rules used: their conflicts, and whether the
+/// built-in pack stood in for a rules file.
+fn note_rules(resolver: &RulesResolver, run: &mut CheckRun) {
+    let explicit = resolver
+        .explicit
+        .iter()
+        .flat_map(|r| r.conflicts.iter().cloned());
+    run.conflicts = explicit.chain(resolver.conflicts.iter().cloned()).collect();
     if resolver.default.is_some() {
         run.notices.insert(
             0,

@@ -155,12 +155,12 @@ mod tests {
         let cwd = PathBuf::from("/site");
         let full = CheckRun {
             reports: vec![report("a.md"), report("posts/b.md"), report("posts/c.md")],
-            notices: Vec::new(),
+            ..CheckRun::default()
         };
         let mut live = LiveReports::new(full, cwd);
         let fresh = CheckRun {
             reports: vec![report("new.md")],
-            notices: Vec::new(),
+            ..CheckRun::default()
         };
         // posts/ was removed as a whole; a.md is untouched; new.md appeared.
         live.update(

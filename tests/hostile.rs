@@ -362,3 +362,116 @@ fn files_over_the_size_limit_are_reported_not_read() {
     let bad = brandlint(dir.path(), &["check", "--max-file-size", "ten"], None);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+// ---- hostile rules files ----
+
+/// A place in a rules file: its file name and byte range.
+type Place = (String, std::ops::Range<usize>);
+
+#[test]
+fn a_pattern_too_large_to_compile_is_a_clear_error_at_its_place() {
+    let rules = "[[pattern]]\nregex = \"(\\\\w{50}){50}(\\\\w{50}){50}\"\n";
+    let dir = site(&[("brandlint.toml", rules), ("a.md", "Fine.\n")]);
+    let output = brandlint(dir.path(), &["check"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("brandlint.toml: pattern is too large"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("brandlint.toml:2:9"),
+        "the place is named: {stderr}"
+    );
+}
+
+#[test]
+fn patterns_run_in_linear_time_on_inputs_that_make_backtrackers_explode() {
+    // (a+)+$ on "aaaa…!" takes exponential time in a backtracking engine.
+    let rules = "[[pattern]]\nregex = \"(a+)+$\"\nseverity = \"error\"\n";
+    let text = format!("{}!\n", "a".repeat(50_000));
+    let dir = site(&[("brandlint.toml", rules), ("a.md", &text)]);
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(found(&report), []);
+}
+
+#[test]
+fn conflicting_rules_are_reported_at_load_with_both_places() {
+    let base = "[[prefer]]\nuse = \"email\"\ninstead_of = [\"e-mail\"]\n";
+    let rules = "[brand]\nextends = [\"base.toml\"]\n\n\
+                 [[banned]]\nphrases = [\"e-mail\", \"synergy\"]\n\n\
+                 [[term]]\nname = \"GitHub\"\nvariants = [\"Git Hub\"]\n\n\
+                 [[term]]\nname = \"Git hub\"\n\n\
+                 [[prefer]]\nuse = \"sign in\"\ninstead_of = [\"log in\"]\n\n\
+                 [[prefer]]\nuse = \"log in\"\ninstead_of = [\"login\"]\n\n\
+                 [[banned]]\nphrases = [\"synergy\"]\nseverity = \"error\"\n";
+    let dir = site(&[
+        ("base.toml", base),
+        ("brandlint.toml", rules),
+        ("a.md", "Fine.\n"),
+    ]);
+    let loaded = brandlint::config::load_rules(&dir.path().join("brandlint.toml")).unwrap();
+    let mut conflicts: Vec<(String, [Place; 2])> = loaded
+        .conflicts
+        .iter()
+        .map(|c| {
+            let message = c.message.split_once(".toml: ").unwrap().1.to_string();
+            let places = c.places().map(|(path, span)| {
+                let name = std::path::Path::new(&path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (name, span)
+            });
+            (message, places)
+        })
+        .collect();
+    conflicts.sort_by(|a, b| a.0.cmp(&b.0));
+    let at = |file: &str, text: &str, needle: &str| {
+        let start = text.find(needle).unwrap();
+        (file.to_string(), start..start + needle.len())
+    };
+    assert_eq!(
+        conflicts,
+        [
+            (
+                "\"Git hub\" is a term's name and another term's variant: it is both right and wrong".to_string(),
+                [at("brandlint.toml", rules, "\"Git Hub\""), at("brandlint.toml", rules, "\"Git hub\"")],
+            ),
+            (
+                "\"e-mail\" is banned and also replaced by a preferred wording: it is reported twice".to_string(),
+                [at("brandlint.toml", rules, "\"e-mail\""), at("base.toml", base, "\"e-mail\"")],
+            ),
+            (
+                "\"log in\" is a preferred wording and also a wording to replace: fixes go in a chain".to_string(),
+                [at("brandlint.toml", rules, "\"log in\"]"), at("brandlint.toml", rules, "\"log in\"\n")]
+                    .map(|(f, r)| (f, r.start..r.start + "\"log in\"".len())),
+            ),
+        ],
+        "a banned phrase given again (synergy) is the same rule adjusted, not a conflict"
+    );
+    // `check` says so on stderr and still runs; `rules --verify` fails.
+    let output = brandlint(dir.path(), &["check", "--format", "compact"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("⚠").count(), 3, "{stderr}");
+    assert!(
+        stderr.contains("base.toml:3:15"),
+        "the other file's place: {stderr}"
+    );
+    let verify = brandlint(dir.path(), &["rules", "--verify"], None);
+    assert_eq!(verify.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&verify.stdout).contains("3 conflicting rules"));
+    // The packs that ship have none.
+    for pack in [
+        "rules/default.toml",
+        "rules/examples/acme.toml",
+        "rules/starter.toml",
+        "fixtures/brandlint.toml",
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(pack);
+        let rules = brandlint::config::load_rules(&path).unwrap();
+        assert!(rules.conflicts.is_empty(), "{pack}: {:?}", rules.conflicts);
+    }
+}

@@ -100,7 +100,12 @@ pub fn compile(
         Vec::new()
     };
     let mut phrases = vec![(name.to_string(), PhraseRole::Flag)];
-    phrases.extend(table.variants.iter().map(|v| (v.clone(), PhraseRole::Flag)));
+    phrases.extend(
+        table
+            .variants
+            .iter()
+            .map(|v| (v.get_ref().clone(), PhraseRole::Flag)),
+    );
     phrases.extend(plurals.iter().map(|p| (p.clone(), PhraseRole::Flag)));
     compiler.add(
         origin,

@@ -255,6 +255,9 @@ pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<Check
         for notice in &run.notices {
             eprintln!("brandlint: {notice}");
         }
+        for conflict in &run.conflicts {
+            eprintln!("{:?}", miette::Report::new(conflict.clone()));
+        }
     }
     let min = match args.min_severity {
         SeverityArg::Info => Severity::Info,

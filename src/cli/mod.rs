@@ -137,6 +137,9 @@ fn list_rules(explicit: Option<&Path>, verify: bool) -> ExitCode {
         Err(error) => return config_error(error),
     };
     let mut out = io::stdout().lock();
+    for conflict in &rules.conflicts {
+        eprintln!("{:?}", miette::Report::new(conflict.clone()));
+    }
     if verify {
         let verification = brandlint::verify::verify_examples(&rules);
         for failure in &verification.failures {
@@ -154,7 +157,14 @@ fn list_rules(explicit: Option<&Path>, verify: bool) -> ExitCode {
             verification.checked - verification.failures.len(),
             verification.failures.len()
         );
-        return if verification.failures.is_empty() {
+        if !rules.conflicts.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} conflicting rules (above): fix them so every finding has one meaning",
+                rules.conflicts.len()
+            );
+        }
+        return if verification.failures.is_empty() && rules.conflicts.is_empty() {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(EXIT_FINDINGS)

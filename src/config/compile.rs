@@ -72,6 +72,8 @@ pub struct CompiledRules {
     pub visual: Option<VisualRules>,
     /// `[[override]]` tables, in order.
     pub overrides: Vec<Override>,
+    /// Rules that contradict or repeat each other; they still run.
+    pub conflicts: Vec<super::conflict::RuleConflict>,
 }
 
 /// A compiled `[[override]]`: for the files its globs match, voice settings that replace
@@ -419,6 +421,7 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         voice,
         visual,
         overrides,
+        conflicts: super::conflict::find(merged),
     })
 }
 

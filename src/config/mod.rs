@@ -3,6 +3,7 @@
 //! the TOML.
 
 pub mod compile;
+pub mod conflict;
 pub mod discover;
 pub mod error;
 pub mod load;

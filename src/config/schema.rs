@@ -194,7 +194,7 @@ rule_table! {
         name: Spanned<String>,
         /// Wrong spellings to flag besides other casings of the name.
         #[serde(default)]
-        variants: Vec<String>,
+        variants: Vec<Spanned<String>>,
         /// `™` or `®`: the first mention in a document must carry it.
         trademark: Option<Spanned<String>>,
         /// "Acme Cloud's" is a finding.

@@ -1,0 +1,267 @@
+//! Rules that contradict or repeat each other, found when a rules file is compiled: a
+//! phrase both banned and replaced, a replacement that is itself banned or replaced again,
+//! a term's variant that is another term's name, a wording replaced two ways. Each is reported with
+//! both places, so the brand can decide which one it meant; the rules still run.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use toml::Spanned;
+
+use super::load::{Located, MergedRules};
+
+/// One place in a rules file.
+#[derive(Clone, Debug)]
+pub struct Place {
+    /// The file, named and with its text, for the report.
+    source: Arc<NamedSource<String>>,
+    /// The bytes of the value.
+    span: Range<usize>,
+    /// What the value is there ("banned here").
+    label: String,
+}
+
+/// Two rules that contradict or repeat each other.
+#[derive(Clone, Debug)]
+pub struct RuleConflict {
+    /// What is wrong.
+    pub message: String,
+    first: Place,
+    second: Place,
+}
+
+impl std::fmt::Display for RuleConflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RuleConflict {}
+
+impl Diagnostic for RuleConflict {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Warning)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&*self.first.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let mut labels = vec![label(&self.first)];
+        if self.same_file() {
+            labels.push(label(&self.second));
+        }
+        Some(Box::new(labels.into_iter()))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.same_file() {
+            return None;
+        }
+        Some(Box::new(std::iter::once(&self.second as &dyn Diagnostic)))
+    }
+}
+
+impl RuleConflict {
+    fn same_file(&self) -> bool {
+        self.first.source.name() == self.second.source.name()
+    }
+
+    /// The two places, as `path:byte-range`, for tests and plain logs.
+    pub fn places(&self) -> [(String, Range<usize>); 2] {
+        [&self.first, &self.second].map(|p| (p.source.name().to_string(), p.span.clone()))
+    }
+}
+
+fn label(place: &Place) -> LabeledSpan {
+    LabeledSpan::new_with_span(Some(place.label.clone()), place.span.clone())
+}
+
+// The second place of a conflict in another file is shown as a related report of its own.
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} is here", self.label)
+    }
+}
+
+impl std::error::Error for Place {}
+
+impl Diagnostic for Place {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&*self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(label(self))))
+    }
+}
+
+/// What a phrase is in the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    TermName,
+    TermVariant,
+    Banned,
+    Replaced,
+    Replacement,
+}
+
+impl Role {
+    fn label(self) -> &'static str {
+        match self {
+            Role::TermName => "a term's name",
+            Role::TermVariant => "a term's variant",
+            Role::Banned => "banned",
+            Role::Replaced => "replaced by a preferred wording",
+            Role::Replacement => "a preferred wording",
+        }
+    }
+}
+
+/// One phrase the rules name, with where and as what.
+struct Claim<'a> {
+    folded: String,
+    text: &'a str,
+    role: Role,
+    origin: usize,
+    span: Range<usize>,
+    /// The table it is in (two claims of one table never conflict), and for a replaced
+    /// wording, the wording that replaces it.
+    table: usize,
+    replacement: Option<&'a str>,
+}
+
+/// Lower case with white space runs as one space: how phrases match.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Every conflict between the tables of merged rules files.
+pub fn find<'a>(merged: &'a MergedRules) -> Vec<RuleConflict> {
+    let claim = |value: &'a Spanned<String>, role, origin, table, replacement| Claim {
+        folded: fold(value.get_ref()),
+        text: value.get_ref(),
+        role,
+        origin,
+        span: value.span(),
+        table,
+        replacement,
+    };
+    let mut table = 0;
+    let mut claims = Vec::new();
+    for Located { origin, value } in &merged.terms {
+        table += 1;
+        claims.push(claim(&value.name, Role::TermName, *origin, table, None));
+        for variant in &value.variants {
+            claims.push(claim(variant, Role::TermVariant, *origin, table, None));
+        }
+    }
+    for Located { origin, value } in &merged.banned {
+        table += 1;
+        for phrase in &value.phrases {
+            claims.push(claim(phrase, Role::Banned, *origin, table, None));
+        }
+    }
+    for Located { origin, value } in &merged.prefer {
+        table += 1;
+        claims.push(claim(&value.use_, Role::Replacement, *origin, table, None));
+        for wording in &value.instead_of {
+            let replacement = Some(value.use_.get_ref().as_str());
+            claims.push(claim(wording, Role::Replaced, *origin, table, replacement));
+        }
+    }
+    claims.sort_by(|a, b| a.folded.cmp(&b.folded));
+
+    let mut conflicts = Vec::new();
+    for group in claims.chunk_by(|a, b| a.folded == b.folded) {
+        for (i, first) in group.iter().enumerate() {
+            for second in &group[i + 1..] {
+                if first.table == second.table {
+                    continue;
+                }
+                if let Some(message) = judge(first, second) {
+                    conflicts.push(conflict(merged, message, first, second));
+                }
+            }
+        }
+    }
+    conflicts
+}
+
+/// What is wrong when one phrase plays both roles; `None` when the pair is fine (a term's
+/// name that is also a preferred wording, say).
+fn judge(a: &Claim<'_>, b: &Claim<'_>) -> Option<String> {
+    use Role::*;
+    let (a, b) = if (a.role as u8) <= (b.role as u8) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let phrase = a.text;
+    Some(match (a.role, b.role) {
+        (TermName, TermVariant) => format!(
+            "\"{phrase}\" is a term's name and another term's variant: it is both right and wrong"
+        ),
+        (TermName, Banned) => format!("the term \"{phrase}\" is also banned"),
+        (TermName, Replaced) => format!("the term \"{phrase}\" is also a wording to replace"),
+        (TermVariant, TermVariant) => {
+            format!("\"{phrase}\" is a variant of two terms: its fix is ambiguous")
+        }
+        (TermVariant, Replacement) => {
+            format!("\"{phrase}\" is a term's variant and a preferred wording: its fixes undo each other")
+        }
+        (TermVariant, Banned) | (TermVariant, Replaced) => {
+            format!(
+                "\"{phrase}\" is a term's variant and also {}",
+                b.role.label()
+            )
+        }
+        (Banned, Replaced) => format!(
+            "\"{phrase}\" is banned and also replaced by a preferred wording: it is reported twice"
+        ),
+        (Banned, Replacement) => {
+            format!("\"{phrase}\" is banned, yet a preferred wording fixes text into it")
+        }
+        (Replaced, Replaced) if a.replacement.map(fold) != b.replacement.map(fold) => format!(
+            "\"{phrase}\" is replaced by two different wordings (\"{}\" and \"{}\")",
+            a.replacement.unwrap_or_default(),
+            b.replacement.unwrap_or_default()
+        ),
+        (Replaced, Replacement) => format!(
+            "\"{phrase}\" is a preferred wording and also a wording to replace: fixes go in a chain"
+        ),
+        // A name or wording given again is the same rule (a later table replaces an earlier
+        // one with its id: a pack adjusted), and a name that is also a preferred wording
+        // agrees with itself.
+        _ => return None,
+    })
+}
+
+fn conflict(merged: &MergedRules, message: String, a: &Claim<'_>, b: &Claim<'_>) -> RuleConflict {
+    let place = |claim: &Claim<'_>| {
+        let source = merged.source(claim.origin);
+        Place {
+            source: Arc::new(NamedSource::new(
+                source.path.display().to_string(),
+                source.text.clone(),
+            )),
+            span: claim.span.clone(),
+            label: claim.role.label().to_string(),
+        }
+    };
+    let first_file = merged.source(a.origin).path.display().to_string();
+    RuleConflict {
+        message: format!("{first_file}: {message}"),
+        first: place(a),
+        second: place(b),
+    }
+}
