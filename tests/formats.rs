@@ -394,3 +394,13 @@ fn sarif_output_is_valid_against_the_official_schema() {
     assert_valid_sarif(&validator, &empty);
     assert_eq!(empty["runs"][0]["results"], serde_json::json!([]));
 }
+
+#[test]
+fn compact_keeps_each_finding_on_one_line() {
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", "We utilize it.\n")]);
+    let output = brandlint(dir.path(), &["check", "--format", "compact", "-q"], None);
+    assert_eq!(
+        stdout(&output),
+        "a.md:1:4: warning: 100% avoidable: \"utilize\" say: use, not <utilize> | ever [banned/utilize]\n"
+    );
+}

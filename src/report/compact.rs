@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::Summary;
+use crate::check::Finding;
 use crate::lint::FileReport;
 
 /// Writes the compact format.
@@ -15,21 +16,31 @@ pub fn write(
 ) -> io::Result<()> {
     for report in reports {
         for finding in &report.findings {
-            let (line, column) = report
-                .lines
-                .line_column(report.source.as_bytes(), finding.span.start);
-            writeln!(
-                out,
-                "{}:{line}:{column}: {}: {} [{}]",
-                report.display_path,
-                finding.severity.name(),
-                finding.message,
-                finding.rule
-            )?;
+            write_line(report, finding, out)?;
         }
     }
     if !quiet {
         writeln!(out, "{}", summary.line())?;
     }
     Ok(())
+}
+
+/// One finding's line. A line break in a message (a rules file can write one) becomes a
+/// space, so each finding stays one line for the tools that read them.
+pub fn write_line(report: &FileReport, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    let (line, column) = report
+        .lines
+        .line_column(report.source.as_bytes(), finding.span.start);
+    let message: String = finding
+        .message
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
+    writeln!(
+        out,
+        "{}:{line}:{column}: {}: {message} [{}]",
+        report.display_path,
+        finding.severity.name(),
+        finding.rule
+    )
 }

@@ -34,7 +34,8 @@ pub fn write(
                     write_annotation(report, finding, out)?;
                 } else {
                     not_shown[level] += 1;
-                    write_log_line(report, finding, out)?;
+                    // Past the limit: a plain line of the log, as the compact format writes it.
+                    super::compact::write_line(report, finding, out)?;
                 }
             }
         }
@@ -91,21 +92,6 @@ fn write_annotation(report: &FileReport, finding: &Finding, out: &mut dyn Write)
         at.line,
         at.end_line,
         escape_data(&annotation_text(finding))
-    )
-}
-
-/// A finding past the annotation limit, as a plain line of the log.
-fn write_log_line(report: &FileReport, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
-    let (line, column) = report
-        .lines
-        .line_column(report.source.as_bytes(), finding.span.start);
-    writeln!(
-        out,
-        "{}:{line}:{column}: {}: {} [{}]",
-        report.display_path,
-        finding.severity.name(),
-        escape_data(&finding.message),
-        finding.rule
     )
 }
 
