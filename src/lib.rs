@@ -5,6 +5,8 @@
 //! [`check`] runs the rules over them and [`suppress`] drops what comments switch off;
 //! [`report`] renders findings. It returns values and never prints.
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod config;
 pub mod document;
