@@ -10,10 +10,10 @@
 //! where its rules go wrong in English prose (abbreviations, initials, "…"). Syllables are an
 //! English vowel-group estimate, so grades are only meaningful for English text.
 
+mod bounds;
+
 use std::iter::Peekable;
 use std::ops::Range;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::MASK;
 
@@ -64,18 +64,17 @@ const CLOSERS: [char; 8] = ['"', '\'', '”', '’', '»', ')', ']', '}'];
 /// UAX #29 sentence pieces, each with its trailing white space, cut further after any "…"
 /// that ends a sentence.
 fn sentence_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.split_sentence_bound_indices()
-        .flat_map(|(start, piece)| {
-            let mut from = start;
-            ellipsis_ends(piece)
-                .map(move |end| start + end)
-                .chain(std::iter::once(start + piece.len()))
-                .map(move |end| {
-                    let range = from..end;
-                    from = end;
-                    range
-                })
-        })
+    bounds::sentence_bounds(text).flat_map(|(start, piece)| {
+        let mut from = start;
+        ellipsis_ends(piece)
+            .map(move |end| start + end)
+            .chain(std::iter::once(start + piece.len()))
+            .map(move |end| {
+                let range = from..end;
+                from = end;
+                range
+            })
+    })
 }
 
 /// Offsets in `piece` where a sentence starts after an ellipsis character: "…", optional
@@ -155,7 +154,7 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// spaces (Han, Hiragana) are one word each. Hyphens join two letter or digit runs, never a
 /// [`MASK`]. Emoji and punctuation are not words.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut bounds = text.split_word_bound_indices().peekable();
+    let mut bounds = bounds::word_bounds(text).peekable();
     std::iter::from_fn(move || {
         let (start, first) = bounds
             .by_ref()
