@@ -65,6 +65,10 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         let mut runs: Vec<Range<usize>> = Vec::new();
         for word in analysis.words.iter().cloned() {
             let whole = &segment.text[word.clone()];
+            // A shouted word has four capital letters at least.
+            if whole.is_ascii() && whole.bytes().filter(u8::is_ascii_uppercase).count() < 4 {
+                continue;
+            }
             // Identifiers ("CARGO_HOME") and codes with digits ("COVID-19") are not words.
             let is_code = whole.contains(|c: char| c == '_' || c.is_numeric());
             let shouts = !is_code
