@@ -172,7 +172,8 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Whether a UAX #29 word segment holds letters or digits. A [`MASK`] never does: UAX #29
 /// gives it a segment of its own.
 fn is_word_run(segment: &str) -> bool {
-    segment.chars().any(char::is_alphanumeric)
+    segment.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!segment.is_ascii() && segment.chars().any(char::is_alphanumeric))
 }
 
 /// Whether a UAX #29 word segment is a [`MASK`] (with any combining marks on it).
@@ -218,10 +219,23 @@ fn is_apostrophe(c: char) -> bool {
 /// consonant adds one ("didn't" 2, "don't" 1); the rest is [`letter_syllables`].
 fn part_syllables(part: &str) -> usize {
     let mut lower = Letters::default();
-    for c in part.chars().flat_map(char::to_lowercase) {
-        lower.push(if c == '’' { '\'' } else { c });
+    if part.is_ascii() {
+        for b in part.bytes() {
+            lower.push(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in part.chars().flat_map(char::to_lowercase) {
+            lower.push(if c == '’' { '\'' } else { c });
+        }
     }
     match lower.as_slice().strip_suffix(&['n', '\'', 't']) {
+        Some(stem) if !stem.contains(&'\'') => {
+            let syllabic_n = stem
+                .len()
+                .checked_sub(1)
+                .is_some_and(|i| is_consonant_at(stem, i));
+            letter_syllables(stem) + usize::from(syllabic_n)
+        }
         Some(stem) => {
             let stem = without_apostrophes(stem);
             let stem = stem.as_slice();
@@ -231,6 +245,7 @@ fn part_syllables(part: &str) -> usize {
                 .is_some_and(|i| is_consonant_at(stem, i));
             letter_syllables(stem) + usize::from(syllabic_n)
         }
+        None if !lower.as_slice().contains(&'\'') => letter_syllables(lower.as_slice()),
         None => letter_syllables(without_apostrophes(lower.as_slice()).as_slice()),
     }
 }
@@ -319,7 +334,8 @@ fn letter_syllables(letters: &[char]) -> usize {
 fn exception(word: &[char]) -> Option<usize> {
     EXCEPTIONS
         .iter()
-        .find(|(w, _)| w.chars().eq(word.iter().copied()))
+        // The table is ASCII: a word of another length is none of its words.
+        .find(|(w, _)| w.len() == word.len() && w.chars().eq(word.iter().copied()))
         .map(|&(_, n)| n)
 }
 

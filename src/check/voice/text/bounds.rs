@@ -96,6 +96,21 @@ enum Word {
 }
 
 fn word_class(byte: u8) -> Word {
+    WORD_CLASSES[usize::from(byte)]
+}
+
+/// [`word_class_of`] of every byte, looked up rather than matched.
+static WORD_CLASSES: [Word; 256] = {
+    let mut classes = [Word::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = word_class_of(byte as u8);
+        byte += 1;
+    }
+    classes
+};
+
+const fn word_class_of(byte: u8) -> Word {
     match byte {
         b'a'..=b'z' | b'A'..=b'Z' => Word::Letter,
         b'0'..=b'9' => Word::Numeric,
