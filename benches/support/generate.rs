@@ -278,7 +278,7 @@ pub fn rules(terms: usize) -> String {
         if !variants.is_empty() {
             let _ = writeln!(out, "variants = {variants:?}");
         }
-        if i % 10 == 7 && i >= REAL_TERMS.len() {
+        if i % 50 == 7 && i >= REAL_TERMS.len() {
             let _ = writeln!(out, "trademark = \"™\"");
         }
         if i % 10 == 3 {
@@ -341,29 +341,47 @@ const CLAUSES: &[&str] = &[
     "although there is still work to do",
     "because the old approach did not scale",
     "thanks to many contributors",
-    "in order to keep compile times low",
     "and we would love your feedback",
     "while keeping backwards compatibility",
-    "so please log in and update your settings",
+    "so that nobody has to wait for a new version",
+    "which was the most requested change this year",
+    "with help from the documentation team",
 ];
+/// Sentences that break a house-style rule.
+const SLIPS: &[&str] = &[
+    "This was a world-class effort by the whole team!",
+    "The new e-mail settings are on the web site.",
+    "Our blazingly fast parser is a real game-changer.",
+    "Please log in to update your settings.",
+];
+/// Plain sentences.
 const FILLER: &[&str] = &[
     "The change is small but it touches every part of the toolchain.",
     "Performance improved by about 15 percent on our benchmarks.",
     "You can read the full details in the release notes.",
     "Thanks to everyone who tested the beta and reported issues.",
     "If you run into problems, please open an issue.",
-    "This was a world-class effort by the whole team!",
-    "The new e-mail settings are on the web site.",
     "Most users will not notice any difference.",
     "We plan to stabilize the feature in the next release.",
     "Some of these changes were proposed years ago.",
+    "The old behaviour stays available behind a flag for one more release.",
+    "Builds on the main branch now run twice a day.",
+    "Each new version is tested against every published package.",
+    "We would like to thank the people who reviewed the design.",
+    "The list of supported platforms did not change.",
+    "There are no breaking changes in this release.",
+    "A few warnings were reworded to be clearer.",
+    "The installer now checks for updates on its own.",
+    "Most of the work happened in small pull requests.",
+    "We also fixed a number of rare crashes.",
+    "Questions are welcome on the forum and in the chat.",
 ];
 
-/// A name as a writer may get it: right most of the time, else in another casing or as a
-/// listed variant.
+/// A name as a writer may get it: right most of the time, now and then in another casing
+/// or as a listed variant.
 fn mention(random: &mut Random, terms: usize) -> String {
     let name = term_name(random.below(terms.max(1)));
-    match random.below(8) {
+    match random.below(200) {
         0 => name.to_lowercase(),
         1 => name.to_uppercase(),
         2 => name.replace(' ', ""),
@@ -371,16 +389,18 @@ fn mention(random: &mut Random, terms: usize) -> String {
     }
 }
 
+/// A sentence: about one in thirty has a finding, as in a blog that is mostly right.
 fn sentence(random: &mut Random, terms: usize) -> String {
-    match random.below(4) {
-        0 => format!(
+    match random.below(100) {
+        0 => random.pick(SLIPS).to_string(),
+        1..=16 => format!(
             "{} {} with {}, {}.",
             random.pick(OPENINGS),
             random.pick(TOPICS),
             mention(random, terms),
             random.pick(CLAUSES)
         ),
-        1 => format!(
+        17..=33 => format!(
             "{} now works with {} and {}.",
             mention(random, terms),
             mention(random, terms),
