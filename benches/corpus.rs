@@ -1,24 +1,39 @@
 //! Per-layer benchmarks over real content (the corpora beside the repository when present,
-//! else generated posts): read, match, and the whole check, in bytes per second, for
-//! Markdown, HTML pages and email templates.
+//! else generated posts and pages), in bytes per second:
+//!
+//! - `markdown`, `html`, `email`: read, match and the whole check of each channel;
+//! - `read`: each reader alone (Markdown, HTML, email templates, `.eml` messages, plain text);
+//! - `engine`: the rule engine alone over documents already read (1,000 generated terms, and
+//!   the voice checks of `tests/data/voice-real.toml`);
+//! - `terms`: the whole check of the Markdown corpus with 10, 1,000 and 10,000 terms;
+//! - `compile`: loading and compiling rules files of 10, 1,000 and 10,000 terms;
+//! - `editor`: one typical post (the Markdown corpus's median size), read and checked with
+//!   1,000 terms, as an editor integration checks the file being edited.
+//!
+//! `scripts/bench` times whole runs of the binary against a floor; see the README.
+
+#[path = "support/generate.rs"]
+mod generate;
 
 use std::path::{Path, PathBuf};
 
-use brandlint::check::check_document;
+use brandlint::check::{check_active, check_document};
 use brandlint::config::{self, CompiledRules};
-use brandlint::document::Channel;
+use brandlint::document::{Channel, Document};
 use brandlint::matcher::fold;
 use brandlint::read::{self, Format};
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
-/// The files with `extension` in the named corpora, read.
+/// The corpora beside the repository.
+fn corpora() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora")
+}
+
+/// The files with `extension` in the named corpora, read, in path order.
 fn corpus_files(names: &[&str], extension: &str) -> Vec<String> {
     let mut files = Vec::new();
     for name in names {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/corpora")
-            .join(name);
-        collect(&root, extension, &mut files);
+        collect(&corpora().join(name), extension, &mut files);
     }
     files.sort();
     files
@@ -32,16 +47,9 @@ fn markdown_corpus() -> Vec<String> {
     if !texts.is_empty() {
         return texts;
     }
-    // No corpus beside the repository: generated posts with front matter, code and links.
-    (0..500)
-        .map(|i| {
-            format!(
-                "+++\ntitle = \"Post {i} about Github\"\n+++\n\n# Release {i}\n\nWe shipped a \
-                 world-class feature on github, see [the docs](https://example.com/{i}). \
-                 Use `cargo build` and log in.\n\n```rust\nfn main() {{}}\n```\n\n- one *item*\n- \
-                 two Javascript\n\n> A quote about e-mail and WebAssembly.\n"
-            )
-        })
+    // No corpus beside the repository: generated posts of the same total size.
+    (0..750)
+        .map(|i| generate::post(i, 10 * 1024, 1000))
         .collect()
 }
 
@@ -59,11 +67,11 @@ fn collect(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Generated pages or templates, when the corpora are absent.
-fn generated_html(email: bool) -> Vec<String> {
+/// Generated email templates, when the corpora are absent.
+fn generated_emails() -> Vec<String> {
     (0..300)
         .map(|i| {
-            let greeting = if email { "Hi {{ first_name }}," } else { "Hello," };
+            let greeting = "Hi {{ first_name }},";
             format!(
                 "<html><head><title>Page {i} on Github</title><style>p {{ color: red }}</style></head>\
                  <body><table><tr><td><p>{greeting} our world-class <a href=\"/x/{i}\">Javascript</a> \
@@ -74,9 +82,77 @@ fn generated_html(email: bool) -> Vec<String> {
         .collect()
 }
 
-fn rules() -> CompiledRules {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus-terms.toml");
+fn html_pages() -> Vec<String> {
+    let pages = corpus_files(&["html-serde"], "html");
+    if pages.is_empty() {
+        return (0..40)
+            .map(|i| generate::page(i, 25 * 1024, 1000))
+            .collect();
+    }
+    pages
+}
+
+fn email_templates() -> Vec<String> {
+    let emails = corpus_files(&["email-postmark", "email-mailchimp-blueprints"], "html");
+    if emails.is_empty() {
+        return generated_emails();
+    }
+    emails
+}
+
+/// Plain-text emails: Postmark's text templates, else text made from generated posts.
+fn plain_emails() -> Vec<String> {
+    let texts = corpus_files(&["email-postmark"], "txt");
+    if !texts.is_empty() {
+        return texts;
+    }
+    (0..100)
+        .map(|i| generate::post(i, 2048, 1000).replace(['#', '`', '*'], ""))
+        .collect()
+}
+
+/// Messages with a text and an HTML part, as a mail client saves them: the plain-text
+/// emails paired with the HTML templates.
+fn messages() -> Vec<String> {
+    let html = email_templates();
+    plain_emails()
+        .iter()
+        .zip(html.iter().cycle())
+        .enumerate()
+        .map(|(i, (text, html))| {
+            format!(
+                "From: Acme <hello@example.com>\r\nTo: you@example.com\r\nSubject: Your Acme \
+                 cloud receipt {i}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; \
+                 boundary=\"b{i}\"\r\n\r\n--b{i}\r\nContent-Type: text/plain; charset=utf-8\r\n\
+                 Content-Transfer-Encoding: 8bit\r\n\r\n{text}\r\n--b{i}\r\nContent-Type: \
+                 text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{html}\r\n\
+                 --b{i}--\r\n"
+            )
+        })
+        .collect()
+}
+
+fn test_rules(name: &str) -> CompiledRules {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
     config::load_rules(&path).expect("the benchmark rules load")
+}
+
+/// A generated rules file of `terms` terms, written to a temporary folder that `dir` keeps.
+fn generated_rules_file(terms: usize, dir: &tempfile::TempDir) -> PathBuf {
+    let path = dir.path().join(format!("rules-{terms}.toml"));
+    std::fs::write(&path, generate::rules(terms)).expect("the rules file is written");
+    path
+}
+
+fn generated_rules(terms: usize) -> CompiledRules {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    config::load_rules(&generated_rules_file(terms, &dir)).expect("generated rules load")
+}
+
+fn bytes_of(texts: &[String]) -> u64 {
+    texts.iter().map(|t| t.len() as u64).sum()
 }
 
 /// Benchmarks reading, matching and checking `texts` in one channel.
@@ -87,14 +163,13 @@ fn channel_group(
     format: Format,
     texts: &[String],
 ) {
-    let rules = rules();
-    let bytes: usize = texts.iter().map(String::len).sum();
+    let rules = test_rules("corpus-terms.toml");
     let documents: Vec<_> = texts
         .iter()
         .map(|t| read::read(channel, format, t, &rules))
         .collect();
     let mut group = c.benchmark_group(name);
-    group.throughput(Throughput::Bytes(bytes as u64));
+    group.throughput(Throughput::Bytes(bytes_of(texts)));
     group.sample_size(20);
     group.bench_function("read", |b| {
         b.iter(|| {
@@ -132,7 +207,7 @@ fn channel_group(
     group.finish();
 }
 
-fn layers(c: &mut Criterion) {
+fn channels(c: &mut Criterion) {
     channel_group(
         c,
         "markdown",
@@ -140,17 +215,139 @@ fn layers(c: &mut Criterion) {
         Format::Markdown,
         &markdown_corpus(),
     );
-    let mut pages = corpus_files(&["html-serde"], "html");
-    if pages.is_empty() {
-        pages = generated_html(false);
-    }
-    channel_group(c, "html", Channel::Html, Format::Html, &pages);
-    let mut emails = corpus_files(&["email-postmark", "email-mailchimp-blueprints"], "html");
-    if emails.is_empty() {
-        emails = generated_html(true);
-    }
-    channel_group(c, "email", Channel::Email, Format::Html, &emails);
+    channel_group(c, "html", Channel::Html, Format::Html, &html_pages());
+    channel_group(c, "email", Channel::Email, Format::Html, &email_templates());
 }
 
-criterion_group!(benches, layers);
+/// Each reader alone: bytes to segments.
+fn readers(c: &mut Criterion) {
+    let rules = test_rules("corpus-terms.toml");
+    let inputs = [
+        (
+            "markdown",
+            Channel::Markdown,
+            Format::Markdown,
+            markdown_corpus(),
+        ),
+        ("html", Channel::Html, Format::Html, html_pages()),
+        ("email", Channel::Email, Format::Html, email_templates()),
+        ("eml", Channel::Email, Format::Eml, messages()),
+        ("plain", Channel::Email, Format::PlainText, plain_emails()),
+    ];
+    let mut group = c.benchmark_group("read");
+    group.sample_size(20);
+    for (name, channel, format, texts) in &inputs {
+        group.throughput(Throughput::Bytes(bytes_of(texts)));
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| read::read(*channel, *format, t, &rules).segments.len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Runs the checks of `rules` over documents already read, as the engine does per file.
+fn check_all(rules: &CompiledRules, documents: &[(Document, &String)]) -> usize {
+    let file = rules.for_file(Channel::Markdown, Path::new("post.md"));
+    documents
+        .iter()
+        .map(|(document, source)| check_active(rules, &file, document, source).len())
+        .sum()
+}
+
+/// The rule engine alone, over the Markdown corpus already read.
+fn engine(c: &mut Criterion) {
+    let texts = markdown_corpus();
+    let read_with = |rules: &CompiledRules| -> Vec<(Document, &String)> {
+        texts
+            .iter()
+            .map(|t| (read::read(Channel::Markdown, Format::Markdown, t, rules), t))
+            .collect()
+    };
+    let mut group = c.benchmark_group("engine");
+    group.throughput(Throughput::Bytes(bytes_of(&texts)));
+    group.sample_size(20);
+    let terms = generated_rules(1000);
+    let documents = read_with(&terms);
+    group.bench_function("1000-terms", |b| b.iter(|| check_all(&terms, &documents)));
+    let voice = test_rules("voice-real.toml");
+    let documents = read_with(&voice);
+    group.bench_function("voice", |b| b.iter(|| check_all(&voice, &documents)));
+    group.finish();
+
+    // The same corpus, read and checked, with ever more terms: one automaton, so the cost
+    // barely grows.
+    let mut group = c.benchmark_group("terms");
+    group.throughput(Throughput::Bytes(bytes_of(&texts)));
+    group.sample_size(10);
+    for count in [10, 1000, 10_000] {
+        let rules = generated_rules(count);
+        group.bench_function(count.to_string(), |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| {
+                        let document = read::read(Channel::Markdown, Format::Markdown, t, &rules);
+                        check_document(&rules, &document, t, Channel::Markdown, Path::new("p.md"))
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Loading and compiling rules files: the start-up cost of every run.
+fn compile(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut group = c.benchmark_group("compile");
+    group.sample_size(10);
+    for count in [10, 1000, 10_000] {
+        let path = generated_rules_file(count, &dir);
+        group.bench_function(count.to_string(), |b| {
+            b.iter(|| config::load_rules(&path).expect("rules load").rules.len())
+        });
+    }
+    group.finish();
+}
+
+/// The post of median size: what an editor checks on every save.
+fn typical_post() -> String {
+    let mut posts = markdown_corpus();
+    posts.sort_by_key(String::len);
+    posts.swap_remove(posts.len() / 2)
+}
+
+/// One file checked in-process with 1,000 terms, as an editor integration does.
+fn editor(c: &mut Criterion) {
+    let rules = generated_rules(1000);
+    let post = typical_post();
+    let mut group = c.benchmark_group("editor");
+    group.throughput(Throughput::Bytes(post.len() as u64));
+    group.bench_function("read+check", |b| {
+        b.iter_batched(
+            || post.clone(),
+            |text| {
+                let document = read::read(Channel::Markdown, Format::Markdown, &text, &rules);
+                check_document(
+                    &rules,
+                    &document,
+                    &text,
+                    Channel::Markdown,
+                    Path::new("p.md"),
+                )
+                .len()
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, channels, readers, engine, compile, editor);
 criterion_main!(benches);

@@ -23,13 +23,28 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         }
         return Cow::Owned(text.to_ascii_lowercase());
     }
+    // Prose beyond ASCII is still mostly ASCII (a curly quote, an accent): runs of ASCII are
+    // copied and lower-cased as bytes, and only the other characters are decoded.
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = folded.len();
+        folded.push_str(&rest[..ascii]);
+        folded[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => folded.push(l),
             _ => folded.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
     Cow::Owned(folded)
 }
@@ -235,6 +250,32 @@ mod tests {
             matches(&["café  au lait"], "CAFÉ AU LAIT"),
             ["CAFÉ AU LAIT"]
         );
+    }
+
+    #[test]
+    fn folding_lower_cases_each_character_that_keeps_its_length() {
+        let one_by_one = |text: &str| -> String {
+            text.chars()
+                .map(|c| {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                        _ => c,
+                    }
+                })
+                .collect()
+        };
+        for text in [
+            "",
+            "é",
+            "AéB",
+            "GitHub’s “Docs” ARE HERE",
+            "İstanbul ẞ Ǆ ΣΑΣ Ω x",
+            "\u{FFFC}Cargo\u{FFFC}",
+            "ÀÉÎÕÜ ÇA VA? 🦀 Rust",
+        ] {
+            assert_eq!(fold(text), one_by_one(text), "{text}");
+        }
     }
 
     #[test]

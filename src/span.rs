@@ -39,20 +39,16 @@ const CHECKPOINT: usize = 4096;
 /// Characters that start in `bytes`: every byte but UTF-8 continuation bytes, so any range
 /// of bytes counts right, whether or not it starts on a character.
 fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+    // Continuation bytes are 0x80 to 0xBF, the only bytes below -64 as signed bytes: a
+    // comparison and a sum, which compile to vector instructions.
+    bytes.iter().map(|&b| usize::from(b as i8 >= -0x40)).sum()
 }
 
 impl LineIndex {
     /// Indexes the lines of `source`; a leading UTF-8 byte order mark is not a column.
     pub fn new(source: &[u8]) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            source
-                .iter()
-                .enumerate()
-                .filter(|(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', source).map(|i| i + 1));
         let bom_len = if source.starts_with(b"\xEF\xBB\xBF") {
             3
         } else {
@@ -90,7 +86,12 @@ impl LineIndex {
         if line == 1 {
             line_start = line_start.max(self.bom_len.min(offset));
         }
-        let chars = self.chars_before(source, offset) - self.chars_before(source, line_start);
+        // A line shorter than the distance between checkpoints is counted from its start.
+        let chars = if offset - line_start <= CHECKPOINT {
+            chars_in(&source[line_start..offset])
+        } else {
+            self.chars_before(source, offset) - self.chars_before(source, line_start)
+        };
         (line, chars + 1)
     }
 

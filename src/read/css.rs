@@ -54,7 +54,7 @@ fn is_one_of(word: &str, words: &str) -> bool {
 }
 
 /// An sRGB color, alpha ignored for comparisons.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rgb {
     /// Red, 0 to 255.
     pub red: u8,
@@ -72,12 +72,25 @@ impl Rgb {
 
     /// CIEDE2000 difference (0 = same, ~2.3 = just noticeable).
     pub fn distance(self, other: Rgb) -> f32 {
-        self.lab().difference(other.lab())
+        self.in_lab().distance(other.in_lab())
     }
 
-    /// The color in CIE Lab (D65).
-    fn lab(self) -> Lab<D65, f32> {
-        Lab::from_color(Srgb::new(self.red, self.green, self.blue).into_format::<f32>())
+    /// The color with its CIE Lab coordinates, worked out once for many comparisons.
+    pub fn in_lab(self) -> LabColor {
+        LabColor(Lab::from_color(
+            Srgb::new(self.red, self.green, self.blue).into_format::<f32>(),
+        ))
+    }
+}
+
+/// A color in CIE Lab (D65), the space differences are measured in.
+#[derive(Debug, Clone, Copy)]
+pub struct LabColor(Lab<D65, f32>);
+
+impl LabColor {
+    /// CIEDE2000 difference (0 = same, ~2.3 = just noticeable).
+    pub fn distance(self, other: LabColor) -> f32 {
+        self.0.difference(other.0)
     }
 }
 

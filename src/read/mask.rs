@@ -146,6 +146,7 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
                 .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
         }
     };
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
         if let Some(mask) = masks.next_if(|m| m.start <= i) {
@@ -154,6 +155,20 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
                 range: mask,
                 replacement: MASK_STR,
             });
+            continue;
+        }
+        // Most bytes are ASCII and not white space: skip them in a tight loop, up to the
+        // next mask.
+        let limit = masks.peek().map_or(text.len(), |m| m.start);
+        while i < limit && bytes[i] > b' ' && bytes[i] < 0x80 {
+            i += 1;
+        }
+        if i >= limit {
+            continue;
+        }
+        // One space between words stays as it is.
+        if bytes[i] == b' ' && i > 0 && bytes.get(i + 1).is_some_and(|&b| b > b' ' && b < 0x80) {
+            i += 1;
             continue;
         }
         let (white, len) = char_at(i);

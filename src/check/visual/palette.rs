@@ -26,8 +26,10 @@
 //! by a template tag are not known and never checked. The nearest palette color is the one
 //! with the smallest CIEDE2000 difference, a measure of how different two colors look.
 
+use std::collections::HashMap;
+
 use super::{Finding, VisualContext};
-use crate::read::css::Rgb;
+use crate::read::css::{LabColor, Rgb};
 
 /// Reports every color that is not a palette color, nor within `tolerance` of one.
 pub fn check(
@@ -36,8 +38,18 @@ pub fn check(
     tolerance: f64,
     findings: &mut Vec<Finding>,
 ) {
+    // Each palette color is converted to Lab once, and each color used is judged once
+    // however often the document uses it.
+    let references: Vec<(&str, Rgb, LabColor)> = palette
+        .iter()
+        .map(|(written, rgb)| (written.as_str(), *rgb, rgb.in_lab()))
+        .collect();
+    let mut judged: HashMap<Rgb, Option<(&str, f32)>> = HashMap::new();
     for used in &context.document.visuals.colors {
-        let Some((written, distance)) = nearest(palette, used.color) else {
+        let nearest = *judged
+            .entry(used.color)
+            .or_insert_with(|| nearest(&references, used.color));
+        let Some((written, distance)) = nearest else {
             return;
         };
         if f64::from(distance) <= tolerance {
@@ -59,16 +71,17 @@ pub fn check(
 
 /// The palette color nearest to `color`, as written, with its difference; 0 for the very
 /// same color.
-fn nearest(palette: &[(String, Rgb)], color: Rgb) -> Option<(&str, f32)> {
+fn nearest<'p>(palette: &[(&'p str, Rgb, LabColor)], color: Rgb) -> Option<(&'p str, f32)> {
+    let lab = color.in_lab();
     palette
         .iter()
-        .map(|(written, rgb)| {
-            let distance = if *rgb == color {
+        .map(|&(written, rgb, reference)| {
+            let distance = if rgb == color {
                 0.0
             } else {
-                rgb.distance(color)
+                reference.distance(lab)
             };
-            (written.as_str(), distance)
+            (written, distance)
         })
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }

@@ -27,6 +27,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::VoiceContext;
 use crate::check::Finding;
 use crate::config::schema::EmojiPolicy;
+use crate::document::MASK;
 
 /// Flags emoji past what the policy allows.
 pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
@@ -59,10 +60,17 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
 
 /// Every emoji in a text, as the byte range of its whole grapheme cluster.
 pub fn emoji(text: &str) -> Vec<Range<usize>> {
-    // Every emoji holds a character beyond ASCII: most prose needs no grapheme walk.
-    if text.is_ascii() {
+    // Every emoji holds a character from U+20E3 (the keycap mark) up, other than the mask:
+    // most prose, even with curly quotes, dashes, accents or masked code, needs no grapheme
+    // walk.
+    if text.is_ascii() || !text.chars().any(|c| c >= '\u{20E3}' && c != MASK) {
         return Vec::new();
     }
+    emoji_graphemes(text)
+}
+
+/// Every emoji in a text, found by walking all its grapheme clusters.
+fn emoji_graphemes(text: &str) -> Vec<Range<usize>> {
     text.grapheme_indices(true)
         .filter(|(_, grapheme)| is_emoji(grapheme))
         .map(|(at, grapheme)| at..at + grapheme.len())
@@ -91,7 +99,8 @@ fn is_emoji(grapheme: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::emoji;
+    use super::{emoji, emoji_graphemes};
+    use crate::document::MASK;
 
     fn found(text: &str) -> Vec<&str> {
         emoji(text).into_iter().map(|r| &text[r]).collect()
@@ -109,5 +118,15 @@ mod tests {
         assert!(found("Acme™ and © 2024, A ↔ B, 3 # 4").is_empty());
         assert_eq!(found("I ❤\u{FE0F} it"), vec!["❤\u{FE0F}"]);
         assert!(found("I ❤ it").is_empty());
+    }
+
+    #[test]
+    fn no_character_below_the_keycap_mark_nor_the_mask_makes_an_emoji() {
+        let characters = ('\u{80}'..'\u{20E3}').chain([MASK]);
+        for c in characters {
+            let text = format!("x{c} {c}{c}1{c}");
+            assert!(emoji_graphemes(&text).is_empty(), "{:?}", c);
+            assert!(emoji(&text).is_empty());
+        }
     }
 }

@@ -40,13 +40,22 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
 
 /// Each run of exclamation marks ("!", "‼", "！") in a text, as a byte range.
 fn exclamation_runs(text: &str) -> Vec<std::ops::Range<usize>> {
-    let is_mark = |c: char| matches!(c, '!' | '\u{203C}' | '\u{FF01}');
+    // The marks as UTF-8 start with one of three bytes, which only ever start a character.
+    const MARKS: [&str; 3] = ["!", "\u{203C}", "\u{FF01}"];
+    let bytes = text.as_bytes();
     let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
-    for (at, c) in text.char_indices().filter(|(_, c)| is_mark(*c)) {
+    let mut at = 0;
+    while let Some(found) = memchr::memchr3(b'!', 0xE2, 0xEF, &bytes[at..]) {
+        at += found;
+        let Some(mark) = MARKS.iter().find(|m| bytes[at..].starts_with(m.as_bytes())) else {
+            at += 1;
+            continue;
+        };
         match runs.last_mut() {
-            Some(run) if run.end == at => run.end = at + c.len_utf8(),
-            _ => runs.push(at..at + c.len_utf8()),
+            Some(run) if run.end == at => run.end = at + mark.len(),
+            _ => runs.push(at..at + mark.len()),
         }
+        at += mark.len();
     }
     runs
 }

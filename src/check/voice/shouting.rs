@@ -27,7 +27,6 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::text;
 use super::VoiceContext;
 use crate::check::Finding;
 
@@ -61,10 +60,15 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             || is_roman_numeral(word)
             || !has_vowel(word)
     };
-    for segment in context.segments().filter(|s| may_shout(&s.text)) {
+    // The words are those every voice check shares.
+    for (segment, analysis) in context.analyses().filter(|(s, _)| may_shout(&s.text)) {
         let mut runs: Vec<Range<usize>> = Vec::new();
-        for word in text::words(&segment.text) {
+        for word in analysis.words.iter().cloned() {
             let whole = &segment.text[word.clone()];
+            // A shouted word has four capital letters at least.
+            if whole.is_ascii() && whole.bytes().filter(u8::is_ascii_uppercase).count() < 4 {
+                continue;
+            }
             // Identifiers ("CARGO_HOME") and codes with digits ("COVID-19") are not words.
             let is_code = whole.contains(|c: char| c == '_' || c.is_numeric());
             let shouts = !is_code

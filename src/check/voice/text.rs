@@ -10,10 +10,10 @@
 //! where its rules go wrong in English prose (abbreviations, initials, "…"). Syllables are an
 //! English vowel-group estimate, so grades are only meaningful for English text.
 
+mod bounds;
+
 use std::iter::Peekable;
 use std::ops::Range;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::MASK;
 
@@ -64,18 +64,17 @@ const CLOSERS: [char; 8] = ['"', '\'', '”', '’', '»', ')', ']', '}'];
 /// UAX #29 sentence pieces, each with its trailing white space, cut further after any "…"
 /// that ends a sentence.
 fn sentence_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.split_sentence_bound_indices()
-        .flat_map(|(start, piece)| {
-            let mut from = start;
-            ellipsis_ends(piece)
-                .map(move |end| start + end)
-                .chain(std::iter::once(start + piece.len()))
-                .map(move |end| {
-                    let range = from..end;
-                    from = end;
-                    range
-                })
-        })
+    bounds::sentence_bounds(text).flat_map(|(start, piece)| {
+        let mut from = start;
+        ellipsis_ends(piece)
+            .map(move |end| start + end)
+            .chain(std::iter::once(start + piece.len()))
+            .map(move |end| {
+                let range = from..end;
+                from = end;
+                range
+            })
+    })
 }
 
 /// Offsets in `piece` where a sentence starts after an ellipsis character: "…", optional
@@ -155,7 +154,7 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// spaces (Han, Hiragana) are one word each. Hyphens join two letter or digit runs, never a
 /// [`MASK`]. Emoji and punctuation are not words.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut bounds = text.split_word_bound_indices().peekable();
+    let mut bounds = bounds::word_bounds(text).peekable();
     std::iter::from_fn(move || {
         let (start, first) = bounds
             .by_ref()
@@ -173,7 +172,8 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Whether a UAX #29 word segment holds letters or digits. A [`MASK`] never does: UAX #29
 /// gives it a segment of its own.
 fn is_word_run(segment: &str) -> bool {
-    segment.chars().any(char::is_alphanumeric)
+    segment.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!segment.is_ascii() && segment.chars().any(char::is_alphanumeric))
 }
 
 /// Whether a UAX #29 word segment is a [`MASK`] (with any combining marks on it).
@@ -218,27 +218,85 @@ fn is_apostrophe(c: char) -> bool {
 /// Syllables in a run of letters and apostrophes: a contraction ending in "n't" after a
 /// consonant adds one ("didn't" 2, "don't" 1); the rest is [`letter_syllables`].
 fn part_syllables(part: &str) -> usize {
-    let lower: Vec<char> = part
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect();
-    match lower.strip_suffix(&['n', '\'', 't']) {
-        Some(stem) => {
-            let stem = without_apostrophes(stem);
+    let mut lower = Letters::default();
+    if part.is_ascii() {
+        for b in part.bytes() {
+            lower.push(char::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in part.chars().flat_map(char::to_lowercase) {
+            lower.push(if c == '’' { '\'' } else { c });
+        }
+    }
+    match lower.as_slice().strip_suffix(&['n', '\'', 't']) {
+        Some(stem) if !stem.contains(&'\'') => {
             let syllabic_n = stem
                 .len()
                 .checked_sub(1)
-                .is_some_and(|i| is_consonant_at(&stem, i));
-            letter_syllables(&stem) + usize::from(syllabic_n)
+                .is_some_and(|i| is_consonant_at(stem, i));
+            letter_syllables(stem) + usize::from(syllabic_n)
         }
-        None => letter_syllables(&without_apostrophes(&lower)),
+        Some(stem) => {
+            let stem = without_apostrophes(stem);
+            let stem = stem.as_slice();
+            let syllabic_n = stem
+                .len()
+                .checked_sub(1)
+                .is_some_and(|i| is_consonant_at(stem, i));
+            letter_syllables(stem) + usize::from(syllabic_n)
+        }
+        None if !lower.as_slice().contains(&'\'') => letter_syllables(lower.as_slice()),
+        None => letter_syllables(without_apostrophes(lower.as_slice()).as_slice()),
+    }
+}
+
+/// The characters of a word: on the stack for any common word, so that counting the
+/// syllables of every word of a document allocates nothing.
+struct Letters {
+    inline: [char; 24],
+    len: usize,
+    heap: Vec<char>,
+}
+
+impl Default for Letters {
+    fn default() -> Self {
+        Letters {
+            inline: ['\0'; 24],
+            len: 0,
+            heap: Vec::new(),
+        }
+    }
+}
+
+impl Letters {
+    fn push(&mut self, c: char) {
+        if self.len < self.inline.len() {
+            self.inline[self.len] = c;
+        } else {
+            if self.heap.is_empty() {
+                self.heap.extend_from_slice(&self.inline);
+            }
+            self.heap.push(c);
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[char] {
+        if self.len <= self.inline.len() {
+            &self.inline[..self.len]
+        } else {
+            &self.heap
+        }
     }
 }
 
 /// The letters of a lower-case run, apostrophes dropped ("it's" reads as "its").
-fn without_apostrophes(letters: &[char]) -> Vec<char> {
-    letters.iter().copied().filter(|&c| c != '\'').collect()
+fn without_apostrophes(letters: &[char]) -> Letters {
+    let mut kept = Letters::default();
+    for &c in letters.iter().filter(|&&c| c != '\'') {
+        kept.push(c);
+    }
+    kept
 }
 
 /// Common words the vowel-group rule gets wrong, with their dictionary syllable counts. A
@@ -261,8 +319,9 @@ fn letter_syllables(letters: &[char]) -> usize {
     if letters.is_empty() {
         return 0;
     }
-    let word: String = letters.iter().collect();
-    if let Some(count) = exception(&word).or_else(|| word.strip_suffix('s').and_then(exception)) {
+    if let Some(count) =
+        exception(letters).or_else(|| letters.strip_suffix(&['s']).and_then(exception))
+    {
         return count;
     }
     if letters.len() <= 3 {
@@ -272,8 +331,12 @@ fn letter_syllables(letters: &[char]) -> usize {
 }
 
 /// The exception table's count for a word.
-fn exception(word: &str) -> Option<usize> {
-    EXCEPTIONS.iter().find(|(w, _)| *w == word).map(|&(_, n)| n)
+fn exception(word: &[char]) -> Option<usize> {
+    EXCEPTIONS
+        .iter()
+        // The table is ASCII: a word of another length is none of its words.
+        .find(|(w, _)| w.len() == word.len() && w.chars().eq(word.iter().copied()))
+        .map(|&(_, n)| n)
 }
 
 /// Vowel groups, plus the groups that are two syllables ("being", "radio"), minus the silent
@@ -291,7 +354,7 @@ fn vowel_groups(letters: &[char]) -> usize {
     let mut in_group = false;
     for (i, &c) in letters.iter().enumerate() {
         let vowel = is_vowel_at(letters, i);
-        if vowel && (!in_group || "äëïöüÿ".contains(c)) {
+        if vowel && (!in_group || matches!(c, 'ä' | 'ë' | 'ï' | 'ö' | 'ü' | 'ÿ')) {
             groups += 1;
         }
         in_group = vowel;
@@ -301,7 +364,19 @@ fn vowel_groups(letters: &[char]) -> usize {
 
 /// Whether a letter is a vowel whatever surrounds it: a, e, i, o, u, accented or not.
 fn is_plain_vowel(c: char) -> bool {
-    "aeiouàáâãäåæèéêëìíîïòóôõöøœùúûü".contains(c)
+    matches!(
+        c,
+        'a' | 'e'
+            | 'i'
+            | 'o'
+            | 'u'
+            | 'à'..='æ'
+            | 'è'..='ï'
+            | 'ò'..='ö'
+            | 'ø'
+            | 'œ'
+            | 'ù'..='ü'
+    )
 }
 
 /// Whether the letter at `i` sounds as a vowel: "y" does except first or between vowels
@@ -763,6 +838,17 @@ mod tests {
     }
 
     #[test]
+    fn plain_vowels_are_the_listed_letters() {
+        for c in '\0'..='\u{24F}' {
+            assert_eq!(
+                is_plain_vowel(c),
+                "aeiouàáâãäåæèéêëìíîïòóôõöøœùúûü".contains(c),
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
     fn every_exception_is_one_the_rule_gets_wrong() {
         for (word, count) in EXCEPTIONS {
             let letters: Vec<char> = word.chars().collect();
@@ -867,7 +953,9 @@ mod tests {
             "syllables: {hits}/{total} exact; misses (word, dictionary, estimate): {misses:?}"
         );
         assert!(hits * 10 >= total * 9, "{hits}/{total}: {misses:?}");
-        assert!(DICTIONARY.iter().all(|(w, _)| exception(w).is_none()));
+        assert!(DICTIONARY
+            .iter()
+            .all(|(w, _)| exception(&w.chars().collect::<Vec<_>>()).is_none()));
     }
 
     #[test]

@@ -1,0 +1,359 @@
+//! UAX #29 word and sentence boundaries, as unicode-segmentation finds them, with a fast
+//! path for the text nearly every segment is: printable ASCII and masks.
+//!
+//! The general tables cost a look-up per character, and sentence boundaries a state machine
+//! that runs over every character; for printable ASCII (masked code, URLs and tags are one
+//! [`MASK`] each, the only other character most prose holds) the property of each character
+//! is a byte match and the rules that can apply are few. Other text goes to
+//! unicode-segmentation. Tests hold the fast path to the crate's segments on every short
+//! string of the characters that matter and on random longer ones.
+
+use unicode_segmentation::{USentenceBoundIndices, UWordBoundIndices, UnicodeSegmentation};
+
+use crate::document::MASK;
+
+/// Whether text is printable ASCII and masks only, for which the fast path applies.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' '..=b'~' => i += 1,
+            // U+FFFC, the mask, in UTF-8.
+            0xEF if bytes[i..].starts_with("\u{FFFC}".as_bytes()) => i += MASK.len_utf8(),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Word segments (UAX #29 word boundaries) with their offsets, as
+/// `split_word_bound_indices` gives them.
+pub fn word_bounds(text: &str) -> Bounds<'_, PlainWords<'_>, UWordBoundIndices<'_>> {
+    if is_plain(text) {
+        Bounds::Plain(PlainWords { text, at: 0 })
+    } else {
+        Bounds::Unicode(text.split_word_bound_indices())
+    }
+}
+
+/// Sentence segments (UAX #29 sentence boundaries) with their offsets, as
+/// `split_sentence_bound_indices` gives them.
+pub fn sentence_bounds(text: &str) -> Bounds<'_, PlainSentences<'_>, USentenceBoundIndices<'_>> {
+    if is_plain(text) {
+        Bounds::Plain(PlainSentences { text, at: 0 })
+    } else {
+        Bounds::Unicode(text.split_sentence_bound_indices())
+    }
+}
+
+/// Segments from the fast path or from unicode-segmentation.
+pub enum Bounds<'a, P, U>
+where
+    P: Iterator<Item = (usize, &'a str)>,
+    U: Iterator<Item = (usize, &'a str)>,
+{
+    Plain(P),
+    Unicode(U),
+}
+
+impl<'a, P, U> Iterator for Bounds<'a, P, U>
+where
+    P: Iterator<Item = (usize, &'a str)>,
+    U: Iterator<Item = (usize, &'a str)>,
+{
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Bounds::Plain(plain) => plain.next(),
+            Bounds::Unicode(unicode) => unicode.next(),
+        }
+    }
+}
+
+/// The length of the character that starts with `byte`, in plain text.
+fn char_len(byte: u8) -> usize {
+    if byte.is_ascii() {
+        1
+    } else {
+        MASK.len_utf8()
+    }
+}
+
+/// Word_Break values of printable ASCII; the mask and its bytes are `Other`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Letter,
+    Numeric,
+    MidLetter,
+    MidNumLet,
+    SingleQuote,
+    MidNum,
+    ExtendNumLet,
+    Space,
+    Other,
+}
+
+fn word_class(byte: u8) -> Word {
+    WORD_CLASSES[usize::from(byte)]
+}
+
+/// [`word_class_of`] of every byte, looked up rather than matched.
+static WORD_CLASSES: [Word; 256] = {
+    let mut classes = [Word::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = word_class_of(byte as u8);
+        byte += 1;
+    }
+    classes
+};
+
+const fn word_class_of(byte: u8) -> Word {
+    match byte {
+        b'a'..=b'z' | b'A'..=b'Z' => Word::Letter,
+        b'0'..=b'9' => Word::Numeric,
+        b':' => Word::MidLetter,
+        b'.' => Word::MidNumLet,
+        b'\'' => Word::SingleQuote,
+        b',' | b';' => Word::MidNum,
+        b'_' => Word::ExtendNumLet,
+        b' ' => Word::Space,
+        _ => Word::Other,
+    }
+}
+
+/// Whether UAX #29 keeps the characters on either side of `at` (a character boundary inside
+/// plain text) in one word segment: rules WB3d, WB5 to WB13b; every other pair breaks.
+fn word_continues(bytes: &[u8], at: usize) -> bool {
+    use Word::*;
+    // The character before `at` is a mask when its last byte is not ASCII: `Other` either way.
+    let before = word_class(bytes[at - 1]);
+    let here = word_class(bytes[at]);
+    // Only asked when the characters around are ASCII, one byte each.
+    let after = || bytes.get(at + 1).map(|&b| word_class(b));
+    let before_before = || at.checked_sub(2).map(|i| word_class(bytes[i]));
+    match (before, here) {
+        (Space, Space) => true,
+        (Letter | Numeric, Letter | Numeric) => true,
+        (Letter | Numeric | ExtendNumLet, ExtendNumLet) => true,
+        (ExtendNumLet, Letter | Numeric) => true,
+        (Letter, MidLetter | MidNumLet | SingleQuote) => after() == Some(Letter),
+        (Numeric, MidNum | MidNumLet | SingleQuote) => after() == Some(Numeric),
+        (MidLetter | MidNumLet | SingleQuote, Letter) => before_before() == Some(Letter),
+        (MidNum | MidNumLet | SingleQuote, Numeric) => before_before() == Some(Numeric),
+        _ => false,
+    }
+}
+
+/// Word segments of plain text.
+pub struct PlainWords<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for PlainWords<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut end = start + char_len(bytes[start]);
+        while end < bytes.len() && word_continues(bytes, end) {
+            end += char_len(bytes[end]);
+        }
+        self.at = end;
+        Some((start, &self.text[start..end]))
+    }
+}
+
+/// Sentence_Break values of printable ASCII; the mask and its bytes are `Other`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sentence {
+    Upper,
+    Lower,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Sp,
+    Other,
+}
+
+fn sentence_class(byte: u8) -> Sentence {
+    match byte {
+        b'a'..=b'z' => Sentence::Lower,
+        b'A'..=b'Z' => Sentence::Upper,
+        b'0'..=b'9' => Sentence::Numeric,
+        b'.' => Sentence::ATerm,
+        b'!' | b'?' => Sentence::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sentence::Close,
+        b',' | b'-' | b':' | b';' => Sentence::SContinue,
+        b' ' => Sentence::Sp,
+        _ => Sentence::Other,
+    }
+}
+
+/// Where the sentence that starts at `from` ends in plain text: after the first
+/// `SATerm Close* Sp*` that rules SB6 to SB8a do not keep going (SB9 to SB11), or at the end.
+fn sentence_end(bytes: &[u8], from: usize) -> usize {
+    use Sentence::*;
+    let class_at = |i: usize| sentence_class(bytes[i]);
+    let mut i = from;
+    while i < bytes.len() {
+        let term = class_at(i);
+        if !matches!(term, ATerm | STerm) {
+            i += char_len(bytes[i]);
+            continue;
+        }
+        let mut next = i + 1;
+        while next < bytes.len() && class_at(next) == Close {
+            next += 1;
+        }
+        while next < bytes.len() && class_at(next) == Sp {
+            next += 1;
+        }
+        if next == bytes.len() {
+            return next;
+        }
+        let after = class_at(next);
+        let adjacent = next == i + 1;
+        let continues = (term == ATerm && adjacent && after == Numeric)
+            || (term == ATerm
+                && adjacent
+                && after == Upper
+                && i > 0
+                && matches!(class_at(i - 1), Upper | Lower))
+            || (term == ATerm && lower_ahead(bytes, next))
+            || matches!(after, SContinue | ATerm | STerm);
+        if !continues {
+            return next;
+        }
+        i = next;
+    }
+    bytes.len()
+}
+
+/// Rule SB8: whether a lower-case letter comes before any upper-case letter or sentence
+/// terminator from `from` on.
+fn lower_ahead(bytes: &[u8], from: usize) -> bool {
+    bytes[from..].iter().map(|&b| sentence_class(b)).find(|c| {
+        matches!(
+            c,
+            Sentence::Upper | Sentence::Lower | Sentence::ATerm | Sentence::STerm
+        )
+    }) == Some(Sentence::Lower)
+}
+
+/// Sentence segments of plain text.
+pub struct PlainSentences<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for PlainSentences<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.at;
+        if start >= self.text.len() {
+            return None;
+        }
+        let end = sentence_end(self.text.as_bytes(), start);
+        self.at = end;
+        Some((start, &self.text[start..end]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The characters whose properties the rules tell apart, and a few that are `Other`.
+    const ALPHABET: [&str; 15] = [
+        "a", "B", "3", ".", ":", ",", ";", "'", "\"", "_", " ", "!", ")", "-", "\u{FFFC}",
+    ];
+
+    fn all_strings(alphabet: &[&str], max_len: usize) -> Vec<String> {
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..max_len {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    fn assert_same(text: &str) {
+        assert!(is_plain(text), "{text:?}");
+        let words: Vec<_> = PlainWords { text, at: 0 }.collect();
+        let expected: Vec<_> = text.split_word_bound_indices().collect();
+        assert_eq!(words, expected, "words of {text:?}");
+        let sentences: Vec<_> = PlainSentences { text, at: 0 }.collect();
+        let expected: Vec<_> = text.split_sentence_bound_indices().collect();
+        assert_eq!(sentences, expected, "sentences of {text:?}");
+    }
+
+    #[test]
+    fn every_short_string_segments_as_unicode_segmentation_does() {
+        for text in all_strings(&ALPHABET, 4) {
+            assert_same(&text);
+        }
+    }
+
+    #[test]
+    fn every_printable_character_has_its_unicode_properties() {
+        let printable: Vec<String> = (b' '..=b'~').map(|b| (b as char).to_string()).collect();
+        for c in &printable {
+            for context in ALPHABET {
+                for text in [
+                    format!("{context}{c}{context}"),
+                    format!("a{c}b {c}{context}A"),
+                    format!("1{c}2 x{c}{c}y"),
+                    format!("Hi. {c}{context} a. {c}b? {c} C"),
+                    format!("U.{c} e.g.{c}a{context}. Z"),
+                ] {
+                    assert_same(&text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn random_prose_segments_as_unicode_segmentation_does() {
+        const PIECES: [&str; 24] = [
+            "word", "Word", "WORD", "e.g.", "U.S.", "3.5", "1,000", "don't", "x_y", " ", "  ",
+            ". ", "! ", "? ", ".) ", "\" ", ", ", ": ", "; ", "-", "(", "...", "\u{FFFC}", "a.b",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut random = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 32) as usize
+        };
+        for _ in 0..5000 {
+            let len = random() % 40;
+            let text: String = (0..len).map(|_| PIECES[random() % PIECES.len()]).collect();
+            assert_same(&text);
+        }
+    }
+
+    #[test]
+    fn other_text_goes_to_unicode_segmentation() {
+        for text in ["café", "don’t", "a\tb", "a\nb", "日本"] {
+            assert!(!is_plain(text), "{text:?}");
+            let words: Vec<_> = word_bounds(text).collect();
+            assert_eq!(words, text.split_word_bound_indices().collect::<Vec<_>>());
+        }
+        assert!(is_plain("a \u{FFFC}\u{FFFC} ~"));
+    }
+}
