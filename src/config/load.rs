@@ -79,9 +79,15 @@ impl MergedRules {
 
 /// Reads a rules file and everything it extends.
 pub fn load(path: &Path) -> Result<MergedRules, ConfigError> {
+    load_text(path, read_text(path)?)
+}
+
+/// A rules file's text, as if read from `path`, and everything it extends (paths relative
+/// to `path`'s folder, as for a file).
+pub fn load_text(path: &Path, text: String) -> Result<MergedRules, ConfigError> {
     let mut merged = MergedRules::default();
     let mut stack = Vec::new();
-    load_into(path, &mut merged, &mut stack)?;
+    load_text_into(path, text, &mut merged, &mut stack)?;
     Ok(merged)
 }
 
@@ -102,21 +108,34 @@ fn parse(path: &Path, text: &str) -> Result<RulesFile, ConfigError> {
     toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e))
 }
 
-fn load_into(
-    path: &Path,
-    merged: &mut MergedRules,
-    stack: &mut Vec<PathBuf>,
-) -> Result<(), ConfigError> {
+/// A rules file's text; an unreadable or non-UTF-8 file is an error naming it.
+pub fn read_text(path: &Path) -> Result<String, ConfigError> {
     let bytes = std::fs::read(path).map_err(|e| {
         ConfigError::plain(format!("cannot read rules file {}: {e}", path.display()))
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         ConfigError::plain(format!(
             "rules file {} is not UTF-8 (invalid byte at offset {})",
             path.display(),
             e.utf8_error().valid_up_to()
         ))
-    })?;
+    })
+}
+
+fn load_into(
+    path: &Path,
+    merged: &mut MergedRules,
+    stack: &mut Vec<PathBuf>,
+) -> Result<(), ConfigError> {
+    load_text_into(path, read_text(path)?, merged, stack)
+}
+
+fn load_text_into(
+    path: &Path,
+    text: String,
+    merged: &mut MergedRules,
+    stack: &mut Vec<PathBuf>,
+) -> Result<(), ConfigError> {
     let file = parse(path, &text)?;
     let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     stack.push(canonical);

@@ -86,17 +86,27 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Where a URL, handle or path really ends: trailing sentence punctuation is prose, and a
-/// closing bracket belongs to the token only when it opened one.
+/// closing bracket belongs to the token only when it opened one. Brackets are counted once
+/// and each closing one trimmed is taken off the count, so a token ending in thousands of
+/// `)` costs no more than its length.
 fn trim_token_end(token: &str) -> usize {
+    let count = |b: u8| token.bytes().filter(|&t| t == b).count();
+    let (open_parens, open_brackets) = (count(b'('), count(b'['));
+    let (mut close_parens, mut close_brackets) = (count(b')'), count(b']'));
     let mut end = token.len();
     while let Some(c) = token[..end].chars().next_back() {
-        let unbalanced_close = matches!(c, ')' | ']')
-            && token[..end]
-                .matches(if c == ')' { '(' } else { '[' })
-                .count()
-                < token[..end].matches(c).count();
+        let unbalanced_close = match c {
+            ')' => open_parens < close_parens,
+            ']' => open_brackets < close_brackets,
+            _ => false,
+        };
         if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"') || unbalanced_close {
             end -= c.len_utf8();
+            match c {
+                ')' => close_parens -= 1,
+                ']' => close_brackets -= 1,
+                _ => {}
+            }
         } else {
             break;
         }
@@ -250,6 +260,15 @@ mod tests {
                 "www.acme.com"
             ]
         );
+    }
+
+    #[test]
+    fn unbalanced_closing_brackets_are_trimmed_in_linear_time() {
+        assert_eq!(trim_token_end("http://a/(b))]."), "http://a/(b)".len());
+        assert_eq!(trim_token_end("http://a/[b]])"), "http://a/[b]".len());
+        // Counting the brackets again for each one trimmed made this quadratic.
+        let token = format!("http://a/({}", ")".repeat(200_000));
+        assert_eq!(trim_token_end(&token), "http://a/()".len());
     }
 
     #[test]

@@ -1,0 +1,431 @@
+//! The bodies of the fuzz targets. Each target in `fuzz_targets/` calls one function here,
+//! and `tests/fuzz_regressions.rs` includes this file to replay the kept corpus and every
+//! crash input through exactly the same code, on stable, in `cargo test`.
+//!
+//! Every function panics when an invariant breaks; none returns anything.
+//!
+//! - Readers: every range of a segment's text maps to source bytes on character
+//!   boundaries, inside the input; visual facts and directives point inside the input too.
+//! - Findings: a span is `start <= end <= len` on character boundaries, the JSON `matched`
+//!   is exactly the input's bytes there, and line and column agree with the offsets.
+//! - Fixes: a fixed span holds no markup, entity, escape, line break or template tag;
+//!   applying every compatible fix gives text that reads and checks again.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use brandlint::config::{self, CompiledRules};
+use brandlint::document::{Channel, Document, Segment};
+use brandlint::fix;
+use brandlint::lint::{self, FileReport, FixMode};
+use brandlint::read::html::{self, HtmlOptions, Selector};
+use brandlint::read::{eml, frontmatter, markdown, mask, plain, Format};
+use brandlint::report::{json, Summary};
+
+/// A target's body: it panics when the input breaks an invariant.
+pub type Target = fn(&[u8]);
+
+/// The targets by name, as the folders under `tests/fuzz-corpus` and
+/// `tests/fuzz-regressions` are named.
+pub const TARGETS: &[(&str, Target)] = &[
+    ("read_markdown", read_markdown),
+    ("read_html", read_html),
+    ("read_email_template", read_email_template),
+    ("read_eml", read_eml),
+    ("read_front_matter", read_front_matter),
+    ("load_rules", load_rules),
+    ("check_document", check_document),
+    ("span_invariants", span_invariants),
+];
+
+/// For the fuzz targets, whose panic hook aborts on any panic: lets panics raised inside
+/// mail-parser unwind instead. A few of its `debug_assert!(false)`s fire on malformed
+/// nesting that release builds handle; the main crate builds mail-parser without debug
+/// assertions, and `read::eml` catches the unwind, so the message reads as nothing, as it
+/// would in a release build. Every other panic still aborts.
+pub fn let_mail_parser_assertions_unwind() {
+    let abort = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_mail_parser = info
+            .location()
+            .is_some_and(|at| at.file().contains("/mail-parser-"));
+        if !in_mail_parser {
+            abort(info);
+        }
+    }));
+}
+
+/// The repository's root: the folder of the crate that includes this file (the main crate
+/// or `fuzz/`), or the one above it.
+fn repository_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("fuzz/rules.toml").is_file())
+        .expect("the repository holds fuzz/rules.toml")
+}
+
+/// The rules the document-level targets check with, compiled once: `fuzz/rules.toml`.
+static RULES: LazyLock<CompiledRules> = LazyLock::new(|| {
+    config::load_rules(&repository_root().join("fuzz/rules.toml"))
+        .expect("fuzz/rules.toml compiles")
+});
+
+/// Selectors of regions never checked, for the HTML readers.
+static SELECTORS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    [
+        ".legal",
+        "footer .unsubscribe",
+        "#promo > p",
+        "[data-skip]",
+        "td:first-child",
+    ]
+    .iter()
+    .map(|css| Selector::parse(css).expect("the selector parses"))
+    .collect()
+});
+
+/// Every kind of file a document can be: channel, format and a path the rules' globs and
+/// overrides treat as that kind.
+const KINDS: [(Channel, Format, &str); 5] = [
+    (
+        Channel::Markdown,
+        Format::Markdown,
+        "fixtures/posts/fuzz.md",
+    ),
+    (Channel::Html, Format::Html, "fixtures/html/fuzz.html"),
+    (Channel::Email, Format::Html, "fixtures/email/fuzz.hbs"),
+    (Channel::Email, Format::PlainText, "fixtures/email/fuzz.txt"),
+    (Channel::Email, Format::Eml, "fixtures/email/fuzz.eml"),
+];
+
+fn kind_path(relative: &str) -> PathBuf {
+    // The rules' root is `fixtures/`, the folder of the file `fuzz/rules.toml` extends.
+    repository_root().join(relative)
+}
+
+/// The input as text; bytes that are not UTF-8 become U+FFFD, so every input reads.
+fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+fn assert_range_inside(range: &Range<usize>, source: &str, what: &str) {
+    assert!(
+        range.start <= range.end && range.end <= source.len(),
+        "{what} at {range:?} is not inside the {} bytes of the input",
+        source.len()
+    );
+    assert!(
+        source.is_char_boundary(range.start) && source.is_char_boundary(range.end),
+        "{what} at {range:?} splits a character"
+    );
+}
+
+/// Every range of a segment's text (each start with the next few ends, and the whole text)
+/// maps inside the source on character boundaries.
+fn assert_segment_maps_inside(segment: &Segment, source: &str) {
+    let text = &segment.text;
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    assert_range_inside(&segment.source_range(0..text.len()), source, "a segment");
+    for (k, &start) in boundaries.iter().enumerate() {
+        for &end in &boundaries[k..boundaries.len().min(k + 4)] {
+            let span = segment.source_range(start..end);
+            assert_range_inside(&span, source, "a range of a segment");
+        }
+    }
+    for (range, _) in &segment.inline_scopes {
+        assert!(
+            range.start <= range.end && text.get(range.clone()).is_some(),
+            "an inline scope at {range:?} is not a range of the segment's text {text:?}"
+        );
+    }
+}
+
+/// Segments, directives and visual facts all point inside the source.
+fn assert_document_inside(document: &Document, source: &str) {
+    for segment in &document.segments {
+        assert_segment_maps_inside(segment, source);
+    }
+    for directive in &document.directives {
+        assert_range_inside(&directive.span, source, "a directive");
+    }
+    let visuals = &document.visuals;
+    for color in &visuals.colors {
+        assert_range_inside(&color.span, source, "a color");
+    }
+    for font in visuals.font_lists.iter().flatten() {
+        assert_range_inside(&font.span, source, "a font");
+    }
+    for image in &visuals.images {
+        assert_range_inside(&image.span, source, "an image");
+        if let Some(alt) = &image.alt {
+            assert_range_inside(&alt.span, source, "an image's alt text");
+        }
+    }
+}
+
+/// No range of a segment starts or ends strictly inside a template tag: tags are masked
+/// whole.
+fn assert_no_span_inside_a_tag(document: &Document, tags: &[Range<usize>]) {
+    let inside_a_tag = |offset: usize| {
+        let after = tags.partition_point(|tag| tag.start < offset);
+        after > 0 && offset < tags[after - 1].end
+    };
+    for segment in &document.segments {
+        let text = &segment.text;
+        for (start, c) in text.char_indices() {
+            let span = segment.source_range(start..start + c.len_utf8());
+            assert!(
+                !inside_a_tag(span.start) && !inside_a_tag(span.end),
+                "prose at {span:?} cuts into a template tag ({tags:?})"
+            );
+        }
+    }
+}
+
+fn html_options(email: bool) -> HtmlOptions<'static> {
+    HtmlOptions {
+        email,
+        ignore_selectors: &SELECTORS,
+    }
+}
+
+/// `read_markdown`: the Markdown reader.
+pub fn read_markdown(data: &[u8]) {
+    let source = text(data);
+    assert_document_inside(&markdown::read(&source), &source);
+}
+
+/// `read_html`: the HTML reader, as a page.
+pub fn read_html(data: &[u8]) {
+    let source = text(data);
+    assert_document_inside(&html::read(&source, &html_options(false)), &source);
+}
+
+/// `read_email_template`: template tags, the HTML reader as an email, and the plain-text
+/// email reader.
+pub fn read_email_template(data: &[u8]) {
+    let source = text(data);
+    let tags = mask::template_tags(&source);
+    let mut end = 0;
+    for tag in &tags {
+        assert_range_inside(tag, &source, "a template tag");
+        assert!(
+            tag.start >= end && tag.end > tag.start,
+            "template tags overlap or are empty: {tags:?}"
+        );
+        end = tag.end;
+    }
+    let document = html::read(&source, &html_options(true));
+    assert_document_inside(&document, &source);
+    assert_no_span_inside_a_tag(&document, &tags);
+    assert_document_inside(&plain::read(&source), &source);
+}
+
+/// `read_eml`: an RFC 5322 message, its HTML parts read as email.
+pub fn read_eml(data: &[u8]) {
+    let source = text(data);
+    let options = html_options(true);
+    let document = eml::read(&source, &|part| html::read(part, &options));
+    assert_document_inside(&document, &source);
+}
+
+/// `read_front_matter`: the first byte chooses YAML (`---`) or TOML (`+++`) and whether the
+/// block is closed; the rest is the block's content, read both as a Markdown file's front
+/// matter and directly.
+pub fn read_front_matter(data: &[u8]) {
+    let Some((&choice, rest)) = data.split_first() else {
+        return;
+    };
+    let content = text(rest);
+    let (syntax, fence) = if choice & 1 == 0 {
+        (frontmatter::Syntax::Yaml, "---")
+    } else {
+        (frontmatter::Syntax::Toml, "+++")
+    };
+    let mut source = format!("{fence}\n{content}");
+    if choice & 2 == 0 {
+        source.push_str(&format!("\n{fence}\n\nThe acme cloud body.\n"));
+    }
+    assert_document_inside(&markdown::read(&source), &source);
+    for segment in frontmatter::read(syntax, &content, 0..content.len()) {
+        assert_segment_maps_inside(&segment, &content);
+    }
+}
+
+/// A small document of every kind, to run fuzzed rules over.
+const SAMPLE: &str = "---\ntitle: Acme cloud launch!!\n---\n\n# Try ACME mail TODAY!\n\n\
+Leverage the <b>help centre</b> &amp; Github for 20 dollars. You can't miss it 🦀.\n\n\
+<p style=\"color: #0066cc; font-family: Georgia\">Click here</p>\n\n![Logo](logo.png)\n";
+
+/// `load_rules`: the rules loader and compiler; rules that compile then check a small
+/// document of each kind and verify their own examples; errors render.
+pub fn load_rules(data: &[u8]) {
+    let source = text(data);
+    // A folder that does not exist: `extends` finds nothing next to it.
+    let origin = Path::new("/nonexistent-brandlint-fuzz/brandlint.toml");
+    match config::load_rules_from_str(&source, origin) {
+        Ok(rules) => {
+            for (channel, format, path) in KINDS {
+                let report = lint::lint_bytes(
+                    &rules,
+                    Path::new(path),
+                    path.to_string(),
+                    (channel, format),
+                    SAMPLE.as_bytes().to_vec(),
+                    FixMode::Off,
+                );
+                assert_report(&report, SAMPLE.as_bytes(), Rules::Fuzzed);
+            }
+            brandlint::verify::verify_examples(&rules);
+        }
+        Err(error) => {
+            if let Some(span) = error.span {
+                assert!(
+                    span.offset() + span.len() <= source.len(),
+                    "an error points past the rules file: {span:?}"
+                );
+            }
+            let mut rendered = String::new();
+            miette::GraphicalReportHandler::new()
+                .render_report(&mut rendered, &error)
+                .expect("an error renders");
+        }
+    }
+}
+
+/// Lints the input as a file of one kind with the fuzz rules.
+fn lint_as(kind: usize, data: &[u8]) -> FileReport {
+    let (channel, format, path) = KINDS[kind];
+    lint::lint_bytes(
+        &RULES,
+        &kind_path(path),
+        path.to_string(),
+        (channel, format),
+        data.to_vec(),
+        FixMode::Off,
+    )
+}
+
+/// `check_document`: the whole check of a file, read, checked and suppressed; the first byte
+/// chooses its kind, the rest is the file, UTF-8 or not.
+pub fn check_document(data: &[u8]) {
+    let Some((&choice, rest)) = data.split_first() else {
+        return;
+    };
+    let report = lint_as(usize::from(choice) % KINDS.len(), rest);
+    for finding in &report.findings {
+        assert_range_inside(&finding.span, &report.source, "a finding");
+    }
+}
+
+/// The 1-based line and character column of a byte offset, counted the slow way.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..]
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Which rules a report was checked with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    /// `fuzz/rules.toml`.
+    Fixed,
+    /// Rules from the fuzzer, whose phrases may hold anything.
+    Fuzzed,
+}
+
+/// A report of `input`: every finding's span, `matched` and position as the JSON format
+/// writes them, and every fix it would apply.
+fn assert_report(report: &FileReport, input: &[u8], rules: Rules) {
+    let mut out = Vec::new();
+    let summary = Summary::of(std::slice::from_ref(report));
+    json::write(std::slice::from_ref(report), &summary, &mut out).expect("JSON writes");
+    let output: serde_json::Value = serde_json::from_slice(&out).expect("the JSON parses");
+    let diagnostics = output["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), report.findings.len());
+    let Ok(text) = std::str::from_utf8(input) else {
+        // Not UTF-8: one finding, at the first invalid byte, which matches nothing.
+        let valid_up_to = std::str::from_utf8(input).unwrap_err().valid_up_to();
+        assert!(report.findings.iter().all(|f| f.kind.name() == "io"));
+        for d in diagnostics {
+            assert_eq!(d["span"]["start"], valid_up_to);
+            assert_eq!(d["matched"], "");
+        }
+        return;
+    };
+    for d in diagnostics {
+        let start = d["span"]["start"].as_u64().expect("start") as usize;
+        let end = d["span"]["end"].as_u64().expect("end") as usize;
+        assert_range_inside(&(start..end), text, "a finding");
+        assert_eq!(d["matched"].as_str(), Some(&text[start..end]), "{d}");
+        let (line, column) = line_column(text, start);
+        let (end_line, end_column) = line_column(text, end);
+        let location = &d["span"];
+        assert_eq!(
+            (&location["line"], &location["column"]),
+            (&line.into(), &column.into()),
+            "{d}"
+        );
+        assert_eq!(
+            (&location["end_line"], &location["end_column"]),
+            (&end_line.into(), &end_column.into()),
+            "{d}"
+        );
+    }
+    assert_fixes_safe(report, text, rules);
+}
+
+/// Every fix that would be applied replaces prose only: no line break (folded in the prose),
+/// no template tag nor part of one; with the fuzz rules, whose phrases hold none of them,
+/// no `<`, `>`, `&` or backslash either (markup, an entity, an escape).
+fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules) {
+    let tags = mask::template_tags(text);
+    for finding in fix::compatible(&report.findings) {
+        let span = &finding.span;
+        let replaced = &text[span.clone()];
+        assert!(
+            !replaced.contains(['\n', '\r']),
+            "a fix replaces a line break: {replaced:?} ({finding:?})"
+        );
+        assert!(
+            rules == Rules::Fuzzed || !replaced.contains(['<', '>', '&', '\\']),
+            "a fix replaces markup, an entity or an escape: {replaced:?} ({finding:?})"
+        );
+        assert!(
+            !tags
+                .iter()
+                .any(|tag| tag.start < span.end && span.start < tag.end),
+            "a fix replaces (part of) a template tag: {replaced:?} ({finding:?})"
+        );
+    }
+}
+
+/// `span_invariants`: the input as every kind of file, UTF-8 or not, through the JSON
+/// report; then with every compatible fix applied, checked again.
+pub fn span_invariants(data: &[u8]) {
+    for kind in 0..KINDS.len() {
+        let report = lint_as(kind, data);
+        assert_report(&report, data, Rules::Fixed);
+        let Ok(text) = std::str::from_utf8(data) else {
+            continue;
+        };
+        let edits = fix::compatible(&report.findings);
+        if edits.is_empty() {
+            continue;
+        }
+        let fixed = fix::apply(text, &edits);
+        let again = lint_as(kind, fixed.as_bytes());
+        assert_report(&again, fixed.as_bytes(), Rules::Fixed);
+    }
+}
