@@ -3,33 +3,22 @@
 
 use std::io::{self, Write};
 
-use super::Summary;
 use crate::lint::FileReport;
 
-/// Writes the compact format.
-pub fn write(
-    reports: &[FileReport],
-    summary: &Summary,
-    quiet: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    for report in reports {
-        for finding in &report.findings {
-            let (line, column) = report
-                .lines
-                .line_column(report.source.as_bytes(), finding.span.start);
-            writeln!(
-                out,
-                "{}:{line}:{column}: {}: {} [{}]",
-                report.display_path,
-                finding.severity.name(),
-                finding.message,
-                finding.rule
-            )?;
-        }
-    }
-    if !quiet {
-        writeln!(out, "{}", summary.line())?;
+/// Writes the lines of one file's findings.
+pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for finding in &report.findings {
+        let (line, column) = report
+            .lines
+            .line_column(report.source.as_bytes(), finding.span.start);
+        writeln!(
+            out,
+            "{}:{line}:{column}: {}: {} [{}]",
+            report.display_path,
+            finding.severity.name(),
+            finding.message,
+            finding.rule
+        )?;
     }
     Ok(())
 }
