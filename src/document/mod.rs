@@ -429,15 +429,28 @@ fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
     let mut text = String::with_capacity(old.text.len());
     let mut pieces = Vec::with_capacity(old.pieces.len() + edits.len());
     let mut kept_from = 0;
-    let copy_kept = |range: Range<usize>, text: &mut String, pieces: &mut Vec<Piece>| {
+    let piece_end = |i: usize| {
+        old.pieces
+            .get(i + 1)
+            .map_or(old.text.len(), |p| p.text_start)
+    };
+    // Kept ranges come in order: the pieces wholly before one are before every later one,
+    // so each piece is passed over once, however many edits a long segment has.
+    let mut first = 0;
+    let mut copy_kept = |range: Range<usize>, text: &mut String, pieces: &mut Vec<Piece>| {
         if range.is_empty() {
             return;
         }
-        for (i, piece) in old.pieces.iter().enumerate() {
-            let piece_end = old
-                .pieces
-                .get(i + 1)
-                .map_or(old.text.len(), |p| p.text_start);
+        while first < old.pieces.len() && piece_end(first) <= range.start {
+            first += 1;
+        }
+        let overlapping = old.pieces[first..]
+            .iter()
+            .enumerate()
+            .map(|(i, piece)| (first + i, piece))
+            .take_while(|(_, piece)| piece.text_start < range.end);
+        for (i, piece) in overlapping {
+            let piece_end = piece_end(i);
             let lo = piece.text_start.max(range.start);
             let hi = piece_end.min(range.end);
             if lo >= hi {
@@ -476,19 +489,23 @@ fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
     }
     copy_kept(kept_from..old.text.len(), &mut text, &mut pieces);
 
+    // How far the text before each edit moved: the edits before an offset are a prefix.
+    let mut shifts = Vec::with_capacity(edits.len() + 1);
+    let mut shift: isize = 0;
+    shifts.push(shift);
+    for edit in edits {
+        shift += edit.replacement.len() as isize - edit.range.len() as isize;
+        shifts.push(shift);
+    }
     let remap = |offset: usize| -> usize {
-        let mut shift: isize = 0;
-        for edit in edits {
-            if edit.range.end <= offset {
-                shift += edit.replacement.len() as isize - edit.range.len() as isize;
-            } else if edit.range.start < offset {
-                // Inside an edit: snap to the edit's start in the new text.
-                return (edit.range.start as isize + shift) as usize;
-            } else {
-                break;
+        let before = edits.partition_point(|edit| edit.range.end <= offset);
+        match edits.get(before) {
+            // Inside an edit: snap to the edit's start in the new text.
+            Some(edit) if edit.range.start < offset => {
+                (edit.range.start as isize + shifts[before]) as usize
             }
+            _ => (offset as isize + shifts[before]) as usize,
         }
-        (offset as isize + shift) as usize
     };
     let inline_scopes = old
         .inline_scopes
@@ -565,6 +582,37 @@ mod tests {
         assert_eq!(s.inline_scopes, vec![(6..10, Scope::Link)]);
         assert_eq!(s.scope_at(&(6..10)), Scope::Link);
         assert_eq!(s.scope_at(&(0..10)), Scope::Paragraph);
+    }
+
+    #[test]
+    fn many_edits_over_many_pieces_map_every_word_and_link() {
+        // "w0  [l0] w1  [l1] ...": each word exact, each link text in an inline scope and
+        // two spaces after each, which fold to one.
+        let mut b = SegmentBuilder::new();
+        let mut source = String::new();
+        for i in 0..300 {
+            let word = format!("w{i}  ");
+            b.push_exact(&word, source.len());
+            source.push_str(&word);
+            let link = format!("l{i}");
+            b.begin_inline(Scope::Link);
+            b.push_exact(&link, source.len());
+            b.end_inline();
+            source.push_str(&link);
+            b.push_atomic(" ", source.len()..source.len() + 2);
+            source.push_str("\n ");
+        }
+        let s = b.finish(Scope::Paragraph).unwrap();
+        assert_eq!(s.inline_scopes.len(), 300);
+        for (i, (range, scope)) in s.inline_scopes.iter().enumerate() {
+            assert_eq!(*scope, Scope::Link);
+            assert_eq!(&s.text[range.clone()], format!("l{i}"));
+            assert_eq!(&source[s.source_range(range.clone())], format!("l{i}"));
+        }
+        for (at, _) in s.text.match_indices('w') {
+            let end = at + s.text[at..].find(' ').unwrap();
+            assert_eq!(&source[s.source_range(at..end)], &s.text[at..end]);
+        }
     }
 
     #[test]
