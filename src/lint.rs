@@ -44,9 +44,7 @@ fn is_utf16(bytes: &[u8]) -> bool {
 
 /// The offset of the first NUL byte near the start, if any.
 fn binary_marker(bytes: &[u8]) -> Option<usize> {
-    bytes[..bytes.len().min(BINARY_PROBE)]
-        .iter()
-        .position(|&b| b == 0)
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_PROBE)])
 }
 
 /// What linting one file produced, with what reporters need to print it.

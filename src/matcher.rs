@@ -51,8 +51,36 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 
 /// A phrase as the automaton holds it: white-space runs as one space, folded.
 pub fn normalize_phrase(phrase: &str) -> String {
-    let spaced = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-    fold(&spaced).into_owned()
+    fold(&single_spaced(phrase)).into_owned()
+}
+
+/// Text with white-space runs as one space and none at either end; most phrases already are.
+pub fn single_spaced(text: &str) -> Cow<'_, str> {
+    if is_single_spaced(text) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Whether text holds no white space but single spaces between other characters.
+fn is_single_spaced(text: &str) -> bool {
+    if !text.is_ascii() {
+        return !text.starts_with(' ')
+            && !text.ends_with(' ')
+            && !text.contains("  ")
+            && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    }
+    // A leading space counts as a second one.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// A match of one configured phrase in a text.
@@ -275,6 +303,17 @@ mod tests {
             "ÀÉÎÕÜ ÇA VA? 🦀 Rust",
         ] {
             assert_eq!(fold(text), one_by_one(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn single_spacing_joins_white_space_runs() {
+        for text in [
+            "", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u{b}b", "a\u{a0}b", " \n ", "é b",
+            "é  b",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(text), joined, "{text:?}");
         }
     }
 

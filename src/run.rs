@@ -12,6 +12,7 @@ use crate::config::conflict::RuleConflict;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::{self, CompiledRules};
+use crate::document::Channel;
 use crate::lint::{self, FileReport, FixMode, LintOptions};
 use crate::read;
 use crate::walk::{self, display_path};
@@ -94,6 +95,85 @@ impl RulesResolver {
 /// Runs a check. Fails only on a rules file that cannot be used; every problem with content
 /// is a finding in the result.
 pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
+    let mut plan = plan(options)?;
+    let mut reports = Vec::new();
+    let notices = std::mem::take(&mut plan.notices);
+    let conflicts = std::mem::take(&mut plan.conflicts);
+    plan.run(|report| reports.push(report));
+    Ok(CheckRun {
+        reports,
+        notices,
+        conflicts,
+    })
+}
+
+/// A check ready to run: the files found and the rules of each, in the order their reports
+/// come, with what a person should know before they do.
+pub struct Plan {
+    items: Vec<Item>,
+    lint_options: LintOptions,
+    /// Things to tell the user that are not findings, as in [`CheckRun::notices`].
+    pub notices: Vec<String>,
+    /// Rules that contradict or repeat each other, as in [`CheckRun::conflicts`].
+    pub conflicts: Vec<RuleConflict>,
+}
+
+/// A report known before linting, or a file to lint.
+enum Item {
+    Ready(FileReport),
+    Lint {
+        rules: Arc<CompiledRules>,
+        path: PathBuf,
+        display: String,
+        kind: (Channel, read::Format),
+        explicit: bool,
+    },
+}
+
+impl Item {
+    fn display_path(&self) -> &str {
+        match self {
+            Item::Ready(report) => &report.display_path,
+            Item::Lint { display, .. } => display,
+        }
+    }
+}
+
+/// Files linted at once, per thread: enough to keep every core busy between the points
+/// where reports are handed over in order, few enough that memory is bounded by the
+/// largest files rather than by the corpus.
+const BATCH_PER_THREAD: usize = 64;
+
+impl Plan {
+    /// Lints the files in parallel and hands every report to `each`, in order (sorted by
+    /// path), each as soon as the reports before it are handed over.
+    pub fn run(self, mut each: impl FnMut(FileReport)) {
+        let lint_options = self.lint_options;
+        let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
+        let mut items = self.items.into_iter().peekable();
+        while items.peek().is_some() {
+            let chunk: Vec<Item> = items.by_ref().take(batch).collect();
+            let reports: Vec<Option<FileReport>> = chunk
+                .into_par_iter()
+                .map(|item| match item {
+                    Item::Ready(report) => Some(report),
+                    Item::Lint {
+                        rules,
+                        path,
+                        display,
+                        kind,
+                        explicit,
+                    } => lint::lint_file(&rules, &path, display, kind, lint_options, explicit),
+                })
+                .collect();
+            reports.into_iter().flatten().for_each(&mut each);
+        }
+    }
+}
+
+/// Finds the files to check and the rules of each, compiling each rules file once: all of
+/// a check but the linting. Fails only on a rules file that cannot be used.
+pub fn plan(options: CheckOptions) -> Result<Plan, ConfigError> {
     let current_dir = options.current_dir.clone();
     let mut resolver = RulesResolver {
         explicit: match &options.rules {
@@ -107,6 +187,10 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         current_dir: current_dir.clone(),
     };
     let mut run = CheckRun::default();
+    let lint_options = LintOptions {
+        fix: options.fix,
+        max_file_size: options.max_file_size,
+    };
 
     if let Some((name, bytes)) = options.stdin {
         let stdin_mode = match options.fix {
@@ -136,7 +220,12 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
                 .push(format!("{display}: skipped: not a known kind of content")),
         }
         note_rules(&resolver, &mut run);
-        return Ok(run);
+        return Ok(Plan {
+            items: run.reports.into_iter().map(Item::Ready).collect(),
+            lint_options,
+            notices: run.notices,
+            conflicts: run.conflicts,
+        });
     }
 
     let paths = if options.paths.is_empty() && options.listed.is_none() {
@@ -175,7 +264,13 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
             continue;
         }
         match read::detect(&absolute, &rules) {
-            Some(kind) => jobs.push((rules, absolute, display, kind, target.explicit)),
+            Some(kind) => jobs.push(Item::Lint {
+                rules,
+                path: absolute,
+                display,
+                kind,
+                explicit: target.explicit,
+            }),
             None if target.explicit && !target.path.exists() => {
                 let error =
                     std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
@@ -200,21 +295,18 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         run.reports
             .push(FileReport::unreadable(display, None, &error));
     }
-    let lint_options = LintOptions {
-        fix: options.fix,
-        max_file_size: options.max_file_size,
-    };
-    let linted: Vec<FileReport> = jobs
-        .into_par_iter()
-        .filter_map(|(rules, path, display, kind, explicit)| {
-            lint::lint_file(&rules, &path, display, kind, lint_options, explicit)
-        })
-        .collect();
-    run.reports.extend(linted);
-    run.reports
-        .sort_by(|a, b| a.display_path.cmp(&b.display_path));
+    // Reports known now come before the files linted, then all go by path: a stable sort,
+    // as the reports themselves were once sorted.
+    let mut items: Vec<Item> = run.reports.drain(..).map(Item::Ready).collect();
+    items.extend(jobs);
+    items.sort_by(|a, b| a.display_path().cmp(b.display_path()));
     note_rules(&resolver, &mut run);
-    Ok(run)
+    Ok(Plan {
+        items,
+        lint_options,
+        notices: run.notices,
+        conflicts: run.conflicts,
+    })
 }
 
 /// Adds what the user should know about the rules used: their conflicts, and whether the

@@ -1,6 +1,8 @@
 //! Byte offsets are the engine's only positions; this turns them into the 1-based line and
 //! character column that people and machine formats read, only when printing.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 /// A span as reported: byte offsets plus line and column of both ends.
@@ -25,12 +27,13 @@ pub struct Location {
 /// Columns count characters, which takes a count from the start of the line; so that a
 /// finding late in a very long line (a minified page, a 5 MB single line) costs no more than
 /// one early in a short one, the index keeps the number of characters before every
-/// [`CHECKPOINT`]th byte, and counts only from the checkpoint before an offset.
+/// [`CHECKPOINT`]th byte, and counts only from the checkpoint before an offset. Those
+/// counts are made the first time a finding stands in a line longer than that.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     bom_len: usize,
-    chars_before_checkpoint: Vec<usize>,
+    chars_before_checkpoint: OnceLock<Vec<usize>>,
 }
 
 /// Bytes between two character-count checkpoints.
@@ -39,9 +42,8 @@ const CHECKPOINT: usize = 4096;
 /// Characters that start in `bytes`: every byte but UTF-8 continuation bytes, so any range
 /// of bytes counts right, whether or not it starts on a character.
 fn chars_in(bytes: &[u8]) -> usize {
-    // Continuation bytes are 0x80 to 0xBF, the only bytes below -64 as signed bytes: a
-    // comparison and a sum, which compile to vector instructions.
-    bytes.iter().map(|&b| usize::from(b as i8 >= -0x40)).sum()
+    // Continuation bytes are 0x80 to 0xBF, the only bytes below -64 as signed bytes.
+    bytes.iter().filter(|&&b| b as i8 >= -0x40).count()
 }
 
 impl LineIndex {
@@ -54,23 +56,26 @@ impl LineIndex {
         } else {
             0
         };
-        let mut chars_before_checkpoint = Vec::with_capacity(source.len() / CHECKPOINT + 1);
-        let mut chars = 0;
-        for block in source.chunks(CHECKPOINT) {
-            chars_before_checkpoint.push(chars);
-            chars += chars_in(block);
-        }
         Self {
             line_starts,
             bom_len,
-            chars_before_checkpoint,
+            chars_before_checkpoint: OnceLock::new(),
         }
     }
 
     /// Characters before a byte offset (at most `source.len()`).
     fn chars_before(&self, source: &[u8], offset: usize) -> usize {
+        let checkpoints = self.chars_before_checkpoint.get_or_init(|| {
+            let mut counts = Vec::with_capacity(source.len() / CHECKPOINT + 1);
+            let mut chars = 0;
+            for block in source.chunks(CHECKPOINT) {
+                counts.push(chars);
+                chars += chars_in(block);
+            }
+            counts
+        });
         let block = offset / CHECKPOINT;
-        match self.chars_before_checkpoint.get(block) {
+        match checkpoints.get(block) {
             Some(&before) => before + chars_in(&source[block * CHECKPOINT..offset]),
             // Only the very end of a source whose length is a multiple of CHECKPOINT.
             None => chars_in(source),

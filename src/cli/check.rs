@@ -4,10 +4,11 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use brandlint::config::conflict::RuleConflict;
 use brandlint::config::error::ConfigError;
 use brandlint::config::schema::Severity;
 use brandlint::lint::{FileReport, FixMode};
-use brandlint::report::{self, Format, Style, Summary};
+use brandlint::report::{self, Format, Statistics, Style, Summary};
 use brandlint::run::{self, CheckOptions, CheckRun};
 use clap::ValueEnum;
 
@@ -131,6 +132,9 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
     if args.watch {
         return watch::watch(&args, options);
     }
+    if streams(&args) {
+        return stream_check(&args, options);
+    }
     let stdin_text = options.stdin.as_ref().map(|(_, bytes)| bytes.clone());
     let run = match run_check(&args, options) {
         Ok(run) => run,
@@ -251,23 +255,95 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
 /// Runs a check, prints its notices, and keeps the findings at --min-severity or above.
 pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<CheckRun, ConfigError> {
     let mut run = run::check(options)?;
-    if !args.quiet {
-        for notice in &run.notices {
-            eprintln!("brandlint: {notice}");
-        }
-        for conflict in &run.conflicts {
-            eprintln!("{:?}", miette::Report::new(conflict.clone()));
-        }
-    }
-    let min = match args.min_severity {
-        SeverityArg::Info => Severity::Info,
-        SeverityArg::Warning => Severity::Warning,
-        SeverityArg::Error => Severity::Error,
-    };
+    print_notices(args, &run.notices, &run.conflicts);
+    let min = min_severity(args);
     for report in &mut run.reports {
         report.findings.retain(|f| f.severity >= min);
     }
     Ok(run)
+}
+
+/// Prints what a person should know that is not a finding, unless --quiet.
+fn print_notices(args: &CheckArgs, notices: &[String], conflicts: &[RuleConflict]) {
+    if !args.quiet {
+        for notice in notices {
+            eprintln!("brandlint: {notice}");
+        }
+        for conflict in conflicts {
+            eprintln!("{:?}", miette::Report::new(conflict.clone()));
+        }
+    }
+}
+
+fn min_severity(args: &CheckArgs) -> Severity {
+    match args.min_severity {
+        SeverityArg::Info => Severity::Info,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    }
+}
+
+/// Whether the findings can be printed as files are checked: a format that streams, to
+/// standard output only, nothing to fix. Memory is then bounded by the files being checked
+/// rather than by all the files with findings.
+fn streams(args: &CheckArgs) -> bool {
+    args.format.streams() && args.report.is_empty() && !args.fix && !args.diff
+}
+
+/// A check whose findings are printed file by file as they come, in the same order and the
+/// same bytes as [`print_run`] prints them once all are in.
+fn stream_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
+    let mut plan = match run::plan(options) {
+        Ok(plan) => plan,
+        Err(error) => return config_error(error),
+    };
+    print_notices(args, &plan.notices, &plan.conflicts);
+    plan.notices.clear();
+    plan.conflicts.clear();
+    let min = min_severity(args);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut stream = report::Stream::new(args.format, style(args), args.quiet);
+    let mut summary = Summary::default();
+    let mut statistics = Statistics::default();
+    // After a failed write (a closed pipe) the run goes on for its exit code.
+    let mut written = stream.begin(&mut out);
+    plan.run(|mut report| {
+        report.findings.retain(|f| f.severity >= min);
+        summary.add(&report);
+        if args.statistics {
+            statistics.add(&report);
+        }
+        if written.is_ok() {
+            written = stream.file(&report, &mut out);
+        }
+    });
+    let written = written
+        .and_then(|()| stream.end(&summary, &mut out))
+        .and_then(|()| {
+            if args.statistics && !args.format.is_document() {
+                statistics.write(&mut out)?;
+            }
+            out.flush()
+        });
+    if let Err(error) = written {
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("brandlint: cannot write output: {error}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    exit_code(args, &summary)
+}
+
+/// How the human format looks: --color, and the terminal's width from COLUMNS.
+fn style(args: &CheckArgs) -> Style {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    Style {
+        color: use_color(args),
+        width,
+    }
 }
 
 /// Prints the reports in the chosen format, writes the --report files, and returns the exit
@@ -275,26 +351,15 @@ pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<Check
 pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport], out: &mut dyn Write) -> ExitCode {
     let summary = Summary::of(reports);
     let format = args.format;
-    let color = use_color(args);
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
+    let style = style(args);
     let mut out = io::BufWriter::new(out);
-    let written = report::write(
-        format,
-        reports,
-        &summary,
-        Style { color, width },
-        args.quiet,
-        &mut out,
-    )
-    .and_then(|()| {
-        if args.statistics && !format.is_document() {
-            report::write_statistics(reports, &mut out)?;
-        }
-        out.flush()
-    });
+    let written =
+        report::write(format, reports, &summary, style, args.quiet, &mut out).and_then(|()| {
+            if args.statistics && !format.is_document() {
+                report::write_statistics(reports, &mut out)?;
+            }
+            out.flush()
+        });
     if let Err(error) = written {
         // `brandlint check | head` closes the pipe early: not an error worth a word.
         if error.kind() != io::ErrorKind::BrokenPipe {
@@ -305,7 +370,7 @@ pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport], out: &mut dyn 
     for (format, path) in &args.report {
         let style = Style {
             color: false,
-            width,
+            ..style
         };
         let written = std::fs::File::create(path).and_then(|file| {
             let mut file = io::BufWriter::new(file);

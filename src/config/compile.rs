@@ -74,6 +74,11 @@ pub struct CompiledRules {
     pub overrides: Vec<Override>,
     /// Rules that contradict or repeat each other; they still run.
     pub conflicts: Vec<super::conflict::RuleConflict>,
+    /// Whether each rule runs on the files of each channel, for the rules that apply to
+    /// every path; worked out once, so that a file costs nothing per rule.
+    by_channel: Vec<(Channel, Vec<bool>)>,
+    /// The rules limited to some files (`files`), judged for each file.
+    file_scoped: Vec<usize>,
 }
 
 /// A compiled `[[override]]`: for the files its globs match, voice settings that replace
@@ -132,11 +137,17 @@ impl CompiledRules {
     /// the rules file's folder): each rule's `channels` and `files`, then every matching
     /// `[[override]]` in order.
     pub fn for_file(&self, channel: Channel, relative_path: &Path) -> FileRules {
-        let mut active: Vec<bool> = self
-            .rules
-            .iter()
-            .map(|r| r.applies_to_file(channel, relative_path))
-            .collect();
+        let mut active: Vec<bool> = match self.by_channel.iter().find(|(c, _)| *c == channel) {
+            Some((_, active)) => active.clone(),
+            None => self
+                .rules
+                .iter()
+                .map(|r| r.applies_to_file(channel, relative_path))
+                .collect(),
+        };
+        for &index in &self.file_scoped {
+            active[index] = self.rules[index].applies_to_file(channel, relative_path);
+        }
         let mut voice = self
             .voice
             .as_ref()
@@ -402,7 +413,24 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         .iter()
         .map(|located| compile_override(&compiler, located, &rules))
         .collect::<Result<Vec<_>, _>>()?;
+    let by_channel = [Channel::Markdown, Channel::Html, Channel::Email]
+        .into_iter()
+        .map(|channel| {
+            let active = rules
+                .iter()
+                .map(|r| {
+                    r.files.is_none() && r.channels.as_ref().is_none_or(|c| c.contains(&channel))
+                })
+                .collect();
+            (channel, active)
+        })
+        .collect();
+    let file_scoped = (0..rules.len())
+        .filter(|&i| rules[i].files.is_some())
+        .collect();
     Ok(CompiledRules {
+        by_channel,
+        file_scoped,
         origin: merged
             .sources
             .last()

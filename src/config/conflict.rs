@@ -3,6 +3,7 @@
 //! a term's variant that is another term's name, a wording replaced two ways. Each is reported with
 //! both places, so the brand can decide which one it meant; the rules still run.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -139,10 +140,7 @@ struct Claim<'a> {
 
 /// Lower case with white space runs as one space: how phrases match.
 fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::matcher::single_spaced(text).to_lowercase()
 }
 
 /// Every conflict between the tables of merged rules files.
@@ -179,10 +177,18 @@ pub fn find<'a>(merged: &'a MergedRules) -> Vec<RuleConflict> {
             claims.push(claim(wording, Role::Replaced, *origin, table, replacement));
         }
     }
-    claims.sort_by(|a, b| a.folded.cmp(&b.folded));
+    // Claims of one phrase, in the order written; only phrases claimed twice or more can
+    // conflict, and they are judged in the order of the phrases.
+    let mut groups: HashMap<&str, Vec<&Claim<'_>>> = HashMap::new();
+    for claim in &claims {
+        groups.entry(&claim.folded).or_default().push(claim);
+    }
+    let mut shared: Vec<(&str, Vec<&Claim<'_>>)> =
+        groups.into_iter().filter(|(_, g)| g.len() > 1).collect();
+    shared.sort_unstable_by_key(|(phrase, _)| *phrase);
 
     let mut conflicts = Vec::new();
-    for group in claims.chunk_by(|a, b| a.folded == b.folded) {
+    for (_, group) in &shared {
         for (i, first) in group.iter().enumerate() {
             for second in &group[i + 1..] {
                 if first.table == second.table {

@@ -580,6 +580,37 @@ mod tests {
     }
 
     #[test]
+    fn many_edits_over_many_pieces_map_every_word_and_link() {
+        // "w0  [l0] w1  [l1] ...": each word exact, each link text in an inline scope and
+        // two spaces after each, which fold to one.
+        let mut b = SegmentBuilder::new();
+        let mut source = String::new();
+        for i in 0..300 {
+            let word = format!("w{i}  ");
+            b.push_exact(&word, source.len());
+            source.push_str(&word);
+            let link = format!("l{i}");
+            b.begin_inline(Scope::Link);
+            b.push_exact(&link, source.len());
+            b.end_inline();
+            source.push_str(&link);
+            b.push_atomic(" ", source.len()..source.len() + 2);
+            source.push_str("\n ");
+        }
+        let s = b.finish(Scope::Paragraph).unwrap();
+        assert_eq!(s.inline_scopes.len(), 300);
+        for (i, (range, scope)) in s.inline_scopes.iter().enumerate() {
+            assert_eq!(*scope, Scope::Link);
+            assert_eq!(&s.text[range.clone()], format!("l{i}"));
+            assert_eq!(&source[s.source_range(range.clone())], format!("l{i}"));
+        }
+        for (at, _) in s.text.match_indices('w') {
+            let end = at + s.text[at..].find(' ').unwrap();
+            assert_eq!(&source[s.source_range(at..end)], &s.text[at..end]);
+        }
+    }
+
+    #[test]
     fn many_pieces_and_many_edits_map_as_few_do() {
         // "x &amp;  " over and over, with links: an atomic piece per entity, an edit per
         // white-space run, an inline scope per link. Rebuilding reads each piece once (a

@@ -24,7 +24,8 @@ fn options() -> Options {
 }
 
 /// Reads Markdown text (a leading byte order mark is skipped; offsets stay file offsets).
-pub fn read(source: &str) -> Document {
+/// Without `visuals`, the colors, fonts and images of its HTML are left out.
+pub fn read(source: &str, visuals: bool) -> Document {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let mut reader = Reader {
         source,
@@ -37,6 +38,7 @@ pub fn read(source: &str) -> Document {
         skip_depth: 0,
         links: Vec::new(),
         metadata: None,
+        visuals,
     };
     for (event, range) in Parser::new_ext(&source[bom..], options()).into_offset_iter() {
         reader.event(event, range.start + bom..range.end + bom);
@@ -58,6 +60,8 @@ struct Reader<'s> {
     image_depth: usize,
     /// Inside code blocks, HTML blocks, autolinks and front matter: no prose.
     skip_depth: usize,
+    /// Whether to gather the colors, fonts and images of HTML.
+    visuals: bool,
     /// For each open link, whether it is an autolink (skipped) or a link (an inline scope).
     links: Vec<bool>,
     /// Front matter being read: its syntax and the range of its content.
@@ -115,7 +119,7 @@ impl Reader<'_> {
                     self.document.directives.extend(found);
                 } else if html.to_ascii_lowercase().starts_with("<br") {
                     self.target().push_atomic(" ", range);
-                } else if !html.starts_with("</") {
+                } else if self.visuals && !html.starts_with("</") {
                     // An inline tag may show a color, a font or an image.
                     let mut visuals = html::visuals(&html);
                     visuals.shift(range.start);
@@ -185,7 +189,11 @@ impl Reader<'_> {
                 // A block of raw HTML is read as HTML: its prose is checked, its comments
                 // may hold directives.
                 self.flush();
-                let mut block = html::read(&self.source[range.clone()], &HtmlOptions::default());
+                let options = HtmlOptions {
+                    without_visuals: !self.visuals,
+                    ..HtmlOptions::default()
+                };
+                let mut block = html::read(&self.source[range.clone()], &options);
                 block.shift(range.start);
                 self.document.segments.extend(block.segments);
                 self.document.directives.extend(block.directives);
@@ -295,7 +303,7 @@ mod tests {
 
     /// Each segment as (scope, text, the source bytes it spans).
     fn segments(source: &str) -> Vec<(Scope, String, String)> {
-        read(source).outline(source)
+        read(source, true).outline(source)
     }
 
     fn texts(source: &str) -> Vec<(Scope, String)> {
@@ -326,7 +334,7 @@ mod tests {
 
     #[test]
     fn links_join_the_sentence_with_an_inline_scope() {
-        let document = read("Click [here](/x) now.\n");
+        let document = read("Click [here](/x) now.\n", true);
         let segment = &document.segments[0];
         assert_eq!(segment.text, "Click here now.");
         assert_eq!(segment.inline_scopes, vec![(6..10, Scope::Link)]);
@@ -372,7 +380,7 @@ mod tests {
             segments(source),
             [(Scope::Paragraph, "AT&T *not* a break".into(), source.into())]
         );
-        let document = read(source);
+        let document = read(source, true);
         let segment = &document.segments[0];
         assert_eq!(
             segment.source_range(2..3),
@@ -409,7 +417,7 @@ mod tests {
     #[test]
     fn directives_come_from_block_and_inline_comments() {
         let source = "<!-- brandlint-disable -->\n\nText <!-- brandlint-enable banned --> more\n";
-        let directives = read(source).directives;
+        let directives = read(source, true).directives;
         assert_eq!(directives.len(), 2);
         assert_eq!(
             &source[directives[0].span.clone()],
@@ -423,6 +431,6 @@ mod tests {
         let source = format!("{}deep\n", "> ".repeat(10_000));
         assert_eq!(texts(&source), [(Scope::Blockquote, "deep".into())]);
         let brackets = format!("{}x{}", "[".repeat(50_000), "]".repeat(50_000));
-        assert!(!read(&brackets).segments.is_empty());
+        assert!(!read(&brackets, true).segments.is_empty());
     }
 }

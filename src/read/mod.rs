@@ -61,12 +61,15 @@ pub fn detect(path: &Path, rules: &CompiledRules) -> Option<(Channel, Format)> {
 
 /// Reads a file's text.
 pub fn read(channel: Channel, format: Format, source: &str, rules: &CompiledRules) -> Document {
+    // Colors, fonts and images are only gathered for the visual checks.
+    let without_visuals = rules.visual.is_none();
     let options = html::HtmlOptions {
         email: channel == Channel::Email,
         ignore_selectors: &rules.ignore_selectors,
+        without_visuals,
     };
     match format {
-        Format::Markdown => markdown::read(source),
+        Format::Markdown => markdown::read(source, !without_visuals),
         Format::Html => html::read(source, &options),
         Format::PlainText => plain::read(source),
         Format::Eml => eml::read(source, &|part| html::read(part, &options)),

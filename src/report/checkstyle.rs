@@ -7,30 +7,36 @@ use quick_xml::escape::escape;
 
 use crate::lint::FileReport;
 
-/// Writes the Checkstyle XML document.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+/// Writes the document's start.
+pub fn begin(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<checkstyle version="4.3">"#)?;
-    for report in reports {
+    writeln!(out, r#"<checkstyle version="4.3">"#)
+}
+
+/// Writes one file's element.
+pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        r#"  <file name="{}">"#,
+        attribute(&report.display_path)
+    )?;
+    for finding in &report.findings {
+        let (line, column) = report
+            .lines
+            .line_column(report.source.as_bytes(), finding.span.start);
         writeln!(
             out,
-            r#"  <file name="{}">"#,
-            attribute(&report.display_path)
+            r#"    <error line="{line}" column="{column}" severity="{}" message="{}" source="{}"/>"#,
+            finding.severity.name(),
+            attribute(&finding.message),
+            attribute(&finding.rule)
         )?;
-        for finding in &report.findings {
-            let (line, column) = report
-                .lines
-                .line_column(report.source.as_bytes(), finding.span.start);
-            writeln!(
-                out,
-                r#"    <error line="{line}" column="{column}" severity="{}" message="{}" source="{}"/>"#,
-                finding.severity.name(),
-                attribute(&finding.message),
-                attribute(&finding.rule)
-            )?;
-        }
-        writeln!(out, "  </file>")?;
     }
+    writeln!(out, "  </file>")
+}
+
+/// Writes the document's end.
+pub fn end(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</checkstyle>")
 }
 

@@ -3,24 +3,13 @@
 
 use std::io::{self, Write};
 
-use super::Summary;
 use crate::check::Finding;
 use crate::lint::FileReport;
 
-/// Writes the compact format.
-pub fn write(
-    reports: &[FileReport],
-    summary: &Summary,
-    quiet: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    for report in reports {
-        for finding in &report.findings {
-            write_line(report, finding, out)?;
-        }
-    }
-    if !quiet {
-        writeln!(out, "{}", summary.line())?;
+/// Writes the lines of one file's findings.
+pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+    for finding in &report.findings {
+        write_line(report, finding, out)?;
     }
     Ok(())
 }

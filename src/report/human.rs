@@ -9,7 +9,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Style, Summary};
+use super::Style;
 use crate::check::Finding;
 use crate::config::schema::Severity;
 use crate::lint::FileReport;
@@ -186,41 +186,38 @@ impl Diagnostic for Report<'_> {
     }
 }
 
-/// Writes the human format.
-pub fn write(
-    reports: &[FileReport],
-    summary: &Summary,
-    style: Style,
-    quiet: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// What renders the findings, in the style asked for.
+pub fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
-        .with_links(false);
-    for report in reports {
-        for finding in &report.findings {
-            let diagnostic = Report {
-                finding,
-                source: FileSource {
-                    name: &report.display_path,
-                    text: &report.source,
-                    lines: &report.lines,
-                },
-            };
-            let mut rendered = String::new();
-            handler
-                .render_report(&mut rendered, &diagnostic)
-                .map_err(io::Error::other)?;
-            writeln!(out, "{rendered}")?;
-        }
-    }
-    if !quiet {
-        writeln!(out, "{}", summary.line())?;
+        .with_links(false)
+}
+
+/// Writes one file's findings.
+pub fn write_file(
+    handler: &GraphicalReportHandler,
+    report: &FileReport,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for finding in &report.findings {
+        let diagnostic = Report {
+            finding,
+            source: FileSource {
+                name: &report.display_path,
+                text: &report.source,
+                lines: &report.lines,
+            },
+        };
+        let mut rendered = String::new();
+        handler
+            .render_report(&mut rendered, &diagnostic)
+            .map_err(io::Error::other)?;
+        writeln!(out, "{rendered}")?;
     }
     Ok(())
 }

@@ -16,13 +16,6 @@ use crate::span::Location;
 pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    diagnostics: Vec<Diagnostic<'a>>,
-    summary: &'a Summary,
-}
-
-#[derive(Serialize)]
 struct Fix<'a> {
     replacement: &'a str,
 }
@@ -44,37 +37,148 @@ struct Diagnostic<'a> {
     url: Option<&'a str>,
 }
 
-/// Writes the JSON format, pretty-printed, with a trailing newline.
-pub fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-    let diagnostics = reports
-        .iter()
-        .flat_map(|report| {
-            report.findings.iter().map(move |finding| Diagnostic {
-                path: &report.display_path,
-                channel: report.channel,
-                scope: finding.scope,
-                rule: &finding.rule,
-                kind: finding.kind,
-                severity: finding.severity,
-                message: &finding.message,
-                matched: report.source.get(finding.span.clone()).unwrap_or(""),
-                span: report
-                    .lines
-                    .locate(report.source.as_bytes(), finding.span.clone()),
-                fix: finding
-                    .fix
-                    .as_deref()
-                    .map(|replacement| Fix { replacement }),
-                help: finding.help.as_deref(),
-                url: finding.url.as_deref(),
+/// The document's fields as a JSON object in this order, pretty-printed with two spaces:
+/// `version`, `diagnostics` (written a file at a time), then `summary`, and a trailing
+/// newline.
+pub fn begin(out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{{\n  \"version\": {VERSION},\n  \"diagnostics\": [")
+}
+
+/// Writes one file's diagnostics; `written` counts the diagnostics so far.
+pub fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write) -> io::Result<()> {
+    for finding in &report.findings {
+        let diagnostic = Diagnostic {
+            path: &report.display_path,
+            channel: report.channel,
+            scope: finding.scope,
+            rule: &finding.rule,
+            kind: finding.kind,
+            severity: finding.severity,
+            message: &finding.message,
+            matched: report.source.get(finding.span.clone()).unwrap_or(""),
+            span: report
+                .lines
+                .locate(report.source.as_bytes(), finding.span.clone()),
+            fix: finding
+                .fix
+                .as_deref()
+                .map(|replacement| Fix { replacement }),
+            help: finding.help.as_deref(),
+            url: finding.url.as_deref(),
+        };
+        out.write_all(if *written == 0 { b"\n    " } else { b",\n    " })?;
+        write_indented(&diagnostic, "    ", out)?;
+        *written += 1;
+    }
+    Ok(())
+}
+
+/// Closes the diagnostics, after `written` of them, and writes the summary.
+pub fn end(written: usize, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(if written == 0 { b"]" } else { b"\n  ]" })?;
+    out.write_all(b",\n  \"summary\": ")?;
+    write_indented(summary, "  ", out)?;
+    out.write_all(b"\n}\n")
+}
+
+/// A value pretty-printed as it stands inside the document: every line after the first
+/// indented. JSON strings hold no line breaks (they are escaped), so lines are safe to cut.
+fn write_indented(value: &impl Serialize, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(indent.as_bytes())?;
+        }
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Finding;
+    use crate::config::schema::Severity;
+
+    fn finding(span: std::ops::Range<usize>, fix: Option<&str>) -> Finding {
+        Finding {
+            rule: "term/GitHub".to_string(),
+            kind: RuleKind::Term,
+            severity: Severity::Warning,
+            message: "Write \"GitHub\", not \"Github\"".to_string(),
+            span,
+            scope: Some(Scope::Paragraph),
+            fix: fix.map(str::to_string),
+            help: None,
+            url: Some("https://example.com/\"style\"".to_string()),
+        }
+    }
+
+    /// The document as one value, pretty-printed by serde_json: what the format promises.
+    fn whole(reports: &[FileReport]) -> String {
+        let diagnostics: Vec<serde_json::Value> = reports
+            .iter()
+            .flat_map(|report| {
+                let mut one = Vec::new();
+                write_file(report, &mut 0, &mut one).expect("written");
+                let values: Vec<serde_json::Value> = if one.is_empty() {
+                    Vec::new()
+                } else {
+                    let text = String::from_utf8(one).expect("UTF-8");
+                    serde_json::from_str(&format!("[{}]", text.trim_start_matches(['\n', ','])))
+                        .expect("diagnostics are JSON")
+                };
+                values
             })
-        })
-        .collect();
-    let output = Output {
-        version: VERSION,
-        diagnostics,
-        summary,
-    };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+            .collect();
+        let document = serde_json::json!({
+            "version": VERSION,
+            "diagnostics": diagnostics,
+            "summary": Summary::of(reports),
+        });
+        serde_json::to_string_pretty(&document).expect("serialized") + "\n"
+    }
+
+    fn streamed(reports: &[FileReport]) -> String {
+        let mut out = Vec::new();
+        let mut written = 0;
+        begin(&mut out).expect("written");
+        for report in reports {
+            write_file(report, &mut written, &mut out).expect("written");
+        }
+        end(written, &Summary::of(reports), &mut out).expect("written");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn written_file_by_file_as_one_document() {
+        let source = "Github and Github\nagain Github é";
+        let report = |name: &str, findings| {
+            FileReport::new(
+                name.to_string(),
+                Some(Channel::Markdown),
+                source.to_string(),
+                findings,
+            )
+        };
+        let cases = [
+            vec![],
+            vec![report("clean.md", vec![])],
+            vec![report("one.md", vec![finding(0..6, Some("GitHub"))])],
+            vec![
+                report(
+                    "a.md",
+                    vec![finding(0..6, None), finding(24..30, Some("GitHub"))],
+                ),
+                report("b.md", vec![]),
+                report("c.md", vec![finding(11..17, None)]),
+            ],
+        ];
+        for reports in cases {
+            let streamed = streamed(&reports);
+            assert_eq!(streamed, whole(&reports));
+            serde_json::from_str::<serde_json::Value>(&streamed).expect("valid JSON");
+        }
+    }
 }

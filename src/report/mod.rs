@@ -70,6 +70,15 @@ impl Format {
     pub fn is_document(self) -> bool {
         matches!(self, Format::Json | Format::Sarif | Format::Checkstyle)
     }
+
+    /// Whether the format is written a file at a time, nothing in it waiting for later
+    /// files but the summary at the end; the others group or index findings across files.
+    pub fn streams(self) -> bool {
+        matches!(
+            self,
+            Format::Human | Format::Compact | Format::Json | Format::Checkstyle
+        )
+    }
 }
 
 /// Counts over a whole run.
@@ -97,20 +106,25 @@ fn is_zero(n: &usize) -> bool {
 impl Summary {
     /// Counts the findings of reports.
     pub fn of(reports: &[FileReport]) -> Self {
-        let mut summary = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
-        for finding in reports.iter().flat_map(|r| &r.findings) {
-            match finding.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-            }
-            summary.fixable += usize::from(finding.fix.is_some());
+        let mut summary = Summary::default();
+        for report in reports {
+            summary.add(report);
         }
-        summary.fixed = reports.iter().map(|r| r.fixed).sum();
         summary
+    }
+
+    /// Counts one more file and its findings.
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        for finding in &report.findings {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            self.fixable += usize::from(finding.fix.is_some());
+        }
+        self.fixed += report.fixed;
     }
 
     /// The closing line: `3 errors, 5 warnings in 12 files (2 fixable with --fix)`.
@@ -155,27 +169,107 @@ pub fn write(
     quiet: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    if format.streams() {
+        let mut stream = Stream::new(format, style, quiet);
+        stream.begin(out)?;
+        for report in reports {
+            stream.file(report, out)?;
+        }
+        return stream.end(summary, out);
+    }
     match format {
-        Format::Human => human::write(reports, summary, style, quiet, out),
-        Format::Compact => compact::write(reports, summary, quiet, out),
-        Format::Json => json::write(reports, summary, out),
         Format::Sarif => sarif::write(reports, out),
         Format::Github => github::write(reports, summary, quiet, out),
-        Format::Checkstyle => checkstyle::write(reports, out),
         Format::Markdown => markdown::write(reports, summary, out),
+        Format::Human | Format::Compact | Format::Json | Format::Checkstyle => {
+            unreachable!("formats that stream are written above")
+        }
+    }
+}
+
+/// A format that streams ([`Format::streams`]), written as files are checked: its start,
+/// each file in order, then its end with the summary. The same bytes as [`write`].
+pub struct Stream {
+    format: Format,
+    quiet: bool,
+    handler: Option<miette::GraphicalReportHandler>,
+    written: usize,
+}
+
+impl Stream {
+    /// A writer of `format`, which must stream.
+    pub fn new(format: Format, style: Style, quiet: bool) -> Self {
+        assert!(format.streams(), "{} does not stream", format.name());
+        Stream {
+            format,
+            quiet,
+            handler: (format == Format::Human).then(|| human::handler(style)),
+            written: 0,
+        }
+    }
+
+    /// Writes what comes before the first file.
+    pub fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            Format::Json => json::begin(out),
+            Format::Checkstyle => checkstyle::begin(out),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes one file's findings.
+    pub fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        match (self.format, &self.handler) {
+            (Format::Human, Some(handler)) => human::write_file(handler, report, out),
+            (Format::Compact, _) => compact::write_file(report, out),
+            (Format::Json, _) => json::write_file(report, &mut self.written, out),
+            (Format::Checkstyle, _) => checkstyle::write_file(report, out),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes what comes after the last file: the summary, where the format has one.
+    pub fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            Format::Json => json::end(self.written, summary, out),
+            Format::Checkstyle => checkstyle::end(out),
+            Format::Human | Format::Compact if !self.quiet => {
+                writeln!(out, "{}", summary.line())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Counts per rule and severity, gathered file by file, for `--statistics`.
+#[derive(Debug, Default)]
+pub struct Statistics(std::collections::BTreeMap<(String, Severity), usize>);
+
+impl Statistics {
+    /// Counts one more file's findings.
+    pub fn add(&mut self, report: &FileReport) {
+        for finding in &report.findings {
+            let key = (finding.rule.clone(), finding.severity);
+            *self.0.entry(key).or_default() += 1;
+        }
+    }
+
+    /// Writes the counts, most frequent first.
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut rows: Vec<_> = self.0.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for ((rule, severity), count) in rows {
+            writeln!(out, "{count:>6}  {rule}  [{}]", severity.name())?;
+        }
+        Ok(())
     }
 }
 
 /// Counts per rule, most frequent first, for `--statistics`.
 pub fn write_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut counts: std::collections::BTreeMap<(&str, Severity), usize> = Default::default();
-    for finding in reports.iter().flat_map(|r| &r.findings) {
-        *counts.entry((&finding.rule, finding.severity)).or_default() += 1;
+    let mut statistics = Statistics::default();
+    for report in reports {
+        statistics.add(report);
     }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for ((rule, severity), count) in rows {
-        writeln!(out, "{count:>6}  {rule}  [{}]", severity.name())?;
-    }
-    Ok(())
+    statistics.write(out)
 }

@@ -26,6 +26,8 @@ pub struct HtmlOptions<'a> {
     pub email: bool,
     /// Regions never checked.
     pub ignore_selectors: &'a [Selector],
+    /// Leave out the colors, fonts and images: no visual check will read them.
+    pub without_visuals: bool,
 }
 
 /// The source with every template tag (and a byte order mark) replaced by spaces.
@@ -57,7 +59,9 @@ pub fn read(source: &str, options: &HtmlOptions<'_>) -> Document {
     }
     .run(template_comment_directives(source, &templates));
     document.directives.sort_by_key(|d| d.span.start);
-    document.visuals = visual::collect(&tree, source, &masked, &ignored);
+    if !options.without_visuals {
+        document.visuals = visual::collect(&tree, source, &masked, &ignored);
+    }
     document
 }
 
@@ -250,8 +254,8 @@ mod tests {
     fn ignore_selectors_remove_regions() {
         let selectors = [Selector::parse(".legal").unwrap()];
         let options = HtmlOptions {
-            email: false,
             ignore_selectors: &selectors,
+            ..HtmlOptions::default()
         };
         let found: Vec<_> = segments("<p>keep</p><p class=legal>drop<p>keep too", &options)
             .into_iter()
