@@ -323,17 +323,24 @@ pub fn check_document(data: &[u8]) {
     }
 }
 
-/// The 1-based line and character column of a byte offset, counted the slow way.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..]
-        .trim_start_matches('\u{feff}')
-        .chars()
-        .count()
-        + 1;
-    (line, column)
+/// The 1-based line and character column of each of `offsets` (sorted), counted character
+/// by character from the start, once for all of them.
+fn lines_and_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let (mut line, mut column) = (1, 1);
+    let mut chars = text.char_indices().peekable();
+    offsets
+        .iter()
+        .map(|&offset| {
+            while let Some((at, c)) = chars.next_if(|&(at, _)| at < offset) {
+                match c {
+                    '\n' => (line, column) = (line + 1, 1),
+                    '\u{feff}' if at == 0 => {} // a byte order mark is not a column
+                    _ => column += 1,
+                }
+            }
+            (line, column)
+        })
+        .collect()
 }
 
 /// Which rules a report was checked with.
@@ -364,23 +371,36 @@ fn assert_report(report: &FileReport, input: &[u8], rules: Rules) {
         }
         return;
     };
+    let mut offsets = Vec::new();
     for d in diagnostics {
         let start = d["span"]["start"].as_u64().expect("start") as usize;
         let end = d["span"]["end"].as_u64().expect("end") as usize;
         assert_range_inside(&(start..end), text, "a finding");
         assert_eq!(d["matched"].as_str(), Some(&text[start..end]), "{d}");
-        let (line, column) = line_column(text, start);
-        let (end_line, end_column) = line_column(text, end);
+        offsets.extend([start, end]);
+    }
+    offsets.sort_unstable();
+    offsets.dedup();
+    let positions = lines_and_columns(text, &offsets);
+    let position = |offset: &serde_json::Value| {
+        let offset = offset.as_u64().expect("an offset") as usize;
+        let (line, column) = positions[offsets.binary_search(&offset).expect("listed")];
+        (
+            serde_json::Value::from(line),
+            serde_json::Value::from(column),
+        )
+    };
+    for d in diagnostics {
         let location = &d["span"];
         assert_eq!(
-            (&location["line"], &location["column"]),
-            (&line.into(), &column.into()),
-            "{d}"
+            (location["line"].clone(), location["column"].clone()),
+            position(&location["start"]),
+            "the line and column of the start of {d}"
         );
         assert_eq!(
-            (&location["end_line"], &location["end_column"]),
-            (&end_line.into(), &end_column.into()),
-            "{d}"
+            (location["end_line"].clone(), location["end_column"].clone()),
+            position(&location["end"]),
+            "the line and column of the end of {d}"
         );
     }
     assert_fixes_safe(report, text, rules);
