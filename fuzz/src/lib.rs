@@ -364,12 +364,21 @@ fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Format
     let diagnostics = output["diagnostics"].as_array().expect("diagnostics");
     assert_eq!(diagnostics.len(), report.findings.len());
     let Ok(text) = std::str::from_utf8(input) else {
-        // Not UTF-8: one finding, at the first invalid byte, which matches nothing.
+        // Not UTF-8: an `io` finding at the first invalid byte, or at the start for a
+        // binary or UTF-16 file; it matches nothing, and its line and column are those of
+        // the valid text before it.
         let valid_up_to = std::str::from_utf8(input).unwrap_err().valid_up_to();
+        let valid = std::str::from_utf8(&input[..valid_up_to]).expect("valid up to there");
         assert!(report.findings.iter().all(|f| f.kind.name() == "io"));
         for d in diagnostics {
-            assert_eq!(d["span"]["start"], valid_up_to);
-            assert_eq!(d["matched"], "");
+            let start = d["span"]["start"].as_u64().expect("start") as usize;
+            assert!(start == 0 || start == valid_up_to, "{d}");
+            assert_eq!(d["matched"], "", "{d}");
+            let [(line, column)] = lines_and_columns(valid, &[start])[..] else {
+                unreachable!("one offset, one position");
+            };
+            let at = (d["span"]["line"].clone(), d["span"]["column"].clone());
+            assert_eq!(at, (line.into(), column.into()), "{d}");
         }
         return;
     };
