@@ -246,3 +246,32 @@ pub fn lint_file(
         Err(error) => Some(FileReport::unreadable(display_path, channel, &error)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_binary_file_is_one_finding_at_its_start_whose_position_agrees() {
+        let rules = crate::config::default_rules(Path::new(".")).unwrap();
+        let bytes = b"line one\nline two Github\0\x01\x02".to_vec();
+        let report = lint_bytes(
+            &rules,
+            Path::new("a.md"),
+            "a.md".into(),
+            (Channel::Markdown, Format::Markdown),
+            bytes,
+            FixMode::Off,
+        );
+        let [finding] = &report.findings[..] else {
+            panic!("one finding: {:?}", report.findings);
+        };
+        assert_eq!(finding.rule, "io/binary");
+        assert!(finding.message.contains("offset 24"), "{}", finding.message);
+        assert_eq!(finding.span, 0..0);
+        let location = report
+            .lines
+            .locate(report.source.as_bytes(), finding.span.clone());
+        assert_eq!((location.line, location.column), (1, 1));
+    }
+}

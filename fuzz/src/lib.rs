@@ -191,13 +191,14 @@ fn html_options(email: bool) -> HtmlOptions<'static> {
     HtmlOptions {
         email,
         ignore_selectors: &SELECTORS,
+        without_visuals: false,
     }
 }
 
 /// `read_markdown`: the Markdown reader.
 pub fn read_markdown(data: &[u8]) {
     let source = text(data);
-    assert_document_inside(&markdown::read(&source), &source);
+    assert_document_inside(&markdown::read(&source, true), &source);
 }
 
 /// `read_html`: the HTML reader, as a page.
@@ -223,7 +224,9 @@ pub fn read_email_template(data: &[u8]) {
     let document = html::read(&source, &html_options(true));
     assert_document_inside(&document, &source);
     assert_no_span_inside_a_tag(&document, &tags);
-    assert_document_inside(&plain::read(&source), &source);
+    let text_email = plain::read(&source);
+    assert_document_inside(&text_email, &source);
+    assert_no_span_inside_a_tag(&text_email, &tags);
 }
 
 /// `read_eml`: an RFC 5322 message, its HTML parts read as email.
@@ -251,7 +254,7 @@ pub fn read_front_matter(data: &[u8]) {
     if choice & 2 == 0 {
         source.push_str(&format!("\n{fence}\n\nThe acme cloud body.\n"));
     }
-    assert_document_inside(&markdown::read(&source), &source);
+    assert_document_inside(&markdown::read(&source, true), &source);
     for segment in frontmatter::read(syntax, &content, 0..content.len()) {
         assert_segment_maps_inside(&segment, &content);
     }
@@ -279,7 +282,7 @@ pub fn load_rules(data: &[u8]) {
                     SAMPLE.as_bytes().to_vec(),
                     FixMode::Off,
                 );
-                assert_report(&report, SAMPLE.as_bytes(), Rules::Fuzzed);
+                assert_report(&report, SAMPLE.as_bytes(), Rules::Fuzzed, format);
             }
             brandlint::verify::verify_examples(&rules);
         }
@@ -323,17 +326,24 @@ pub fn check_document(data: &[u8]) {
     }
 }
 
-/// The 1-based line and character column of a byte offset, counted the slow way.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..]
-        .trim_start_matches('\u{feff}')
-        .chars()
-        .count()
-        + 1;
-    (line, column)
+/// The 1-based line and character column of each of `offsets` (sorted), counted character
+/// by character from the start, once for all of them.
+fn lines_and_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let (mut line, mut column) = (1, 1);
+    let mut chars = text.char_indices().peekable();
+    offsets
+        .iter()
+        .map(|&offset| {
+            while let Some((at, c)) = chars.next_if(|&(at, _)| at < offset) {
+                match c {
+                    '\n' => (line, column) = (line + 1, 1),
+                    '\u{feff}' if at == 0 => {} // a byte order mark is not a column
+                    _ => column += 1,
+                }
+            }
+            (line, column)
+        })
+        .collect()
 }
 
 /// Which rules a report was checked with.
@@ -347,50 +357,82 @@ enum Rules {
 
 /// A report of `input`: every finding's span, `matched` and position as the JSON format
 /// writes them, and every fix it would apply.
-fn assert_report(report: &FileReport, input: &[u8], rules: Rules) {
+fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Format) {
     let mut out = Vec::new();
     let summary = Summary::of(std::slice::from_ref(report));
-    json::write(std::slice::from_ref(report), &summary, &mut out).expect("JSON writes");
+    let mut written = 0;
+    json::begin(&mut out).expect("JSON writes");
+    json::write_file(report, &mut written, &mut out).expect("JSON writes");
+    json::end(written, &summary, &mut out).expect("JSON writes");
     let output: serde_json::Value = serde_json::from_slice(&out).expect("the JSON parses");
     let diagnostics = output["diagnostics"].as_array().expect("diagnostics");
     assert_eq!(diagnostics.len(), report.findings.len());
     let Ok(text) = std::str::from_utf8(input) else {
-        // Not UTF-8: one finding, at the first invalid byte, which matches nothing.
+        // Not UTF-8: an `io` finding at the first invalid byte, or at the start for a
+        // binary or UTF-16 file; it matches nothing, and its line and column are those of
+        // the valid text before it.
         let valid_up_to = std::str::from_utf8(input).unwrap_err().valid_up_to();
+        let valid = std::str::from_utf8(&input[..valid_up_to]).expect("valid up to there");
         assert!(report.findings.iter().all(|f| f.kind.name() == "io"));
         for d in diagnostics {
-            assert_eq!(d["span"]["start"], valid_up_to);
-            assert_eq!(d["matched"], "");
+            let start = d["span"]["start"].as_u64().expect("start") as usize;
+            assert!(start == 0 || start == valid_up_to, "{d}");
+            assert_eq!(d["matched"], "", "{d}");
+            let [(line, column)] = lines_and_columns(valid, &[start])[..] else {
+                unreachable!("one offset, one position");
+            };
+            let at = (d["span"]["line"].clone(), d["span"]["column"].clone());
+            assert_eq!(at, (line.into(), column.into()), "{d}");
         }
         return;
     };
+    let mut offsets = Vec::new();
     for d in diagnostics {
         let start = d["span"]["start"].as_u64().expect("start") as usize;
         let end = d["span"]["end"].as_u64().expect("end") as usize;
         assert_range_inside(&(start..end), text, "a finding");
         assert_eq!(d["matched"].as_str(), Some(&text[start..end]), "{d}");
-        let (line, column) = line_column(text, start);
-        let (end_line, end_column) = line_column(text, end);
+        offsets.extend([start, end]);
+    }
+    offsets.sort_unstable();
+    offsets.dedup();
+    let positions = lines_and_columns(text, &offsets);
+    let position = |offset: &serde_json::Value| {
+        let offset = offset.as_u64().expect("an offset") as usize;
+        let (line, column) = positions[offsets.binary_search(&offset).expect("listed")];
+        (
+            serde_json::Value::from(line),
+            serde_json::Value::from(column),
+        )
+    };
+    for d in diagnostics {
         let location = &d["span"];
         assert_eq!(
-            (&location["line"], &location["column"]),
-            (&line.into(), &column.into()),
-            "{d}"
+            (location["line"].clone(), location["column"].clone()),
+            position(&location["start"]),
+            "the line and column of the start of {d}"
         );
         assert_eq!(
-            (&location["end_line"], &location["end_column"]),
-            (&end_line.into(), &end_column.into()),
-            "{d}"
+            (location["end_line"].clone(), location["end_column"].clone()),
+            position(&location["end"]),
+            "the line and column of the end of {d}"
         );
     }
-    assert_fixes_safe(report, text, rules);
+    assert_fixes_safe(report, text, rules, format);
 }
 
 /// Every fix that would be applied replaces prose only: no line break (folded in the prose),
 /// no template tag nor part of one; with the fuzz rules, whose phrases hold none of them,
 /// no `<`, `>`, `&` or backslash either (markup, an entity, an escape).
-fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules) {
-    let tags = mask::template_tags(text);
+///
+/// HTML and plain text are read with the template tags of the whole file masked, so no fix
+/// may touch any of them. Markdown masks tags within each block, and a message within each
+/// part: there a fix must hold no whole tag.
+fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules, format: Format) {
+    let tags = match format {
+        Format::Html | Format::PlainText => mask::template_tags(text),
+        Format::Markdown | Format::Eml => Vec::new(),
+    };
     for finding in fix::compatible(&report.findings) {
         let span = &finding.span;
         let replaced = &text[span.clone()];
@@ -403,9 +445,10 @@ fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules) {
             "a fix replaces markup, an entity or an escape: {replaced:?} ({finding:?})"
         );
         assert!(
-            !tags
-                .iter()
-                .any(|tag| tag.start < span.end && span.start < tag.end),
+            mask::template_tags(replaced).is_empty()
+                && !tags
+                    .iter()
+                    .any(|tag| tag.start < span.end && span.start < tag.end),
             "a fix replaces (part of) a template tag: {replaced:?} ({finding:?})"
         );
     }
@@ -414,9 +457,9 @@ fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules) {
 /// `span_invariants`: the input as every kind of file, UTF-8 or not, through the JSON
 /// report; then with every compatible fix applied, checked again.
 pub fn span_invariants(data: &[u8]) {
-    for kind in 0..KINDS.len() {
+    for (kind, (_, format, _)) in KINDS.into_iter().enumerate() {
         let report = lint_as(kind, data);
-        assert_report(&report, data, Rules::Fixed);
+        assert_report(&report, data, Rules::Fixed, format);
         let Ok(text) = std::str::from_utf8(data) else {
             continue;
         };
@@ -426,6 +469,6 @@ pub fn span_invariants(data: &[u8]) {
         }
         let fixed = fix::apply(text, &edits);
         let again = lint_as(kind, fixed.as_bytes());
-        assert_report(&again, fixed.as_bytes(), Rules::Fixed);
+        assert_report(&again, fixed.as_bytes(), Rules::Fixed, format);
     }
 }

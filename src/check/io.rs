@@ -51,8 +51,9 @@ pub fn encoding_error(valid_up_to: usize) -> Finding {
     .with_help("save the file as UTF-8")
 }
 
-/// A file named on the command line that holds binary data; the message gives the offset
-/// of its first NUL byte (the span stays at the start: binary bytes are not shown).
+/// A file named on the command line that holds binary data. The finding concerns the whole
+/// file, so it stands at its start; the message names the first NUL byte. (Its text is not
+/// kept, so a span at the NUL byte would be reported at line 1, column 1 all the same.)
 pub fn binary_file(nul_at: usize) -> Finding {
     io_finding(
         "io/binary",

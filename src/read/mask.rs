@@ -8,54 +8,224 @@ use regex::Regex;
 
 use crate::document::Edit;
 
-/// Template tags of every common engine. A `<` inside a tag is allowed only where it cannot
-/// start markup (`{% if a < 4 %}`), so an unclosed `{{` in code cannot swallow the markup and
-/// prose after it. Comment blocks are masked whole, whatever they hold.
-const TEMPLATE_TAG: &str = r#"
-          \{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}   # Liquid, Django comment blocks
-        | \{\{!--.*?--\}\}               # Handlebars block comments
-        | \{\{\{(?:[^<]|<[^A-Za-z/!])*?\}\}\}   # Handlebars triple-stash
-        | \{\{(?:[^<]|<[^A-Za-z/!])*?\}\}     # Handlebars, Mustache, Liquid, Jinja output
-        | \{%(?:[^<]|<[^A-Za-z/!])*?%\}       # Liquid, Jinja, Django statements
-        | \{\#(?:[^<]|<[^A-Za-z/!])*?\#\}     # Jinja, Django comments
-        | \*\|[^|<]*?\|\*               # Mailchimp merge tags
-        | %%\[.*?\]%%                  # AMPscript blocks
-        | %%=.*?=%%                    # AMPscript inline
-        | <%.*?%>                      # ERB, EJS
-"#;
+/// Template tags alone, for readers that mask them before parsing markup. See
+/// [`TagScanner`] for the tags of each engine.
+pub fn template_tags(source: &str) -> Vec<std::ops::Range<usize>> {
+    if !source.bytes().any(|b| matches!(b, b'{' | b'|' | b'%')) {
+        return Vec::new();
+    }
+    let mut scanner = TagScanner::new(source);
+    let mut tags = Vec::new();
+    let mut at = 0;
+    while let Some(tag) = scanner.next_from(at) {
+        at = tag.end;
+        tags.push(tag);
+    }
+    tags
+}
 
-/// Template tags alone, for readers that mask them before parsing markup.
-static TEMPLATE_TAGS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?xs){TEMPLATE_TAG}")).expect("the template pattern is valid")
+/// What a search for the end of a tag found, and where it stopped: a search that started
+/// anywhere between `from` and `until` finds the same, so each kind of end is looked for
+/// at most once per stretch of text.
+#[derive(Clone, Copy, Default)]
+struct Searched {
+    from: usize,
+    until: usize,
+    found: Option<usize>,
+}
+
+/// How a tag's body runs to its end.
+#[derive(Clone, Copy)]
+enum Body {
+    /// Anything, up to the first occurrence of the end (comments, AMPscript, ERB).
+    Anything(&'static str),
+    /// Up to the first end, but no `<` that could start markup (`<` then a letter, `/` or
+    /// `!`): so an unclosed `{{` in code cannot swallow the markup and prose after it,
+    /// while `{% if a < 4 %}` is one tag.
+    NoMarkup(&'static str),
+    /// No `|` or `<` at all, up to `|*` (Mailchimp merge tags).
+    MergeTag,
+    /// Anything, up to a Liquid or Django `endcomment` statement.
+    CommentBlock,
+}
+
+/// Template tags of every common engine, in the order they are tried where two could start
+/// at the same place. Comment blocks are masked whole, whatever they hold.
+const TAGS: [(&str, Body); 10] = [
+    ("", Body::CommentBlock), // {% comment %} .. {% endcomment %}: Liquid, Django
+    ("{{!--", Body::Anything("--}}")), // Handlebars block comments
+    ("{{{", Body::NoMarkup("}}}")), // Handlebars triple-stash
+    ("{{", Body::NoMarkup("}}")), // Handlebars, Mustache, Liquid, Jinja output
+    ("{%", Body::NoMarkup("%}")), // Liquid, Jinja, Django statements
+    ("{#", Body::NoMarkup("#}")), // Jinja, Django comments
+    ("*|", Body::MergeTag),   // Mailchimp merge tags
+    ("%%[", Body::Anything("]%%")), // AMPscript blocks
+    ("%%=", Body::Anything("=%%")), // AMPscript inline
+    ("<%", Body::Anything("%>")), // ERB, EJS
+];
+
+/// Finds template tags from left to right: at the first place where one starts, the first
+/// kind in [`TAGS`] that is complete there. Where a tag ends is searched for once per
+/// stretch of text and remembered, so a file full of tags that never close (a thousand
+/// `{% comment %}` without an `endcomment`) is read in time linear in its length; a regular
+/// expression with these alternatives took quadratic time there.
+struct TagScanner<'t> {
+    text: &'t str,
+    searched: [Searched; TAGS.len()],
+}
+
+impl<'t> TagScanner<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            searched: [Searched::default(); TAGS.len()],
+        }
+    }
+
+    /// The first tag that starts at or after `at`. Calls come with `at` never decreasing.
+    fn next_from(&mut self, at: usize) -> Option<std::ops::Range<usize>> {
+        let bytes = self.text.as_bytes();
+        let mut start = at;
+        while start < bytes.len() {
+            let offset = bytes[start..]
+                .iter()
+                .position(|b| matches!(b, b'{' | b'*' | b'%' | b'<'))?;
+            start += offset;
+            for kind in 0..TAGS.len() {
+                if let Some(end) = self.tag_at(kind, start) {
+                    return Some(start..end);
+                }
+            }
+            start += 1;
+        }
+        None
+    }
+
+    /// The end of a tag of `kind` starting at `start`, if one is complete there.
+    fn tag_at(&mut self, kind: usize, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let (opening, body) = TAGS[kind];
+        let body_start = match body {
+            Body::CommentBlock => start + comment_statement(&self.text[start..], "comment")?,
+            _ if bytes[start..].starts_with(opening.as_bytes()) => start + opening.len(),
+            _ => return None,
+        };
+        let searched = &mut self.searched[kind];
+        if !(searched.from <= body_start && body_start <= searched.until) {
+            *searched = search_end(self.text, body_start, body);
+        }
+        let end = searched.found?;
+        Some(match body {
+            Body::Anything(closing) | Body::NoMarkup(closing) => end + closing.len(),
+            Body::MergeTag => end + 2,
+            Body::CommentBlock => end + comment_statement(&self.text[end..], "endcomment")?,
+        })
+    }
+}
+
+/// Searches for the end of a tag's body from `from`: where the end starts, if found, and
+/// where the search stopped.
+fn search_end(text: &str, from: usize, body: Body) -> Searched {
+    let bytes = text.as_bytes();
+    let stop = |found: Option<usize>, until: usize| Searched { from, until, found };
+    match body {
+        Body::Anything(closing) => match text[from..].find(closing) {
+            Some(i) => stop(Some(from + i), from + i),
+            None => stop(None, text.len()),
+        },
+        Body::CommentBlock => {
+            let mut at = from;
+            while let Some(i) = text[at..].find("{%") {
+                if comment_statement(&text[at + i..], "endcomment").is_some() {
+                    return stop(Some(at + i), at + i);
+                }
+                at += i + 2;
+            }
+            stop(None, text.len())
+        }
+        Body::MergeTag => match bytes[from..].iter().position(|b| matches!(b, b'|' | b'<')) {
+            Some(i) if bytes[from + i..].starts_with(b"|*") => stop(Some(from + i), from + i),
+            Some(i) => stop(None, from + i),
+            None => stop(None, text.len()),
+        },
+        Body::NoMarkup(closing) => {
+            // Byte by byte: the end and `<` are ASCII, so never part of another character.
+            let mut i = from;
+            loop {
+                if bytes[i..].starts_with(closing.as_bytes()) {
+                    return stop(Some(i), i);
+                }
+                match bytes.get(i) {
+                    None => return stop(None, i),
+                    Some(b'<') => match bytes.get(i + 1) {
+                        Some(b) if !(b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')) => {
+                            i += 2;
+                        }
+                        _ => return stop(None, i),
+                    },
+                    Some(_) => i += 1,
+                }
+            }
+        }
+    }
+}
+
+/// The length of a `{% comment %}` (or `{%- endcomment -%}`...) statement at the start of
+/// `text` whose word is `word`, if it is one.
+fn comment_statement(text: &str, word: &str) -> Option<usize> {
+    let rest = text.strip_prefix("{%")?;
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let rest = rest.trim_start().strip_prefix(word)?.trim_start();
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let rest = rest.strip_prefix("%}")?;
+    Some(text.len() - rest.len())
+}
+
+/// The tokens that look like words but are addresses, paths or references. Alternation is
+/// leftmost-first, so the order matters where two could match; template tags, which may
+/// hold anything, come before all of them where both start at one place.
+static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?x){OTHER_TOKENS}")).expect("the masking pattern is valid")
 });
 
-/// Template tags first (they may hold anything), then the tokens that look like words but
-/// are addresses. Alternation is leftmost-first, so the order matters where two could match.
-static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r#"(?xs)
-          {TEMPLATE_TAG}
-        | (?i:[a-z][a-z0-9+.\-]*://)[^\s<>"'`]+   # URLs with a scheme
+/// The alternatives of [`NOT_PROSE`].
+const OTHER_TOKENS: &str = r#"
+          (?i:[a-z][a-z0-9+.\-]*://)[^\s<>"'`]+   # URLs with a scheme
         | (?i:www\.)[^\s<>"'`]+        # bare www. addresses
         | (?-u:[A-Za-z0-9._%+\-])+@(?-u:[A-Za-z0-9\-])+(?:\.(?-u:[A-Za-z0-9\-])+)+   # e-mail
         | (?-u:[A-Za-z0-9_.\-])+/(?-u:[A-Za-z0-9_.\-])+\#[0-9]+  # owner/repo#123 references
         | @(?-u:[A-Za-z0-9_])(?-u:[A-Za-z0-9_\-])*  # @handles (checked: not after a word)
         | \#(?-u:[A-Za-z])(?-u:[A-Za-z0-9_\-])*    # #hashtags and #channels (same check)
         | (?-u:[A-Za-z_])(?-u:[A-Za-z0-9_])*(?:::(?-u:[A-Za-z_])(?-u:[A-Za-z0-9_])*)+  # code paths: serde::Serialize
-        | (?:~|\.{{1,2}})?/(?-u:[A-Za-z0-9_.\-])+(?:/(?-u:[A-Za-z0-9_.\-])*)*  # absolute and ./ paths
-        | (?-u:[A-Za-z0-9_\-])+(?:/(?-u:[A-Za-z0-9_.\-])+)*/(?-u:[A-Za-z0-9_\-])+\.(?-u:[A-Za-z0-9]){{1,8}}  # dir/file.ext
+        | (?:~|\.{1,2})?/(?-u:[A-Za-z0-9_.\-])+(?:/(?-u:[A-Za-z0-9_.\-])*)*  # absolute and ./ paths
+        | (?-u:[A-Za-z0-9_\-])+(?:/(?-u:[A-Za-z0-9_.\-])+)*/(?-u:[A-Za-z0-9_\-])+\.(?-u:[A-Za-z0-9]){1,8}  # dir/file.ext
         | (?-u:[A-Za-z]):\\[^\s]+      # Windows paths
-        "#
-    ))
-    .expect("the masking pattern is valid")
-});
+        "#;
 
-/// The byte ranges of every template tag in `source`, in order.
-pub fn template_tags(source: &str) -> Vec<std::ops::Range<usize>> {
-    if !source.bytes().any(|b| matches!(b, b'{' | b'|' | b'%')) {
-        return Vec::new();
+/// Template tags and the other tokens that are not prose, leftmost first (a tag where both
+/// start at one place), each as it matched.
+fn not_prose(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut tags = TagScanner::new(text);
+    let mut found = Vec::new();
+    let mut at = 0;
+    let mut next_tag = tags.next_from(0);
+    let mut next_other = NOT_PROSE.find_at(text, 0).map(|m| m.range());
+    loop {
+        let token = match (&next_tag, &next_other) {
+            (Some(tag), Some(other)) if other.start < tag.start => other.clone(),
+            (Some(tag), _) => tag.clone(),
+            (None, Some(other)) => other.clone(),
+            (None, None) => return found,
+        };
+        at = at.max(token.end);
+        found.push(token);
+        if next_tag.as_ref().is_some_and(|t| t.start < at) {
+            next_tag = tags.next_from(at);
+        }
+        if next_other.as_ref().is_some_and(|o| o.start < at) {
+            next_other = NOT_PROSE.find_at(text, at).map(|m| m.range());
+        }
     }
-    TEMPLATE_TAGS.find_iter(source).map(|m| m.range()).collect()
 }
 
 /// The text inside a template comment (`{{!-- x --}}`, `{{! x }}`, `{# x #}`), if `tag` is one.
@@ -118,14 +288,12 @@ fn trim_token_end(token: &str) -> usize {
 /// become one space, and leading and trailing white space goes. Sorted and non-overlapping.
 pub fn normalizing_edits(text: &str) -> Vec<Edit> {
     let mut masks: Vec<std::ops::Range<usize>> = Vec::new();
-    let scan = may_hold_non_prose(text).then(|| NOT_PROSE.find_iter(text));
-    for m in scan.into_iter().flatten() {
-        let token = m.as_str();
+    let scan = may_hold_non_prose(text).then(|| not_prose(text));
+    for found in scan.into_iter().flatten() {
+        let start = found.start;
+        let token = &text[found];
         let starts_template = matches!(token.as_bytes().first(), Some(b'{' | b'*' | b'%' | b'<'));
-        let after_word = text[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(is_word_char);
+        let after_word = text[..start].chars().next_back().is_some_and(is_word_char);
         let slash_led = token.starts_with('/') || token.starts_with('.') || token.starts_with('~');
         let handle = token.starts_with('@') || token.starts_with('#');
         if !starts_template && (handle || slash_led) && after_word {
@@ -139,7 +307,7 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
         if end == 0 || (slash_led && token[..end].trim_start_matches(['.', '~', '/']).is_empty()) {
             continue;
         }
-        masks.push(m.start()..m.start() + end);
+        masks.push(start..start + end);
     }
 
     let mut edits = Vec::new();
@@ -223,6 +391,116 @@ mod tests {
             .filter(|e| e.replacement == MASK_STR)
             .map(|e| &text[e.range])
             .collect()
+    }
+
+    /// The regular expression the tag scanner replaced: what it must find.
+    const TEMPLATE_TAG: &str = r#"
+          \{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}
+        | \{\{!--.*?--\}\}
+        | \{\{\{(?:[^<]|<[^A-Za-z/!])*?\}\}\}
+        | \{\{(?:[^<]|<[^A-Za-z/!])*?\}\}
+        | \{%(?:[^<]|<[^A-Za-z/!])*?%\}
+        | \{\#(?:[^<]|<[^A-Za-z/!])*?\#\}
+        | \*\|[^|<]*?\|\*
+        | %%\[.*?\]%%
+        | %%=.*?=%%
+        | <%.*?%>
+    "#;
+
+    #[test]
+    fn the_tag_scanner_finds_what_the_regular_expression_did() {
+        let tags = Regex::new(&format!("(?xs){TEMPLATE_TAG}")).unwrap();
+        let not_prose = Regex::new(&format!("(?xs){TEMPLATE_TAG} | {OTHER_TOKENS}")).unwrap();
+        const PIECES: &[&str] = &[
+            "{{",
+            "}}",
+            "{{{",
+            "}}}",
+            "{{!--",
+            "--}}",
+            "{%",
+            "%}",
+            "{%-",
+            "-%}",
+            "{#",
+            "#}",
+            "{% comment %}",
+            "{%- endcomment -%}",
+            "{%comment%}",
+            "{% endcomment %}",
+            "*|",
+            "|*",
+            "|",
+            "%%[",
+            "]%%",
+            "%%=",
+            "=%%",
+            "<%",
+            "%>",
+            "<",
+            "<b>",
+            "</",
+            "<!",
+            "< ",
+            "<<",
+            "<\u{e9}",
+            "{",
+            "}",
+            "%",
+            "*",
+            "#",
+            "-",
+            "x",
+            " ",
+            "\n",
+            "\u{3000}",
+            "\u{e9}",
+            "http://a.b/",
+            "a@b.co",
+            "www.",
+            "/usr",
+            "a::b",
+            "#x",
+            "@me",
+            "C:\\x",
+            "o/r#1",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        for _ in 0..20_000 {
+            let len = next() % 14;
+            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            let expected: Vec<_> = tags.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(template_tags(&text), expected, "tags of {text:?}");
+            let expected: Vec<_> = not_prose.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(super::not_prose(&text), expected, "tokens of {text:?}");
+        }
+    }
+
+    #[test]
+    fn tags_that_never_close_are_read_in_linear_time() {
+        // With one regular expression, each of these took time quadratic in its length:
+        // every token found had to wait for a tag opened before it (a comment block, a
+        // Handlebars comment, a triple-stash, an ERB tag) to run unclosed to the end.
+        for unit in [
+            "{% comment %} x ",
+            "{{!a/b.c ",
+            "{%-a/b.c ",
+            "{{{{{ name }}\n",
+            "<% {{a}} ",
+        ] {
+            let text = unit.repeat(50_000);
+            let masked = normalizing_edits(&text)
+                .iter()
+                .filter(|e| e.replacement == MASK_STR)
+                .count();
+            assert!(masked >= 50_000, "{unit:?}: {masked}");
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Plain-text emails (`.txt` templates, `text/plain` parts of `.eml` messages): every run of
-//! non-blank lines is one paragraph, read byte for byte. Template tags, URLs and addresses
+//! non-blank lines is one paragraph, read byte for byte. Template tags are found in the whole
+//! text first and each read as one neutral word, so a tag that holds blank lines (a comment
+//! block, an AMPscript block) is one word of its paragraph, never prose; URLs and addresses
 //! are masked by the segment builder; `{{!-- brandlint-* --}}` and `{# brandlint-* #}`
 //! template comments become directives.
 
@@ -12,31 +14,51 @@ use crate::suppress::template_comment_directives;
 /// Reads plain text (a leading byte order mark is skipped; offsets stay file offsets).
 pub fn read(source: &str) -> Document {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let tags = template_tags(source);
+    let inside_a_tag = |offset: usize| {
+        let before = tags.partition_point(|tag| tag.start < offset);
+        before > 0 && offset < tags[before - 1].end
+    };
     let mut document = Document::default();
     let mut paragraph: Option<Range<usize>> = None;
     let mut offset = bom;
     for line in source[bom..].split_inclusive('\n') {
         let range = offset..offset + line.len();
         offset = range.end;
-        if line.trim().is_empty() {
-            flush(source, paragraph.take(), &mut document);
+        if line.trim().is_empty() && !inside_a_tag(range.start) {
+            flush(source, paragraph.take(), &tags, &mut document);
         } else {
             let start = paragraph.map_or(range.start, |p| p.start);
             paragraph = Some(start..range.end);
         }
     }
-    flush(source, paragraph, &mut document);
-    document.directives = template_comment_directives(source, &template_tags(source));
+    flush(source, paragraph, &tags, &mut document);
+    document.directives = template_comment_directives(source, &tags);
     document
 }
 
-/// Adds a paragraph's source range as one segment; the builder folds its line breaks.
-fn flush(source: &str, paragraph: Option<Range<usize>>, document: &mut Document) {
+/// Adds a paragraph's source range as one segment, each template tag in it as one neutral
+/// word; the builder folds its line breaks.
+fn flush(
+    source: &str,
+    paragraph: Option<Range<usize>>,
+    tags: &[Range<usize>],
+    document: &mut Document,
+) {
     let Some(range) = paragraph else {
         return;
     };
     let mut builder = SegmentBuilder::new();
-    builder.push_exact(&source[range.clone()], range.start);
+    let mut at = range.start;
+    let first = tags.partition_point(|tag| tag.end <= range.start);
+    for tag in tags[first..].iter().take_while(|tag| tag.start < range.end) {
+        // A paragraph never starts or ends inside a tag; clamped all the same.
+        let tag = tag.start.max(at)..tag.end.min(range.end);
+        builder.push_exact(&source[at..tag.start], at);
+        builder.push_mask(tag.clone());
+        at = tag.end;
+    }
+    builder.push_exact(&source[at..range.end], at);
     document.segments.extend(builder.finish(Scope::Paragraph));
 }
 
@@ -123,6 +145,22 @@ mod tests {
                 (
                     "Sign in: \u{FFFC}".into(),
                     "Sign in: https://acme.example/sign-in?next=/billing".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn tags_that_hold_blank_lines_are_one_word_never_prose() {
+        let source = "Hi,\n\n{{!--\n\nGithub is old copy\n\n--}}\n\n%%[\nSET @a = 1\n\n\
+                      /* Github */\n]%% Thanks, Acme\n\n{% comment %}\n\nGithub\n{% endcomment %}\n";
+        assert_eq!(
+            segments(source),
+            [
+                ("Hi,".into(), "Hi,".into()),
+                (
+                    "\u{FFFC} Thanks, Acme".into(),
+                    "%%[\nSET @a = 1\n\n/* Github */\n]%% Thanks, Acme".into()
                 ),
             ]
         );
