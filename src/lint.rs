@@ -9,7 +9,7 @@ use crate::config::CompiledRules;
 use crate::document::Channel;
 use crate::fix::{self, Fixed};
 use crate::read::{self, Format};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Location};
 
 /// What to do with the fixes findings carry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,6 +65,19 @@ pub struct FileReport {
     pub fixed: usize,
     /// The fixed text, for a preview or for standard input, when fixing changed anything.
     pub fixed_text: Option<String>,
+    /// Where each finding stands and what it matched, once the text is let go
+    /// ([`FileReport::release_text`]); empty while `source` is kept.
+    released: Vec<(Location, String)>,
+}
+
+/// A finding with its place in the file and the text it matched, as reporters print it.
+pub struct Located<'a> {
+    /// The finding.
+    pub finding: &'a Finding,
+    /// Its lines and columns.
+    pub at: Location,
+    /// The file's bytes at its span.
+    pub matched: &'a str,
 }
 
 impl FileReport {
@@ -90,7 +103,52 @@ impl FileReport {
             lines,
             fixed: 0,
             fixed_text: None,
+            released: Vec::new(),
         }
+    }
+
+    /// Each finding with its location and matched text, in order.
+    pub fn located(&self) -> impl Iterator<Item = Located<'_>> {
+        self.findings.iter().enumerate().map(|(i, finding)| {
+            let (at, matched) = match self.released.get(i) {
+                Some((at, matched)) => (*at, matched.as_str()),
+                None => (
+                    self.lines
+                        .locate(self.source.as_bytes(), finding.span.clone()),
+                    self.source.get(finding.span.clone()).unwrap_or(""),
+                ),
+            };
+            Located {
+                finding,
+                at,
+                matched,
+            }
+        })
+    }
+
+    /// Keeps only the findings `keep` accepts.
+    pub fn retain_findings(&mut self, keep: impl Fn(&Finding) -> bool) {
+        if !self.released.is_empty() {
+            let mut released = std::mem::take(&mut self.released).into_iter();
+            self.released = self
+                .findings
+                .iter()
+                .filter_map(|finding| released.next().filter(|_| keep(finding)))
+                .collect();
+        }
+        self.findings.retain(keep);
+    }
+
+    /// Works out where each finding stands and lets the file's text go, so that a report
+    /// waiting for the end of the run holds its findings only, not the file. Reporters that
+    /// show the text around a finding (`human`, `--diff`) need it kept.
+    pub fn release_text(&mut self) {
+        self.released = self
+            .located()
+            .map(|located| (located.at, located.matched.to_string()))
+            .collect();
+        self.source = String::new();
+        self.lines = LineIndex::new(b"");
     }
 
     /// A path that could not be read at all: one `io/read` finding.
@@ -273,5 +331,60 @@ mod tests {
             .lines
             .locate(report.source.as_bytes(), finding.span.clone());
         assert_eq!((location.line, location.column), (1, 1));
+    }
+
+    /// A post whose findings stand on several lines, after non-ASCII text and a BOM.
+    fn report_with_findings() -> FileReport {
+        let rules = crate::config::load_rules_from_str(
+            "[[term]]\nname = \"GitHub\"\n",
+            Path::new("brandlint.toml"),
+        )
+        .unwrap();
+        let source =
+            "\u{feff}# Café Github\r\n\nÜber github and Github 🦀.\n\nLast Github".to_string();
+        let report = lint_bytes(
+            &rules,
+            Path::new("a.md"),
+            "a.md".into(),
+            (Channel::Markdown, Format::Markdown),
+            source.into_bytes(),
+            FixMode::Off,
+        );
+        assert!(report.findings.len() >= 4, "{:?}", report.findings);
+        report
+    }
+
+    fn places(report: &FileReport) -> Vec<(String, Location, String)> {
+        report
+            .located()
+            .map(|l| (l.finding.rule.clone(), l.at, l.matched.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_report_that_lets_its_text_go_locates_its_findings_as_before() {
+        let mut report = report_with_findings();
+        let kept = places(&report);
+        assert!(kept.iter().any(|(_, at, _)| at.line == 3 && at.column > 10));
+        assert!(kept.iter().all(|(_, _, matched)| !matched.is_empty()));
+        report.release_text();
+        assert!(report.source.is_empty());
+        assert_eq!(places(&report), kept);
+    }
+
+    #[test]
+    fn keeping_some_findings_of_a_released_report_keeps_their_own_places() {
+        let mut report = report_with_findings();
+        let kept = places(&report);
+        report.release_text();
+        // Every other finding, by position, so the places kept must move with them.
+        let dropped: Vec<usize> = kept.iter().step_by(2).map(|(_, at, _)| at.start).collect();
+        report.retain_findings(|f| !dropped.contains(&f.span.start));
+        let expected: Vec<_> = kept
+            .into_iter()
+            .filter(|(_, at, _)| !dropped.contains(&at.start))
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(places(&report), expected);
     }
 }

@@ -41,6 +41,10 @@ pub struct CheckOptions {
     /// When set, only the files among those the paths and list give that are one of these
     /// absolute paths or lie under one are checked: a watch re-checks just what changed.
     pub restrict_to: Option<HashSet<PathBuf>>,
+    /// Let each file's text go once its report is made ([`FileReport::release_text`]), when
+    /// no reporter of the run shows the text around a finding: the run then holds findings,
+    /// not files.
+    pub release_text: bool,
 }
 
 /// What a run found.
@@ -95,11 +99,17 @@ impl RulesResolver {
 /// Runs a check. Fails only on a rules file that cannot be used; every problem with content
 /// is a finding in the result.
 pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
+    let release_text = options.release_text;
     let mut plan = plan(options)?;
     let mut reports = Vec::new();
     let notices = std::mem::take(&mut plan.notices);
     let conflicts = std::mem::take(&mut plan.conflicts);
-    plan.run(|report| reports.push(report));
+    plan.run(|mut report| {
+        if release_text {
+            report.release_text();
+        }
+        reports.push(report);
+    });
     Ok(CheckRun {
         reports,
         notices,

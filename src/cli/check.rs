@@ -249,7 +249,18 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         current_dir: current_dir(),
         restrict_to: None,
         max_file_size: (args.max_file_size > 0).then_some(args.max_file_size),
+        release_text: !shows_text(args),
     })
+}
+
+/// Whether a reporter of this check prints the text around findings (the human format's
+/// snippets, `--diff`), so each file's text must be kept until it is printed.
+fn shows_text(args: &CheckArgs) -> bool {
+    args.diff
+        || args.watch
+        || std::iter::once(args.format)
+            .chain(args.report.iter().map(|(format, _)| *format))
+            .any(|format| format == Format::Human)
 }
 
 /// Runs a check, prints its notices, and keeps the findings at --min-severity or above.
@@ -258,7 +269,7 @@ pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<Check
     print_notices(args, &run.notices, &run.conflicts);
     let min = min_severity(args);
     for report in &mut run.reports {
-        report.findings.retain(|f| f.severity >= min);
+        report.retain_findings(|f| f.severity >= min);
     }
     Ok(run)
 }
@@ -308,7 +319,7 @@ fn stream_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
     // After a failed write (a closed pipe) the run goes on for its exit code.
     let mut written = stream.begin(&mut out);
     plan.run(|mut report| {
-        report.findings.retain(|f| f.severity >= min);
+        report.retain_findings(|f| f.severity >= min);
         summary.add(&report);
         if args.statistics {
             statistics.add(&report);

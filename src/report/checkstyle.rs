@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use quick_xml::escape::escape;
 
-use crate::lint::FileReport;
+use crate::lint::{FileReport, Located};
 
 /// Writes the document's start.
 pub fn begin(out: &mut dyn Write) -> io::Result<()> {
@@ -20,13 +20,12 @@ pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         r#"  <file name="{}">"#,
         attribute(&report.display_path)
     )?;
-    for finding in &report.findings {
-        let (line, column) = report
-            .lines
-            .line_column(report.source.as_bytes(), finding.span.start);
+    for Located { finding, at, .. } in report.located() {
         writeln!(
             out,
-            r#"    <error line="{line}" column="{column}" severity="{}" message="{}" source="{}"/>"#,
+            r#"    <error line="{}" column="{}" severity="{}" message="{}" source="{}"/>"#,
+            at.line,
+            at.column,
             finding.severity.name(),
             attribute(&finding.message),
             attribute(&finding.rule)

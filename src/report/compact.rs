@@ -3,23 +3,24 @@
 
 use std::io::{self, Write};
 
-use crate::check::Finding;
-use crate::lint::FileReport;
+use crate::lint::{FileReport, Located};
 
 /// Writes the lines of one file's findings.
 pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-    for finding in &report.findings {
-        write_line(report, finding, out)?;
+    for located in report.located() {
+        write_line(report, &located, out)?;
     }
     Ok(())
 }
 
 /// One finding's line. A line break in a message (a rules file can write one) becomes a
 /// space, so each finding stays one line for the tools that read them.
-pub fn write_line(report: &FileReport, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
-    let (line, column) = report
-        .lines
-        .line_column(report.source.as_bytes(), finding.span.start);
+pub fn write_line(
+    report: &FileReport,
+    &Located { finding, at, .. }: &Located<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let (line, column) = (at.line, at.column);
     let message: String = finding
         .message
         .chars()

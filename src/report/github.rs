@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use super::Summary;
 use crate::check::Finding;
 use crate::config::schema::Severity;
-use crate::lint::FileReport;
+use crate::lint::{FileReport, Located};
 
 /// How many annotations of one level GitHub shows for a step.
 pub const ANNOTATIONS_PER_LEVEL: usize = 10;
@@ -28,14 +28,17 @@ pub fn write(
     for (level, severity) in levels.into_iter().enumerate() {
         let mut shown = 0;
         for report in reports {
-            for finding in report.findings.iter().filter(|f| f.severity == severity) {
+            for located in report.located() {
+                if located.finding.severity != severity {
+                    continue;
+                }
                 if shown < ANNOTATIONS_PER_LEVEL {
                     shown += 1;
-                    write_annotation(report, finding, out)?;
+                    write_annotation(report, &located, out)?;
                 } else {
                     not_shown[level] += 1;
                     // Past the limit: a plain line of the log, as the compact format writes it.
-                    super::compact::write_line(report, finding, out)?;
+                    super::compact::write_line(report, &located, out)?;
                 }
             }
         }
@@ -69,15 +72,16 @@ fn not_shown_counts(errors: usize, warnings: usize, infos: usize) -> String {
 }
 
 /// One `::level file=…::message` command.
-fn write_annotation(report: &FileReport, finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
+fn write_annotation(
+    report: &FileReport,
+    &Located { finding, at, .. }: &Located<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let level = match finding.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let at = report
-        .lines
-        .locate(report.source.as_bytes(), finding.span.clone());
     let file = escape_property(&report.display_path);
     let title = escape_property(&finding.rule);
     // GitHub reads columns only for an annotation on one line.

@@ -9,7 +9,7 @@ use super::Summary;
 use crate::check::RuleKind;
 use crate::config::schema::Severity;
 use crate::document::{Channel, Scope};
-use crate::lint::FileReport;
+use crate::lint::{FileReport, Located};
 use crate::span::Location;
 
 /// The version of the JSON format; bumped on any incompatible change.
@@ -46,7 +46,12 @@ pub fn begin(out: &mut dyn Write) -> io::Result<()> {
 
 /// Writes one file's diagnostics; `written` counts the diagnostics so far.
 pub fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write) -> io::Result<()> {
-    for finding in &report.findings {
+    for Located {
+        finding,
+        at,
+        matched,
+    } in report.located()
+    {
         let diagnostic = Diagnostic {
             path: &report.display_path,
             channel: report.channel,
@@ -55,10 +60,8 @@ pub fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write)
             kind: finding.kind,
             severity: finding.severity,
             message: &finding.message,
-            matched: report.source.get(finding.span.clone()).unwrap_or(""),
-            span: report
-                .lines
-                .locate(report.source.as_bytes(), finding.span.clone()),
+            matched,
+            span: at,
             fix: finding
                 .fix
                 .as_deref()
@@ -83,7 +86,11 @@ pub fn end(written: usize, summary: &Summary, out: &mut dyn Write) -> io::Result
 
 /// A value pretty-printed as it stands inside the document: every line after the first
 /// indented. JSON strings hold no line breaks (they are escaped), so lines are safe to cut.
-fn write_indented(value: &impl Serialize, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write_indented(
+    value: &impl Serialize,
+    indent: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value)?;
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {

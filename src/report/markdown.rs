@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::Summary;
 use crate::config::schema::Severity;
-use crate::lint::FileReport;
+use crate::lint::{FileReport, Located};
 
 /// The most findings listed; the rest are counted under the table.
 pub const MAX_ROWS: usize = 500;
@@ -23,14 +23,15 @@ pub fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> 
     let mut rows = 0;
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         for report in reports {
-            for finding in report.findings.iter().filter(|f| f.severity == severity) {
+            for Located { finding, at, .. } in report.located() {
+                if finding.severity != severity {
+                    continue;
+                }
                 if rows == MAX_ROWS {
                     break;
                 }
                 rows += 1;
-                let (line, column) = report
-                    .lines
-                    .line_column(report.source.as_bytes(), finding.span.start);
+                let (line, column) = (at.line, at.column);
                 let mark = match severity {
                     Severity::Error => "❌ error",
                     Severity::Warning => "⚠️ warning",

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use crate::check::Finding;
 use crate::config::schema::Severity;
-use crate::lint::FileReport;
+use crate::lint::{FileReport, Located};
 
 /// The schema the output conforms to.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -36,20 +36,17 @@ const PATH_SEGMENT: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
-/// Writes one SARIF log with one run, pretty-printed, with a trailing newline.
+/// Writes one SARIF log with one run, pretty-printed, with a trailing newline. The rules
+/// come first; the results are then written one at a time, so a run with a million
+/// findings never holds them all as JSON.
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     let mut rule_index: HashMap<&str, usize> = HashMap::new();
     let mut rules = Vec::new();
-    let mut results = Vec::new();
-    for report in reports {
-        let uri = artifact_uri(&report.display_path);
-        for finding in &report.findings {
-            let index = *rule_index.entry(&finding.rule).or_insert_with(|| {
-                rules.push(rule_descriptor(finding));
-                rules.len() - 1
-            });
-            results.push(result(report, &uri, finding, index));
-        }
+    for finding in reports.iter().flat_map(|report| &report.findings) {
+        rule_index.entry(&finding.rule).or_insert_with(|| {
+            rules.push(rule_descriptor(finding));
+            rules.len() - 1
+        });
     }
     let log = json!({
         "$schema": SCHEMA,
@@ -62,12 +59,41 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    // The log with no results, pretty-printed, is cut where they go: `"results": []` is the
+    // run's last member, and a string value can hold it only with its quotes escaped.
+    let text = serde_json::to_string_pretty(&log)?;
+    let (head, tail) = text
+        .rsplit_once(RESULTS)
+        .expect("the log has a results member");
+    out.write_all(head.as_bytes())?;
+    out.write_all(b"\"results\": [")?;
+    let mut written = 0;
+    for report in reports {
+        let uri = artifact_uri(&report.display_path);
+        for located in report.located() {
+            let index = rule_index[located.finding.rule.as_str()];
+            out.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+            out.write_all(RESULT_INDENT.as_bytes())?;
+            super::json::write_indented(&result(&located, &uri, index), RESULT_INDENT, out)?;
+            written += 1;
+        }
+    }
+    if written > 0 {
+        out.write_all(b"\n      ")?;
+    }
+    out.write_all(b"]")?;
+    out.write_all(tail.as_bytes())?;
     writeln!(out)
 }
+
+/// The results member as pretty-printed when empty.
+const RESULTS: &str = "\"results\": []";
+
+/// How deep a result stands: in the results array, in the run, in the runs array.
+const RESULT_INDENT: &str = "        ";
 
 /// A rule as `reportingDescriptor`, from the first of its findings.
 fn rule_descriptor(finding: &Finding) -> Value {
@@ -117,8 +143,9 @@ fn is_absolute_uri(text: &str) -> bool {
 }
 
 /// One `result`.
-fn result(report: &FileReport, uri: &str, finding: &Finding, rule_index: usize) -> Value {
-    let region = region(report, finding);
+fn result(located: &Located<'_>, uri: &str, rule_index: usize) -> Value {
+    let finding = located.finding;
+    let region = region(located);
     let location = json!({"physicalLocation": {
         "artifactLocation": artifact_location(uri),
         "region": region,
@@ -151,10 +178,7 @@ fn result(report: &FileReport, uri: &str, finding: &Finding, rule_index: usize) 
 }
 
 /// The region of a finding: lines and columns, byte offsets, and the matched text.
-fn region(report: &FileReport, finding: &Finding) -> Value {
-    let at = report
-        .lines
-        .locate(report.source.as_bytes(), finding.span.clone());
+fn region(&Located { at, matched, .. }: &Located<'_>) -> Value {
     let mut region = json!({
         "startLine": at.line,
         "startColumn": at.column,
@@ -163,10 +187,8 @@ fn region(report: &FileReport, finding: &Finding) -> Value {
         "byteOffset": at.start,
         "byteLength": at.end - at.start,
     });
-    if let Some(matched) = report.source.get(finding.span.clone()) {
-        if !matched.is_empty() {
-            region["snippet"] = json!({"text": matched});
-        }
+    if !matched.is_empty() {
+        region["snippet"] = json!({"text": matched});
     }
     region
 }
