@@ -138,9 +138,10 @@ struct Claim<'a> {
     replacement: Option<&'a str>,
 }
 
-/// Lower case with white space runs as one space: how phrases match.
+/// A phrase as the automaton holds it (lower case, white-space runs as one space), so two
+/// phrases are one claim exactly when they match the same text.
 fn fold(text: &str) -> String {
-    crate::matcher::single_spaced(text).to_lowercase()
+    crate::matcher::normalize_phrase(text)
 }
 
 /// Every conflict between the tables of merged rules files.
@@ -269,5 +270,32 @@ fn conflict(merged: &MergedRules, message: String, a: &Claim<'_>, b: &Claim<'_>)
         message: format!("{first_file}: {message}"),
         first: place(a),
         second: place(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn conflicts(rules: &str) -> Vec<String> {
+        crate::config::load_rules_from_str(rules, Path::new("brandlint.toml"))
+            .unwrap()
+            .conflicts
+            .iter()
+            .map(|c| c.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn phrases_conflict_exactly_when_they_match_the_same_text() {
+        // "ÖLWERK" folds to the term's name, so banning it bans the term.
+        let same = conflicts("[[term]]\nname = \"Ölwerk\"\n[[banned]]\nphrases = [\"ÖLWERK\"]\n");
+        assert_eq!(same, ["brandlint.toml: the term \"Ölwerk\" is also banned"]);
+        // "İ" lower-cases to two characters, so matching keeps it as it is: the term and
+        // the dotted "i̇stanbul" match different text and do not conflict.
+        let apart = conflicts(
+            "[[term]]\nname = \"İstanbul\"\n[[banned]]\nphrases = [\"i\u{307}stanbul\"]\n",
+        );
+        assert_eq!(apart, Vec::<String>::new());
     }
 }
