@@ -361,6 +361,18 @@ fn sarif_output_is_valid_against_the_official_schema() {
     let output = brandlint(dir.path(), &["check", "--format", "sarif"], None);
     let sarif = json(&output);
     assert_valid_sarif(&validator, &sarif);
+    // Written a result at a time, the log is still exactly serde_json's pretty form, with
+    // results and without.
+    let pretty = |value: &serde_json::Value| serde_json::to_string_pretty(value).unwrap() + "\n";
+    assert_eq!(stdout(&output), pretty(&sarif));
+    let clean = brandlint(
+        dir.path(),
+        &["check", "--format", "sarif", "empty.md"],
+        None,
+    );
+    let clean_sarif = json(&clean);
+    assert_eq!(clean_sarif["runs"][0]["results"], serde_json::json!([]));
+    assert_eq!(stdout(&clean), pretty(&clean_sarif));
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     let rules: Vec<&str> = results
         .iter()
