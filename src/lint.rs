@@ -71,7 +71,7 @@ pub struct FileReport {
 }
 
 /// A finding with its place in the file and the text it matched, as reporters print it.
-pub struct Located<'a> {
+pub struct LocatedFinding<'a> {
     /// The finding.
     pub finding: &'a Finding,
     /// Its lines and columns.
@@ -108,7 +108,7 @@ impl FileReport {
     }
 
     /// Each finding with its location and matched text, in order.
-    pub fn located(&self) -> impl Iterator<Item = Located<'_>> {
+    pub fn located(&self) -> impl Iterator<Item = LocatedFinding<'_>> {
         self.findings.iter().enumerate().map(|(i, finding)| {
             let (at, matched) = match self.released.get(i) {
                 Some((at, matched)) => (*at, matched.as_str()),
@@ -118,7 +118,7 @@ impl FileReport {
                     self.source.get(finding.span.clone()).unwrap_or(""),
                 ),
             };
-            Located {
+            LocatedFinding {
                 finding,
                 at,
                 matched,

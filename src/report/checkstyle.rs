@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use quick_xml::escape::escape;
 
-use crate::lint::{FileReport, Located};
+use crate::lint::{FileReport, LocatedFinding};
 
 /// Writes the document's start.
 pub fn begin(out: &mut dyn Write) -> io::Result<()> {
@@ -20,7 +20,7 @@ pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         r#"  <file name="{}">"#,
         attribute(&report.display_path)
     )?;
-    for Located { finding, at, .. } in report.located() {
+    for LocatedFinding { finding, at, .. } in report.located() {
         writeln!(
             out,
             r#"    <error line="{}" column="{}" severity="{}" message="{}" source="{}"/>"#,

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::lint::{FileReport, Located};
+use crate::lint::{FileReport, LocatedFinding};
 
 /// Writes the lines of one file's findings.
 pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
@@ -17,7 +17,7 @@ pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
 /// space, so each finding stays one line for the tools that read them.
 pub fn write_line(
     report: &FileReport,
-    &Located { finding, at, .. }: &Located<'_>,
+    &LocatedFinding { finding, at, .. }: &LocatedFinding<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (line, column) = (at.line, at.column);

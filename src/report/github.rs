@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use super::Summary;
 use crate::check::Finding;
 use crate::config::schema::Severity;
-use crate::lint::{FileReport, Located};
+use crate::lint::{FileReport, LocatedFinding};
 
 /// How many annotations of one level GitHub shows for a step.
 pub const ANNOTATIONS_PER_LEVEL: usize = 10;
@@ -74,7 +74,7 @@ fn not_shown_counts(errors: usize, warnings: usize, infos: usize) -> String {
 /// One `::level file=…::message` command.
 fn write_annotation(
     report: &FileReport,
-    &Located { finding, at, .. }: &Located<'_>,
+    &LocatedFinding { finding, at, .. }: &LocatedFinding<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let level = match finding.severity {

@@ -9,7 +9,7 @@ use super::Summary;
 use crate::check::RuleKind;
 use crate::config::schema::Severity;
 use crate::document::{Channel, Scope};
-use crate::lint::{FileReport, Located};
+use crate::lint::{FileReport, LocatedFinding};
 use crate::span::Location;
 
 /// The version of the JSON format; bumped on any incompatible change.
@@ -46,7 +46,7 @@ pub fn begin(out: &mut dyn Write) -> io::Result<()> {
 
 /// Writes one file's diagnostics; `written` counts the diagnostics so far.
 pub fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write) -> io::Result<()> {
-    for Located {
+    for LocatedFinding {
         finding,
         at,
         matched,

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::Summary;
 use crate::config::schema::Severity;
-use crate::lint::{FileReport, Located};
+use crate::lint::{FileReport, LocatedFinding};
 
 /// The most findings listed; the rest are counted under the table.
 pub const MAX_ROWS: usize = 500;
@@ -23,7 +23,7 @@ pub fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> 
     let mut rows = 0;
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         for report in reports {
-            for Located { finding, at, .. } in report.located() {
+            for LocatedFinding { finding, at, .. } in report.located() {
                 if finding.severity != severity {
                     continue;
                 }

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use crate::check::Finding;
 use crate::config::schema::Severity;
-use crate::lint::{FileReport, Located};
+use crate::lint::{FileReport, LocatedFinding};
 
 /// The schema the output conforms to.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -143,7 +143,7 @@ fn is_absolute_uri(text: &str) -> bool {
 }
 
 /// One `result`.
-fn result(located: &Located<'_>, uri: &str, rule_index: usize) -> Value {
+fn result(located: &LocatedFinding<'_>, uri: &str, rule_index: usize) -> Value {
     let finding = located.finding;
     let region = region(located);
     let location = json!({"physicalLocation": {
@@ -178,7 +178,7 @@ fn result(located: &Located<'_>, uri: &str, rule_index: usize) -> Value {
 }
 
 /// The region of a finding: lines and columns, byte offsets, and the matched text.
-fn region(&Located { at, matched, .. }: &Located<'_>) -> Value {
+fn region(&LocatedFinding { at, matched, .. }: &LocatedFinding<'_>) -> Value {
     let mut region = json!({
         "startLine": at.line,
         "startColumn": at.column,
