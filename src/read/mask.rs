@@ -11,7 +11,7 @@ use crate::document::Edit;
 /// Template tags alone, for readers that mask them before parsing markup. See
 /// [`TagScanner`] for the tags of each engine.
 pub fn template_tags(source: &str) -> Vec<std::ops::Range<usize>> {
-    if !source.bytes().any(|b| matches!(b, b'{' | b'|' | b'%')) {
+    if memchr::memchr3(b'{', b'|', b'%', source.as_bytes()).is_none() {
         return Vec::new();
     }
     let mut scanner = TagScanner::new(source);
@@ -83,20 +83,24 @@ impl<'t> TagScanner<'t> {
     }
 
     /// The first tag that starts at or after `at`. Calls come with `at` never decreasing.
+    ///
+    /// Every opening holds `{`, `|` or `%`, found with a vectorized search; `*|` and `<%`
+    /// open one byte before the byte found.
     fn next_from(&mut self, at: usize) -> Option<std::ops::Range<usize>> {
         let bytes = self.text.as_bytes();
-        let mut start = at;
-        while start < bytes.len() {
-            let offset = bytes[start..]
-                .iter()
-                .position(|b| matches!(b, b'{' | b'*' | b'%' | b'<'))?;
-            start += offset;
-            for kind in 0..TAGS.len() {
-                if let Some(end) = self.tag_at(kind, start) {
-                    return Some(start..end);
+        // No tag starts in `at..unseen`.
+        let mut unseen = at;
+        for found in memchr::memchr3_iter(b'{', b'|', b'%', bytes.get(at..)?).map(|i| at + i) {
+            let opens_before = found > unseen && matches!(bytes[found - 1], b'*' | b'<');
+            let first = if opens_before { found - 1 } else { found };
+            for start in first..=found {
+                for kind in 0..TAGS.len() {
+                    if let Some(end) = self.tag_at(kind, start) {
+                        return Some(start..end);
+                    }
                 }
             }
-            start += 1;
+            unseen = found + 1;
         }
         None
     }
@@ -143,27 +147,31 @@ fn search_end(text: &str, from: usize, body: Body) -> Searched {
             }
             stop(None, text.len())
         }
-        Body::MergeTag => match bytes[from..].iter().position(|b| matches!(b, b'|' | b'<')) {
+        Body::MergeTag => match memchr::memchr2(b'|', b'<', &bytes[from..]) {
             Some(i) if bytes[from + i..].starts_with(b"|*") => stop(Some(from + i), from + i),
             Some(i) => stop(None, from + i),
             None => stop(None, text.len()),
         },
         Body::NoMarkup(closing) => {
-            // Byte by byte: the end and `<` are ASCII, so never part of another character.
+            // From one candidate byte to the next: the end's first byte and `<` are ASCII,
+            // so never part of another character.
+            let first = closing.as_bytes()[0];
             let mut i = from;
             loop {
+                match memchr::memchr2(first, b'<', &bytes[i..]) {
+                    None => return stop(None, text.len()),
+                    Some(offset) => i += offset,
+                }
                 if bytes[i..].starts_with(closing.as_bytes()) {
                     return stop(Some(i), i);
                 }
-                match bytes.get(i) {
-                    None => return stop(None, i),
-                    Some(b'<') => match bytes.get(i + 1) {
-                        Some(b) if !(b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')) => {
-                            i += 2;
-                        }
-                        _ => return stop(None, i),
-                    },
-                    Some(_) => i += 1,
+                if bytes[i] != b'<' {
+                    i += 1;
+                    continue;
+                }
+                match bytes.get(i + 1) {
+                    Some(b) if !(b.is_ascii_alphabetic() || matches!(b, b'/' | b'!')) => i += 2,
+                    _ => return stop(None, i),
                 }
             }
         }
@@ -287,7 +295,43 @@ fn trim_token_end(token: &str) -> usize {
 /// The edits that normalize raw segment text: masked tokens become [`MASK`], white-space runs
 /// become one space, and leading and trailing white space goes. Sorted and non-overlapping.
 pub fn normalizing_edits(text: &str) -> Vec<Edit> {
-    let mut masks: Vec<std::ops::Range<usize>> = Vec::new();
+    let masks = masked_tokens(text);
+    let mut edits = Vec::with_capacity(masks.len());
+    let mut masks = masks.into_iter().peekable();
+    // Masks start and end with a character that is not white space, so each run of white
+    // space lies wholly inside a mask or wholly outside all of them.
+    for run in white_space_runs(text) {
+        let before = std::iter::from_fn(|| masks.next_if(|m| m.start < run.start));
+        edits.extend(before.map(|range| Edit {
+            range,
+            replacement: MASK_STR,
+        }));
+        if edits.last().is_some_and(|e| run.end <= e.range.end) {
+            continue; // inside the mask before it
+        }
+        if run.start == 0 || run.end == text.len() {
+            edits.push(Edit {
+                range: run,
+                replacement: "",
+            });
+        } else if &text[run.clone()] != " " {
+            edits.push(Edit {
+                range: run,
+                replacement: " ",
+            });
+        }
+    }
+    edits.extend(masks.map(|range| Edit {
+        range,
+        replacement: MASK_STR,
+    }));
+    edits
+}
+
+/// The tokens to mask, sorted and apart: what [`not_prose`] finds, less a handle or a path
+/// that is part of a word, with trailing punctuation trimmed.
+fn masked_tokens(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut masks = Vec::new();
     let scan = may_hold_non_prose(text).then(|| not_prose(text));
     for found in scan.into_iter().flatten() {
         let start = found.start;
@@ -309,73 +353,65 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
         }
         masks.push(start..start + end);
     }
+    masks
+}
 
-    let mut edits = Vec::new();
-    let mut masks = masks.into_iter().peekable();
-    // One pass over the bytes: ASCII is judged byte by byte, and only non-ASCII characters
-    // are decoded (prose is mostly ASCII, and this runs on every segment).
-    let char_at = |i: usize| -> (bool, usize) {
-        match text.as_bytes()[i] {
-            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => (true, 1),
-            b if b < 0x80 => (false, 1),
-            _ => text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        }
-    };
+/// The runs of white space, sorted and apart: every run that may need an edit, and perhaps
+/// some single spaces between words, which need none.
+///
+/// Prose is mostly printable ASCII words and single spaces, so the bytes are read eight at a
+/// time, and a group of eight that is only that (see [`words_and_single_spaces`]) is passed
+/// over whole; the others are read a character at a time.
+fn white_space_runs(text: &str) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
+    let white_at = |i: usize| text[i..].chars().next().filter(|c| c.is_whitespace());
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     let mut i = 0;
-    while i < text.len() {
-        if let Some(mask) = masks.next_if(|m| m.start <= i) {
-            i = mask.end.max(i + 1);
-            edits.push(Edit {
-                range: mask,
-                replacement: MASK_STR,
-            });
-            continue;
-        }
-        // Most bytes are ASCII and not white space: skip them in a tight loop, up to the
-        // next mask.
-        let limit = masks.peek().map_or(text.len(), |m| m.start);
-        while i < limit && bytes[i] > b' ' && bytes[i] < 0x80 {
-            i += 1;
-        }
-        if i >= limit {
-            continue;
-        }
-        // One space between words stays as it is.
-        if bytes[i] == b' ' && i > 0 && bytes.get(i + 1).is_some_and(|&b| b > b' ' && b < 0x80) {
-            i += 1;
-            continue;
-        }
-        let (white, len) = char_at(i);
-        if !white {
-            i += len;
-            continue;
-        }
-        let start = i;
-        i += len;
-        while i < text.len() {
-            let (white, len) = char_at(i);
-            if !white {
-                break;
+    while i < bytes.len() {
+        if let Some(window) = bytes.get(i..i + 9) {
+            let group: [u8; 8] = window[..8].try_into().expect("eight bytes");
+            // A space at either end of the group must not start the text, nor be followed
+            // by white space or a character that could be white space.
+            let plain = words_and_single_spaces(group)
+                && (i > 0 || group[0] != b' ')
+                && (group[7] != b' ' || matches!(window[8], b'!'..=b'~'));
+            if plain {
+                i += 8;
+                continue;
             }
-            i += len;
         }
-        if start == 0 || i == text.len() {
-            edits.push(Edit {
-                range: start..i,
-                replacement: "",
-            });
-        } else if &text[start..i] != " " {
-            edits.push(Edit {
-                range: start..i,
-                replacement: " ",
-            });
+        let group_end = i + 8;
+        while i < group_end.min(bytes.len()) {
+            if matches!(bytes[i], b'!'..=b'~') {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while let Some(c) = white_at(i) {
+                i += c.len_utf8();
+            }
+            if i > start {
+                runs.push(start..i);
+            } else {
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+            }
         }
     }
-    edits
+    runs
+}
+
+/// Whether eight bytes are only printable ASCII and spaces, with no two spaces in a row:
+/// bytewise arithmetic on one 64-bit word.
+fn words_and_single_spaces(group: [u8; 8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(group);
+    // Any byte below 0x20 (tabs, line breaks and other controls) sets a high bit here.
+    let control = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+    // The high bit of each byte that is a space, exactly.
+    let y = x ^ (0x20 * ONES);
+    let spaces = !(((y & !HIGH).wrapping_add(!HIGH)) | y | !HIGH);
+    x & HIGH == 0 && control == 0 && spaces & (spaces >> 8) == 0
 }
 
 /// [`crate::document::MASK`] as a string, for edits.
@@ -578,6 +614,99 @@ mod tests {
         assert_eq!(template_comment(tags[0]), Some(" brandlint-disable "));
         assert_eq!(template_comment(tags[1]), Some(" note "));
         assert_eq!(template_comment(tags[2]), None);
+    }
+
+    /// Normalizing edits by their definition, one character at a time: masked tokens, then
+    /// each run of white space outside them that is at an edge or is not a single space.
+    fn edits_char_by_char(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+        let masks = masked_tokens(text);
+        let mut edits: Vec<_> = masks.iter().map(|m| (m.clone(), MASK_STR)).collect();
+        let mut run: Option<usize> = None;
+        for (i, c) in text.char_indices().chain([(text.len(), 'x')]) {
+            let masked = masks.iter().any(|m| m.contains(&i));
+            match (run, c.is_whitespace() && !masked && i < text.len()) {
+                (None, true) => run = Some(i),
+                (Some(start), false) => {
+                    run = None;
+                    if start == 0 || i == text.len() {
+                        edits.push((start..i, ""));
+                    } else if &text[start..i] != " " {
+                        edits.push((start..i, " "));
+                    }
+                }
+                _ => {}
+            }
+        }
+        edits.sort_by_key(|(range, _)| range.start);
+        edits
+    }
+
+    #[test]
+    fn white_space_runs_are_found_as_a_walk_over_every_character_finds_them() {
+        const PIECES: &[&str] = &[
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\x0b",
+            "\x0c",
+            "\u{a0}",
+            "\u{85}",
+            "\u{1680}",
+            "\u{2003}",
+            "\u{2028}",
+            "\u{202f}",
+            "\u{3000}",
+            "\u{201c}",
+            "\u{2014}",
+            "\u{e9}",
+            "\u{3042}",
+            "\u{1f600}",
+            "word",
+            "x",
+            "{{ a  b }}",
+            "{% if\tx %}",
+            "http://a.b/c",
+            "a@b.co",
+            "/usr/bin",
+            ".",
+            ")",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as usize
+        };
+        for _ in 0..20_000 {
+            let len = next() % 12;
+            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+            let edits: Vec<_> = normalizing_edits(&text)
+                .into_iter()
+                .map(|e| (e.range, e.replacement))
+                .collect();
+            assert_eq!(edits, edits_char_by_char(&text), "edits of {text:?}");
+        }
+    }
+
+    #[test]
+    fn groups_of_words_and_single_spaces_are_told_apart_bytewise() {
+        const BYTES: &[u8] = &[
+            0x00, 0x09, 0x0a, 0x0b, 0x1f, 0x20, 0x21, 0x41, 0x7e, 0x7f, 0x80, 0xa0, 0xc2, 0xff,
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let group: [u8; 8] =
+                std::array::from_fn(|k| BYTES[(state >> (k * 4)) as usize % BYTES.len()]);
+            let expected = group.iter().all(|&b| (0x20..0x80).contains(&b))
+                && !group.windows(2).any(|pair| pair == b"  ");
+            assert_eq!(words_and_single_spaces(group), expected, "{group:x?}");
+        }
     }
 
     #[test]
