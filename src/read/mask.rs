@@ -421,6 +421,31 @@ const MASK_STR: &str = "\u{FFFC}";
 mod tests {
     use super::*;
 
+    /// A reproducible stream of pseudo-random numbers (xorshift64).
+    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    /// 20,000 texts of up to `most - 1` pieces each, drawn with `seed`.
+    fn random_texts<'a>(
+        pieces: &'a [&str],
+        most: usize,
+        seed: u64,
+    ) -> impl Iterator<Item = String> + 'a {
+        let mut next = xorshift(seed);
+        (0..20_000).map(move |_| {
+            let len = next() as usize % most;
+            (0..len)
+                .map(|_| pieces[next() as usize % pieces.len()])
+                .collect()
+        })
+    }
+
     fn masked(text: &str) -> Vec<&str> {
         normalizing_edits(text)
             .into_iter()
@@ -501,16 +526,7 @@ mod tests {
             "C:\\x",
             "o/r#1",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as usize
-        };
-        for _ in 0..20_000 {
-            let len = next() % 14;
-            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+        for text in random_texts(PIECES, 14, 0x2545_F491_4F6C_DD1D) {
             let expected: Vec<_> = tags.find_iter(&text).map(|m| m.range()).collect();
             assert_eq!(template_tags(&text), expected, "tags of {text:?}");
             let expected: Vec<_> = not_prose.find_iter(&text).map(|m| m.range()).collect();
@@ -673,16 +689,7 @@ mod tests {
             ".",
             ")",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state as usize
-        };
-        for _ in 0..20_000 {
-            let len = next() % 12;
-            let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+        for text in random_texts(PIECES, 12, 0x9E37_79B9_7F4A_7C15) {
             let edits: Vec<_> = normalizing_edits(&text)
                 .into_iter()
                 .map(|e| (e.range, e.replacement))
@@ -696,13 +703,11 @@ mod tests {
         const BYTES: &[u8] = &[
             0x00, 0x09, 0x0a, 0x0b, 0x1f, 0x20, 0x21, 0x41, 0x7e, 0x7f, 0x80, 0xa0, 0xc2, 0xff,
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         for _ in 0..200_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let bits = next();
             let group: [u8; 8] =
-                std::array::from_fn(|k| BYTES[(state >> (k * 4)) as usize % BYTES.len()]);
+                std::array::from_fn(|k| BYTES[(bits >> (k * 4)) as usize % BYTES.len()]);
             let expected = group.iter().all(|&b| (0x20..0x80).contains(&b))
                 && !group.windows(2).any(|pair| pair == b"  ");
             assert_eq!(words_and_single_spaces(group), expected, "{group:x?}");
