@@ -11,6 +11,7 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 use toml::Spanned;
 
 use super::load::{Located, MergedRules};
+use crate::matcher::normalize_phrase;
 
 /// One place in a rules file.
 #[derive(Clone, Debug)]
@@ -138,16 +139,12 @@ struct Claim<'a> {
     replacement: Option<&'a str>,
 }
 
-/// A phrase as the automaton holds it (lower case, white-space runs as one space), so two
-/// phrases are one claim exactly when they match the same text.
-fn fold(text: &str) -> String {
-    crate::matcher::normalize_phrase(text)
-}
-
 /// Every conflict between the tables of merged rules files.
 pub fn find<'a>(merged: &'a MergedRules) -> Vec<RuleConflict> {
     let claim = |value: &'a Spanned<String>, role, origin, table, replacement| Claim {
-        folded: fold(value.get_ref()),
+        // As the automaton holds the phrase, so two phrases are one claim exactly when
+        // they match the same text.
+        folded: normalize_phrase(value.get_ref()),
         text: value.get_ref(),
         role,
         origin,
@@ -238,11 +235,15 @@ fn judge(a: &Claim<'_>, b: &Claim<'_>) -> Option<String> {
         (Banned, Replacement) => {
             format!("\"{phrase}\" is banned, yet a preferred wording fixes text into it")
         }
-        (Replaced, Replaced) if a.replacement.map(fold) != b.replacement.map(fold) => format!(
-            "\"{phrase}\" is replaced by two different wordings (\"{}\" and \"{}\")",
-            a.replacement.unwrap_or_default(),
-            b.replacement.unwrap_or_default()
-        ),
+        (Replaced, Replaced)
+            if a.replacement.map(normalize_phrase) != b.replacement.map(normalize_phrase) =>
+        {
+            format!(
+                "\"{phrase}\" is replaced by two different wordings (\"{}\" and \"{}\")",
+                a.replacement.unwrap_or_default(),
+                b.replacement.unwrap_or_default()
+            )
+        }
         (Replaced, Replacement) => format!(
             "\"{phrase}\" is a preferred wording and also a wording to replace: fixes go in a chain"
         ),
