@@ -2,8 +2,9 @@
 """How much of brandlint's own code each target's saved corpus reaches: every input is run
 once with libFuzzer's -print_coverage=1, and the edges of the functions defined under src/
 are summed. libFuzzer's own "cov" counts the dependencies' edges too, and some of those
-never stop growing (html5gum has a branch for each of the 2,231 named character references,
-each entity found is new coverage), so a plateau is judged here, on brandlint's code.
+keep growing long after brandlint's do (html5gum's generated matcher for HTML's named
+character references yields new functions as the fuzzer spells new entities), so a plateau
+is judged here, on brandlint's code.
 
     RUSTC_BOOTSTRAP=1 cargo fuzz build -O          # the binaries run.py uses
     python3 fuzz/coverage.py [--before "2026-11-24 00:53"] [--uncovered] [TARGET ...]
