@@ -47,6 +47,25 @@ pub fn read(source: &str, visuals: bool) -> Document {
     reader.document
 }
 
+/// Whether a block of raw HTML is one comment and white space, nothing else: then it holds
+/// no prose, and only the directive it may be needs reading. A comment HTML would end early
+/// (`<!-->`, `--!>`) or one holding a template tag is left to the HTML reader.
+fn is_lone_comment(block: &str) -> bool {
+    let block = block.trim_ascii();
+    let Some(body) = block
+        .strip_prefix("<!--")
+        .and_then(|rest| rest.strip_suffix("-->"))
+    else {
+        return false;
+    };
+    !body.starts_with('>')
+        && !body.starts_with("->")
+        && !body.contains("-->")
+        && !body.contains("--!>")
+        && memchr::memchr3(b'{', b'%', b'|', body.as_bytes()).is_none()
+        && !body.contains("<%")
+}
+
 struct Reader<'s> {
     source: &'s str,
     document: Document,
@@ -189,6 +208,12 @@ impl Reader<'_> {
                 // A block of raw HTML is read as HTML: its prose is checked, its comments
                 // may hold directives.
                 self.flush();
+                self.skip_depth += 1;
+                if is_lone_comment(&self.source[range.clone()]) {
+                    let found = html_comment_directives(self.source, range);
+                    self.document.directives.extend(found);
+                    return;
+                }
                 let options = HtmlOptions {
                     without_visuals: !self.visuals,
                     ..HtmlOptions::default()
@@ -198,7 +223,6 @@ impl Reader<'_> {
                 self.document.segments.extend(block.segments);
                 self.document.directives.extend(block.directives);
                 self.document.visuals.extend(block.visuals);
-                self.skip_depth += 1;
             }
             Tag::MetadataBlock(kind) => {
                 let syntax = match kind {
@@ -424,6 +448,56 @@ mod tests {
             "<!-- brandlint-disable -->"
         );
         assert_eq!(directives[1].rules, ["banned"]);
+    }
+
+    #[test]
+    fn a_block_that_is_one_comment_reads_as_the_html_reader_reads_it() {
+        let lone = [
+            "<!-- brandlint-disable banned -->\n",
+            "  <!--\nbrandlint-disable-next-line\n-->\n",
+            "<!---->",
+            "<!-- a <!-- b --->",
+            "<!-- more -->\r\n",
+        ];
+        let not_lone = [
+            "<!-->",
+            "<!--->-->",
+            "<!-- a --> b",
+            "<!-- a --> <!-- brandlint-disable -->",
+            "<!-- a --!> <p>Github</p> -->",
+            "<!-- {# brandlint-disable #} -->",
+            "<!-- <%= x %> -->",
+            "<!-- a",
+        ];
+        for block in lone.iter().chain(&not_lone) {
+            let expected = is_lone_comment(block);
+            assert_eq!(expected, lone.contains(block), "{block:?}");
+            if !expected {
+                continue;
+            }
+            // What the shortcut gives (only the directives) is all the HTML reader finds.
+            let full = html::read(block, &HtmlOptions::default());
+            assert!(full.segments.is_empty(), "{block:?}");
+            let visuals = &full.visuals;
+            assert!(
+                visuals.images.is_empty() && visuals.colors.is_empty(),
+                "{block:?}"
+            );
+            let spans = |found: Vec<crate::document::Directive>| -> Vec<_> {
+                found.into_iter().map(|d| (d.span, d.rules)).collect()
+            };
+            assert_eq!(
+                spans(html_comment_directives(block, 0..block.len())),
+                spans(full.directives),
+                "{block:?}"
+            );
+        }
+        let post = "Intro\n\n<!-- brandlint-disable banned -->\n\nText\n";
+        let directives = read(post, true).directives;
+        assert_eq!(
+            &post[directives[0].span.clone()],
+            "<!-- brandlint-disable banned -->"
+        );
     }
 
     #[test]
