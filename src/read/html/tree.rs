@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::{DefaultEmitter, HtmlString, Token, Tokenizer};
 
 /// Index of a node in [`Tree::nodes`].
 pub type NodeId = usize;
@@ -28,7 +28,7 @@ pub struct Attribute {
 pub struct Element {
     /// Lower-case tag name.
     pub name: String,
-    /// Its attributes, in source order.
+    /// Its attributes, in the tokenizer's order (by name).
     pub attributes: Vec<Attribute>,
     /// From the start of its start tag to the end of its end tag (or where it was implicitly
     /// closed).
@@ -333,7 +333,13 @@ impl Builder<'_> {
         // templates expect; HTML's own elements ignore it, as browsers do.
         let empty = VOID.contains(&n) || (self_closing && (n.contains('-') || n.contains(':')));
         if !empty {
-            *self.open_count.entry(name.clone()).or_default() += 1;
+            // Counted under a copy of the name only the first time it opens.
+            match self.open_count.get_mut(&name) {
+                Some(count) => *count += 1,
+                None => {
+                    self.open_count.insert(name.clone(), 1);
+                }
+            }
         }
         let id = self.append(NodeKind::Element(Element {
             name,
@@ -384,6 +390,14 @@ fn value_span(source: &str, attribute: Range<usize>) -> Option<Range<usize>> {
     }
 }
 
+/// A name or value from the tokenizer as a string, without a copy when it is UTF-8 (it always
+/// is, read from a `&str`). The tokenizer has already lower-cased the ASCII letters of tag and
+/// attribute names, as HTML does.
+fn into_string(bytes: HtmlString) -> String {
+    String::from_utf8(bytes.0)
+        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
+}
+
 /// Parses `source` (already masked: template tags blanked to spaces) into a tree.
 pub fn parse(source: &str) -> Tree {
     let mut builder = Builder {
@@ -404,25 +418,24 @@ pub fn parse(source: &str) -> Tree {
     for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 let attributes = tag
                     .attributes
-                    .iter()
+                    .into_iter()
                     .map(|(key, value)| Attribute {
-                        name: String::from_utf8_lossy(key).to_ascii_lowercase(),
-                        value: String::from_utf8_lossy(&value.value).into_owned(),
+                        name: into_string(key),
                         value_span: value_span(builder.source, value.span.start..value.span.end),
+                        value: into_string(value.value),
                     })
                     .collect();
                 builder.start_tag(
-                    name,
+                    into_string(tag.name),
                     attributes,
                     tag.span.start..tag.span.end,
                     tag.self_closing,
                 );
             }
             Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                let name = into_string(tag.name);
                 builder.end_tag(&name, tag.span.start..tag.span.end);
             }
             Token::String(text) => {
@@ -483,6 +496,23 @@ mod tests {
         assert_eq!(
             outline("<dl><dt>a<dd>b<dt>c</dl>"),
             "<dl><dt>a</dt><dd>b</dd><dt>c</dt></dl>"
+        );
+    }
+
+    #[test]
+    fn names_are_lower_case_however_written() {
+        let source = "<DIV Class=x><P>a<Img ALT='Logo' SRC=l.png></DIV>";
+        assert_eq!(outline(source), "<div><p>a<img></img></p></div>");
+        let tree = parse(source);
+        let img = (0..tree.nodes.len())
+            .find_map(|id| tree.element(id).filter(|e| e.name == "img"))
+            .expect("the image is an element");
+        let names: Vec<_> = img.attributes.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["alt", "src"]);
+        assert_eq!(img.attribute("alt"), Some("Logo"));
+        assert_eq!(
+            tree.element(1).and_then(|e| e.attribute("class")),
+            Some("x")
         );
     }
 
