@@ -214,10 +214,11 @@ const OTHER_TOKENS: &str = r#"
 /// start at one place), each as it matched.
 fn not_prose(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut tags = TagScanner::new(text);
+    let mut others = OtherTokens::new(text);
     let mut found = Vec::new();
     let mut at = 0;
     let mut next_tag = tags.next_from(0);
-    let mut next_other = NOT_PROSE.find_at(text, 0).map(|m| m.range());
+    let mut next_other = others.next_from(0);
     loop {
         let token = match (&next_tag, &next_other) {
             (Some(tag), Some(other)) if other.start < tag.start => other.clone(),
@@ -231,9 +232,99 @@ fn not_prose(text: &str) -> Vec<std::ops::Range<usize>> {
             next_tag = tags.next_from(at);
         }
         if next_other.as_ref().is_some_and(|o| o.start < at) {
-            next_other = NOT_PROSE.find_at(text, at).map(|m| m.range());
+            next_other = others.next_from(at);
         }
     }
+}
+
+/// Finds the tokens of [`NOT_PROSE`] from left to right, running the expression only over the
+/// words that could hold one. No alternative matches white space, so every token lies inside
+/// one word (a run of characters that are not white space, as `\s` means it); and every
+/// token holds a `:`, `/`, `#` or `@`, or starts with `www.` in some case. Most words hold
+/// none of these and are never searched.
+struct OtherTokens<'t> {
+    text: &'t str,
+    /// The next `:`, `/` or `#`, and the next `@` or `www.`, remembered between calls.
+    punctuation: NextHit,
+    address: NextHit,
+}
+
+/// The first place at or after `from` where a search succeeded, or `None` when the search
+/// from `from` found nothing: still the answer for any later place.
+#[derive(Clone, Copy)]
+struct NextHit {
+    from: usize,
+    found: Option<usize>,
+}
+
+impl NextHit {
+    /// The first hit at or after `at` (never less than an earlier `at`), searching again only
+    /// when the remembered hit lies before it.
+    fn at_or_after(&mut self, at: usize, search: impl Fn(usize) -> Option<usize>) -> Option<usize> {
+        let stale = self.from > at || self.found.is_some_and(|found| found < at);
+        if stale {
+            *self = NextHit {
+                from: at,
+                found: search(at),
+            };
+        }
+        self.found
+    }
+}
+
+impl<'t> OtherTokens<'t> {
+    fn new(text: &'t str) -> Self {
+        let unsearched = NextHit {
+            from: usize::MAX,
+            found: None,
+        };
+        Self {
+            text,
+            punctuation: unsearched,
+            address: unsearched,
+        }
+    }
+
+    /// The first token that starts at or after `at`: what `NOT_PROSE.find_at(text, at)`
+    /// finds. Calls come with `at` never decreasing.
+    fn next_from(&mut self, at: usize) -> Option<std::ops::Range<usize>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut from = at;
+        while from < bytes.len() {
+            let punctuation = self.punctuation.at_or_after(from, |from| {
+                memchr::memchr3(b':', b'/', b'#', &bytes[from..]).map(|i| from + i)
+            });
+            let address = self.address.at_or_after(from, |from| {
+                memchr::memchr2_iter(b'@', b'.', &bytes[from..])
+                    .map(|i| from + i)
+                    .find(|&i| bytes[i] == b'@' || ends_www(&bytes[..i]))
+            });
+            let hint = match (punctuation, address) {
+                (Some(p), Some(a)) => p.min(a),
+                (p, a) => p.or(a)?,
+            };
+            // The word around the hint, not reaching back before `from`.
+            let start = text[from..hint]
+                .rfind(char::is_whitespace)
+                .map_or(from, |i| {
+                    from + i + text[from + i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let end = text[hint..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| hint + i);
+            if let Some(token) = NOT_PROSE.find_at(&text[..end], start) {
+                return Some(token.range());
+            }
+            from = end;
+        }
+        None
+    }
+}
+
+/// Whether bytes end with `www`, in any case.
+fn ends_www(bytes: &[u8]) -> bool {
+    bytes.len() >= 3 && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"www")
 }
 
 /// The text inside a template comment (`{{!-- x --}}`, `{{! x }}`, `{# x #}`), if `tag` is one.
@@ -245,18 +336,6 @@ pub fn template_comment(tag: &str) -> Option<&str> {
         return inner.strip_suffix("}}");
     }
     tag.strip_prefix("{#")?.strip_suffix("#}")
-}
-
-/// Every masked token holds one of these bytes or starts with `www.`; most prose holds
-/// none, and then the regex need not run at all.
-fn may_hold_non_prose(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // Three vectorized scans for the likeliest bytes first, which usually end early.
-    memchr::memchr3(b':', b'/', b'#', bytes).is_some()
-        || memchr::memchr3(b'<', b'@', b'{', bytes).is_some()
-        || memchr::memchr3(b'|', b'%', b'\\', bytes).is_some()
-        || text.contains("www.")
-        || text.contains("WWW.")
 }
 
 fn is_word_char(c: char) -> bool {
@@ -332,8 +411,7 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
 /// that is part of a word, with trailing punctuation trimmed.
 fn masked_tokens(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut masks = Vec::new();
-    let scan = may_hold_non_prose(text).then(|| not_prose(text));
-    for found in scan.into_iter().flatten() {
+    for found in not_prose(text) {
         let start = found.start;
         let token = &text[found];
         let starts_template = matches!(token.as_bytes().first(), Some(b'{' | b'*' | b'%' | b'<'));
@@ -525,6 +603,17 @@ mod tests {
             "@me",
             "C:\\x",
             "o/r#1",
+            // Word edges and the bytes that point at a token, in every combination.
+            "WwW.",
+            "w",
+            ".",
+            ":",
+            "/",
+            "@",
+            "a",
+            "\u{a0}",
+            "\u{2028}",
+            "\t",
         ];
         for text in random_texts(PIECES, 14, 0x2545_F491_4F6C_DD1D) {
             let expected: Vec<_> = tags.find_iter(&text).map(|m| m.range()).collect();
@@ -553,6 +642,22 @@ mod tests {
                 .count();
             assert!(masked >= 50_000, "{unit:?}: {masked}");
         }
+    }
+
+    #[test]
+    fn words_that_only_look_like_tokens_are_read_in_linear_time() {
+        // Each word below holds a byte that may start a token, and none is one, until the
+        // address at the end: the search for `@` and `www.` must not start again per word.
+        for (unit, last) in [
+            ("Note: ", "hi@acme.io"),
+            ("a.b ", "www.acme.io"),
+            ("x:", "@me"),
+        ] {
+            let text = unit.repeat(200_000) + " " + last;
+            assert_eq!(masked(&text), [last], "{unit:?}");
+        }
+        let one_word = "a.".repeat(300_000) + "@";
+        assert!(masked(&one_word).is_empty());
     }
 
     #[test]
@@ -590,6 +695,8 @@ mod tests {
                 "www.acme.com"
             ]
         );
+        // A bare address in any case, with nothing else in the text that looks like a token.
+        assert_eq!(masked("Www.acme.com opens today"), ["Www.acme.com"]);
     }
 
     #[test]
