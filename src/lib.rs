@@ -18,6 +18,8 @@ pub mod report;
 pub mod run;
 pub mod span;
 pub mod suppress;
+#[cfg(test)]
+mod testing;
 pub mod verify;
 pub mod walk;
 pub mod watch;

@@ -498,31 +498,7 @@ const MASK_STR: &str = "\u{FFFC}";
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A reproducible stream of pseudo-random numbers (xorshift64).
-    fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
-        move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        }
-    }
-
-    /// 20,000 texts of up to `most - 1` pieces each, drawn with `seed`.
-    fn random_texts<'a>(
-        pieces: &'a [&str],
-        most: usize,
-        seed: u64,
-    ) -> impl Iterator<Item = String> + 'a {
-        let mut next = xorshift(seed);
-        (0..20_000).map(move |_| {
-            let len = next() as usize % most;
-            (0..len)
-                .map(|_| pieces[next() as usize % pieces.len()])
-                .collect()
-        })
-    }
+    use crate::testing::{random_texts, xorshift};
 
     fn masked(text: &str) -> Vec<&str> {
         normalizing_edits(text)
@@ -615,7 +591,7 @@ mod tests {
             "\u{2028}",
             "\t",
         ];
-        for text in random_texts(PIECES, 14, 0x2545_F491_4F6C_DD1D) {
+        for text in random_texts(PIECES, 14, 20_000, 0x2545_F491_4F6C_DD1D) {
             let expected: Vec<_> = tags.find_iter(&text).map(|m| m.range()).collect();
             assert_eq!(template_tags(&text), expected, "tags of {text:?}");
             let expected: Vec<_> = not_prose.find_iter(&text).map(|m| m.range()).collect();
@@ -796,7 +772,7 @@ mod tests {
             ".",
             ")",
         ];
-        for text in random_texts(PIECES, 12, 0x9E37_79B9_7F4A_7C15) {
+        for text in random_texts(PIECES, 12, 20_000, 0x9E37_79B9_7F4A_7C15) {
             let edits: Vec<_> = normalizing_edits(&text)
                 .into_iter()
                 .map(|e| (e.range, e.replacement))

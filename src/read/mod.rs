@@ -80,6 +80,7 @@ pub fn read(channel: Channel, format: Format, source: &str, rules: &CompiledRule
 mod tests {
     use super::*;
     use crate::document::Segment;
+    use crate::testing::random_texts;
 
     /// Pieces of every syntax the readers know, to assemble hostile documents from.
     const PIECES: &[&str] = &[
@@ -152,18 +153,6 @@ mod tests {
         "}",
     ];
 
-    /// A small deterministic generator (xorshift), so failures reproduce.
-    struct Noise(u64);
-
-    impl Noise {
-        fn next(&mut self) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0 as usize
-        }
-    }
-
     fn assert_maps_inside(segment: &Segment, source: &str) {
         let boundaries: Vec<usize> = segment
             .text
@@ -191,12 +180,7 @@ mod tests {
         // The Acme pack: terms, phrases, voice and visual checks all run.
         let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples/acme.toml");
         let rules = crate::config::load_rules(&pack).unwrap();
-        let mut noise = Noise(0x9E37_79B9_7F4A_7C15);
-        for _ in 0..1500 {
-            let len = noise.next() % 40;
-            let source: String = (0..len)
-                .map(|_| PIECES[noise.next() % PIECES.len()])
-                .collect();
+        for source in random_texts(PIECES, 40, 1500, 0x9E37_79B9_7F4A_7C15) {
             for (channel, format) in [
                 (Channel::Markdown, Format::Markdown),
                 (Channel::Html, Format::Html),

@@ -504,6 +504,7 @@ pub fn flesch_kincaid_grade(words: usize, sentences: usize, syllables: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::random_texts;
 
     /// The sentences of `text` as strings.
     fn sentence_texts(text: &str) -> Vec<&str> {
@@ -980,16 +981,6 @@ mod tests {
         assert!((flesch_kincaid_grade(10, 0, 15) - 6.01).abs() < 1e-9);
     }
 
-    /// A deterministic stream of pseudo-random numbers (xorshift), so failures reproduce.
-    fn pseudo_random(mut state: u64) -> impl Iterator<Item = usize> {
-        std::iter::repeat_with(move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 32) as usize
-        })
-    }
-
     /// Generated strings mixing ASCII, punctuation, spaces, masks, multibyte and astral
     /// characters, combining marks and the abbreviations the segmenter looks for.
     fn generated_texts() -> Vec<String> {
@@ -998,15 +989,7 @@ mod tests {
             "\u{FFFC}", "\"", "”", ")", "3", ",", "\u{301}", "Dr", "e.g.", "J.", "No. ",
             "\u{2010}", "\t", "ing",
         ];
-        let mut random = pseudo_random(0x9E37_79B9_7F4A_7C15);
-        (0..400)
-            .map(|_| {
-                let len = random.next().unwrap_or(0) % 24;
-                (0..len)
-                    .map(|_| PIECES[random.next().unwrap_or(0) % PIECES.len()])
-                    .collect()
-            })
-            .collect()
+        random_texts(&PIECES, 24, 400, 0x9E37_79B9_7F4A_7C15).collect()
     }
 
     /// Asserts that ranges are non-empty, in bounds, on char boundaries, ordered and
