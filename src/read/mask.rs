@@ -240,8 +240,7 @@ fn not_prose(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Finds the tokens of [`NOT_PROSE`] from left to right, running the expression only over the
 /// words that could hold one. No alternative matches white space, so every token lies inside
 /// one word (a run of characters that are not white space, as `\s` means it); and every
-/// token holds a `:`, `/`, `#` or `@`, or starts with `www.` in some case. Most words hold
-/// none of these and are never searched.
+/// token holds a byte that [`points_at_token`]. Most words hold none and are never searched.
 struct OtherTokens<'t> {
     text: &'t str,
     /// The next `:`, `/` or `#`, and the next `@` or `www.`, remembered between calls.
@@ -293,12 +292,14 @@ impl<'t> OtherTokens<'t> {
         let mut from = at;
         while from < bytes.len() {
             let punctuation = self.punctuation.at_or_after(from, |from| {
-                memchr::memchr3(b':', b'/', b'#', &bytes[from..]).map(|i| from + i)
+                memchr::memchr3_iter(b':', b'/', b'#', &bytes[from..])
+                    .map(|i| from + i)
+                    .find(|&i| points_at_token(bytes, i))
             });
             let address = self.address.at_or_after(from, |from| {
                 memchr::memchr2_iter(b'@', b'.', &bytes[from..])
                     .map(|i| from + i)
-                    .find(|&i| bytes[i] == b'@' || ends_www(&bytes[..i]))
+                    .find(|&i| points_at_token(bytes, i))
             });
             let hint = match (punctuation, address) {
                 (Some(p), Some(a)) => p.min(a),
@@ -322,9 +323,21 @@ impl<'t> OtherTokens<'t> {
     }
 }
 
-/// Whether bytes end with `www`, in any case.
-fn ends_www(bytes: &[u8]) -> bool {
-    bytes.len() >= 3 && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"www")
+/// Whether the byte at `i` (a `:`, `/`, `#`, `@` or `.`) is where a token of [`NOT_PROSE`]
+/// could hold it, judged by its neighbours: every token holds a `:` before `/`, `:` or `\\`
+/// (a scheme, a code path, a Windows drive), a `/` before a path character, a `#` before a
+/// letter (a hashtag; an issue reference also holds a `/`), an `@` before a name character,
+/// or the `.` of a leading `www.` in any case. A colon ending a label ("Note:") or a time
+/// ("9:30") is not, and its word is not searched.
+fn points_at_token(bytes: &[u8], i: usize) -> bool {
+    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+    match bytes[i] {
+        b':' => matches!(next, b'/' | b':' | b'\\'),
+        b'/' => next.is_ascii_alphanumeric() || matches!(next, b'_' | b'.' | b'-'),
+        b'#' => next.is_ascii_alphabetic(),
+        b'@' => next.is_ascii_alphanumeric() || matches!(next, b'_' | b'-'),
+        _ => i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"),
+    }
 }
 
 /// The text inside a template comment (`{{!-- x --}}`, `{{! x }}`, `{# x #}`), if `tag` is one.
