@@ -9,88 +9,98 @@ use crate::read::entities::push_html_text;
 use crate::suppress::html_comment_directives;
 
 /// Elements whose content is never prose.
-const NEVER_PROSE: &[&str] = &[
-    "script",
-    "style",
-    "code",
-    "pre",
-    "kbd",
-    "samp",
-    "template",
-    "noscript",
-    "svg",
-    "math",
-    "textarea",
-    "select",
-    "iframe",
-    "object",
-    "xmp",
-    "plaintext",
-    "mj-style",
-    "mj-attributes",
-    "mj-breakpoint",
-    "mj-font",
-    "mj-html-attributes",
-    "mj-raw",
-];
+fn never_prose(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "code"
+            | "pre"
+            | "kbd"
+            | "samp"
+            | "template"
+            | "noscript"
+            | "svg"
+            | "math"
+            | "textarea"
+            | "select"
+            | "iframe"
+            | "object"
+            | "xmp"
+            | "plaintext"
+            | "mj-style"
+            | "mj-attributes"
+            | "mj-breakpoint"
+            | "mj-font"
+            | "mj-html-attributes"
+            | "mj-raw"
+    )
+}
 
 /// Elements that start and end a run of prose (besides every `mj-*` element).
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "button",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "li",
-    "legend",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "option",
-    "optgroup",
-    "p",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "title",
-    "tr",
-    "ul",
-];
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "button"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "legend"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "option"
+            | "optgroup"
+            | "p"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "ul"
+    )
+}
 
+/// Whether `haystack` holds `needle` (lower-case ASCII), ignoring ASCII case.
 fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
-    haystack.to_ascii_lowercase().contains(needle)
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// A link styled as a button: a `button` role, or a class naming a button.
@@ -191,7 +201,7 @@ impl Walk<'_> {
                 "mj-preview" => Scope::Preheader,
                 "button" | "mj-button" => Scope::Button,
                 "mj-navbar-link" => Scope::Link,
-                _ if BLOCKS.contains(&name) || name.starts_with("mj-") => Scope::Paragraph,
+                _ if is_block(name) || name.starts_with("mj-") => Scope::Paragraph,
                 _ => return None,
             }
         };
@@ -307,7 +317,7 @@ impl Walk<'_> {
         }
         // Attribute values are prose even where the content is not (a textarea's placeholder).
         self.attribute_prose(element, block.unwrap_or(container), state);
-        if NEVER_PROSE.contains(&name) {
+        if never_prose(name) {
             // Not prose: a block ends the run; inline code stands in its sentence as one word.
             match block {
                 Some(_) => state.flush(),

@@ -97,103 +97,142 @@ impl Tree {
 }
 
 /// Elements that never have content.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "basefont", "bgsound", "frame",
-];
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "basefont"
+            | "bgsound"
+            | "frame"
+    )
+}
 
 /// Start tags that close an open `<p>` (HTML's "close a p element" list).
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "li",
-    "dd",
-    "dt",
-    "listing",
-    "xmp",
-    "plaintext",
-    "search",
-];
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+            | "li"
+            | "dd"
+            | "dt"
+            | "listing"
+            | "xmp"
+            | "plaintext"
+            | "search"
+    )
+}
 
 /// Elements that bound the search for an open `<li>`, `<dd>` or `<dt>` (HTML's "special"
 /// elements, less address, div and p).
-const LIST_ITEM_BOUNDARY: &[&str] = &[
-    "applet",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "button",
-    "caption",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "dl",
-    "fieldset",
-    "figure",
-    "footer",
-    "form",
-    "header",
-    "html",
-    "main",
-    "marquee",
-    "menu",
-    "nav",
-    "object",
-    "ol",
-    "section",
-    "select",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
+fn bounds_list_items(name: &str) -> bool {
+    matches!(
+        name,
+        "applet"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "button"
+            | "caption"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "dl"
+            | "fieldset"
+            | "figure"
+            | "footer"
+            | "form"
+            | "header"
+            | "html"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "nav"
+            | "object"
+            | "ol"
+            | "section"
+            | "select"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
 
 /// Elements that bound "button scope" when looking for an open `<p>`.
-const P_SCOPE_BOUNDARY: &[&str] = &[
-    "applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th",
-];
+fn bounds_p_scope(name: &str) -> bool {
+    matches!(
+        name,
+        "applet"
+            | "button"
+            | "caption"
+            | "html"
+            | "marquee"
+            | "object"
+            | "table"
+            | "td"
+            | "template"
+            | "th"
+    )
+}
 
 /// Elements that bound "table scope".
-const TABLE_SCOPE_BOUNDARY: &[&str] = &["html", "table", "template"];
+fn bounds_table_scope(name: &str) -> bool {
+    matches!(name, "html" | "table" | "template")
+}
 
 struct Builder<'s> {
     source: &'s str,
@@ -244,7 +283,7 @@ impl Builder<'_> {
 
     /// The position in the open stack of the innermost element named one of `names`, looking
     /// no further out than an element named one of `boundary`.
-    fn find_open(&self, names: &[&str], boundary: &[&str]) -> Option<usize> {
+    fn find_open(&self, names: &[&str], boundary: fn(&str) -> bool) -> Option<usize> {
         if names
             .iter()
             .all(|n| self.open_count.get(*n).is_none_or(|&c| c == 0))
@@ -256,7 +295,7 @@ impl Builder<'_> {
             if names.contains(&name) {
                 return Some(index);
             }
-            if boundary.contains(&name) {
+            if boundary(name) {
                 return None;
             }
         }
@@ -272,35 +311,35 @@ impl Builder<'_> {
     ) {
         let at = span.start;
         let n = name.as_str();
-        if CLOSES_P.contains(&n) {
-            if let Some(index) = self.find_open(&["p"], P_SCOPE_BOUNDARY) {
+        if closes_p(n) {
+            if let Some(index) = self.find_open(&["p"], bounds_p_scope) {
                 self.close_to(index, at);
             }
         }
         match n {
             "li" => {
-                if let Some(index) = self.find_open(&["li"], LIST_ITEM_BOUNDARY) {
+                if let Some(index) = self.find_open(&["li"], bounds_list_items) {
                     self.close_to(index, at);
                 }
             }
             "dd" | "dt" => {
-                if let Some(index) = self.find_open(&["dd", "dt"], LIST_ITEM_BOUNDARY) {
+                if let Some(index) = self.find_open(&["dd", "dt"], bounds_list_items) {
                     self.close_to(index, at);
                 }
             }
             "td" | "th" => {
-                if let Some(index) = self.find_open(&["td", "th"], TABLE_SCOPE_BOUNDARY) {
+                if let Some(index) = self.find_open(&["td", "th"], bounds_table_scope) {
                     self.close_to(index, at);
                 }
             }
             "tr" => {
-                if let Some(index) = self.find_open(&["tr"], TABLE_SCOPE_BOUNDARY) {
+                if let Some(index) = self.find_open(&["tr"], bounds_table_scope) {
                     self.close_to(index, at);
                 }
             }
             "thead" | "tbody" | "tfoot" => {
                 if let Some(index) =
-                    self.find_open(&["thead", "tbody", "tfoot"], TABLE_SCOPE_BOUNDARY)
+                    self.find_open(&["thead", "tbody", "tfoot"], bounds_table_scope)
                 {
                     self.close_to(index, at);
                 }
@@ -323,7 +362,7 @@ impl Builder<'_> {
                 }
             }
             "a" => {
-                if let Some(index) = self.find_open(&["a"], TABLE_SCOPE_BOUNDARY) {
+                if let Some(index) = self.find_open(&["a"], bounds_table_scope) {
                     self.close_to(index, at);
                 }
             }
@@ -331,7 +370,7 @@ impl Builder<'_> {
         }
         // Self-closing syntax counts for custom elements (MJML's `<mj-image />`), as XML-ish
         // templates expect; HTML's own elements ignore it, as browsers do.
-        let empty = VOID.contains(&n) || (self_closing && (n.contains('-') || n.contains(':')));
+        let empty = is_void(n) || (self_closing && (n.contains('-') || n.contains(':')));
         if !empty {
             // Counted under a copy of the name only the first time it opens.
             match self.open_count.get_mut(&name) {
@@ -352,13 +391,13 @@ impl Builder<'_> {
     }
 
     fn end_tag(&mut self, name: &str, span: Range<usize>) {
-        let boundary: &[&str] = if matches!(
+        let boundary: fn(&str) -> bool = if matches!(
             name,
             "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "table"
         ) {
-            &["html", "template"]
+            |open| matches!(open, "html" | "template")
         } else {
-            &[]
+            |_| false
         };
         if let Some(index) = self.find_open(&[name], boundary) {
             self.close_to(index, span.end);
