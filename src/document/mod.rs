@@ -311,9 +311,14 @@ pub struct SegmentBuilder {
 }
 
 impl SegmentBuilder {
-    /// A builder with no text yet.
+    /// A builder with no text yet, with room for a paragraph of prose and its pieces: most
+    /// segments then never grow their buffers, which would copy them each time.
     pub fn new() -> Self {
-        Self::default()
+        Self {
+            text: String::with_capacity(256),
+            pieces: Vec::with_capacity(8),
+            ..Self::default()
+        }
     }
 
     /// Appends text that stands verbatim in the source at `source_start`.
