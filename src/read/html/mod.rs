@@ -107,6 +107,22 @@ mod tests {
     }
 
     #[test]
+    fn indentation_between_blocks_is_dropped_and_space_between_inline_elements_kept() {
+        let source = "<div>\n  <p>\n    <b>Big</b> <i>news</i>\n  </p>\n  <a href=/x>Read</a> <a>on</a>\n</div>";
+        assert_eq!(
+            segments(source, &HtmlOptions::default()),
+            [
+                (
+                    Scope::Paragraph,
+                    "Big news".into(),
+                    "Big</b> <i>news".into()
+                ),
+                (Scope::Paragraph, "Read on".into(), "Read</a> <a>on".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn scripts_styles_code_and_comments_are_not_prose() {
         assert_eq!(
             texts("<style>p{}</style><script>var Github</script><p>Use <code>Github</code> or <kbd>x</kbd><!-- Github --></p><pre>Github</pre>"),

@@ -269,7 +269,12 @@ impl Walk<'_> {
             match &node.kind {
                 NodeKind::Root => stack.extend(node.children.iter().rev().map(|&c| (c, false))),
                 NodeKind::Text(range) => {
-                    if !self.ignored[id] {
+                    // White space between blocks (the line breaks and indentation of the
+                    // markup) would only be trimmed from the start of a segment.
+                    let leading_white_space = state.current.is_none()
+                        && (self.source.as_bytes().get(range.clone()))
+                            .is_some_and(|text| text.iter().all(u8::is_ascii_whitespace));
+                    if !self.ignored[id] && !leading_white_space {
                         let range = range.clone();
                         let builder = state.target();
                         self.push_text(builder, range);
