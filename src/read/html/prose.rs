@@ -267,7 +267,9 @@ impl Walk<'_> {
         while let Some((id, leaving)) = stack.pop() {
             let node = &self.tree.nodes[id];
             match &node.kind {
-                NodeKind::Root => stack.extend(node.children.iter().rev().map(|&c| (c, false))),
+                NodeKind::Root => {
+                    stack.extend(self.tree.children_last_first(id).map(|c| (c, false)));
+                }
                 NodeKind::Text(range) => {
                     // White space between blocks (the line breaks and indentation of the
                     // markup) would only be trimmed from the start of a segment.
@@ -361,12 +363,6 @@ impl Walk<'_> {
             }
         }
         stack.push((id, true));
-        stack.extend(
-            self.tree.nodes[id]
-                .children
-                .iter()
-                .rev()
-                .map(|&c| (c, false)),
-        );
+        stack.extend(self.tree.children_last_first(id).map(|c| (c, false)));
     }
 }

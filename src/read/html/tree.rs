@@ -66,17 +66,38 @@ pub enum NodeKind {
     Comment(Range<usize>),
 }
 
-/// A node and its place in the tree.
+/// A node and its place in the tree. Children are linked through their siblings, so no
+/// node holds a list of its own and a sibling is one step away however many there are.
 #[derive(Clone, Debug)]
 pub struct Node {
     /// Its parent; `None` for the root.
     pub parent: Option<NodeId>,
-    /// Its children, in order.
-    pub children: Vec<NodeId>,
+    /// Its first and last children.
+    pub first_child: Option<NodeId>,
+    /// See `first_child`.
+    pub last_child: Option<NodeId>,
+    /// The siblings just before and after it.
+    pub previous_sibling: Option<NodeId>,
+    /// See `previous_sibling`.
+    pub next_sibling: Option<NodeId>,
     /// Depth below the root.
     pub depth: usize,
     /// What it is.
     pub kind: NodeKind,
+}
+
+impl Node {
+    fn new(parent: Option<NodeId>, depth: usize, kind: NodeKind) -> Self {
+        Self {
+            parent,
+            first_child: None,
+            last_child: None,
+            previous_sibling: None,
+            next_sibling: None,
+            depth,
+            kind,
+        }
+    }
 }
 
 /// The document's nodes; node 0 is the root.
@@ -93,6 +114,13 @@ impl Tree {
             NodeKind::Element(e) => Some(e),
             _ => None,
         }
+    }
+
+    /// The children of a node, last first: the order a walk pushes them on its stack.
+    pub fn children_last_first(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id].last_child, |&c| {
+            self.nodes[c].previous_sibling
+        })
     }
 }
 
@@ -257,13 +285,15 @@ impl Builder<'_> {
         let parent = self.current();
         let id = self.tree.nodes.len();
         let depth = self.tree.nodes[parent].depth + 1;
-        self.tree.nodes.push(Node {
-            parent: Some(parent),
-            children: Vec::new(),
-            depth,
-            kind,
-        });
-        self.tree.nodes[parent].children.push(id);
+        let mut node = Node::new(Some(parent), depth, kind);
+        node.previous_sibling = self.tree.nodes[parent].last_child;
+        self.tree.nodes.push(node);
+        if let Some(previous) = self.tree.nodes[parent].last_child {
+            self.tree.nodes[previous].next_sibling = Some(id);
+        } else {
+            self.tree.nodes[parent].first_child = Some(id);
+        }
+        self.tree.nodes[parent].last_child = Some(id);
         id
     }
 
@@ -442,12 +472,7 @@ pub fn parse(source: &str) -> Tree {
     let mut builder = Builder {
         source,
         tree: Tree {
-            nodes: vec![Node {
-                parent: None,
-                children: Vec::new(),
-                depth: 0,
-                kind: NodeKind::Root,
-            }],
+            nodes: vec![Node::new(None, 0, NodeKind::Root)],
         },
         open: Vec::new(),
         open_count: HashMap::new(),
@@ -505,13 +530,13 @@ mod tests {
                 (NodeKind::Element(e), false) => {
                     out.push_str(&format!("<{}>", e.name));
                     stack.push((id, true));
-                    stack.extend(node.children.iter().rev().map(|&c| (c, false)));
+                    stack.extend(tree.children_last_first(id).map(|c| (c, false)));
                 }
                 (NodeKind::Element(e), true) => out.push_str(&format!("</{}>", e.name)),
                 (NodeKind::Text(r), _) => out.push_str(&source[r.clone()]),
                 (NodeKind::Comment(_), _) => out.push_str("<!>"),
                 (NodeKind::Root, _) => {
-                    stack.extend(node.children.iter().rev().map(|&c| (c, false)))
+                    stack.extend(tree.children_last_first(id).map(|c| (c, false)))
                 }
             }
         }
