@@ -136,7 +136,7 @@ impl Reader<'_> {
                 if html.starts_with("<!--") {
                     let found = html_comment_directives(self.source, range);
                     self.document.directives.extend(found);
-                } else if html.to_ascii_lowercase().starts_with("<br") {
+                } else if html.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("<br")) {
                     self.target().push_atomic(" ", range);
                 } else if self.visuals && !html.starts_with("</") {
                     // An inline tag may show a color, a font or an image.
