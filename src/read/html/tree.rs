@@ -4,10 +4,13 @@
 //! regions never bleed past an unclosed element. Built without recursion, so any nesting
 //! depth is safe.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::ops::Range;
 
-use html5gum::{DefaultEmitter, HtmlString, Token, Tokenizer};
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+use html5gum::{Span, Tokenizer};
 
 /// Index of a node in [`Tree::nodes`].
 pub type NodeId = usize;
@@ -28,7 +31,7 @@ pub struct Attribute {
 pub struct Element {
     /// Lower-case tag name.
     pub name: String,
-    /// Its attributes, in the tokenizer's order (by name).
+    /// Its attributes, in source order.
     pub attributes: Vec<Attribute>,
     /// From the start of its start tag to the end of its end tag (or where it was implicitly
     /// closed).
@@ -459,15 +462,90 @@ fn value_span(source: &str, attribute: Range<usize>) -> Option<Range<usize>> {
     }
 }
 
-/// A name or value from the tokenizer as a string, without a copy when it is UTF-8 (it always
-/// is, read from a `&str`). The tokenizer has already lower-cased the ASCII letters of tag and
-/// attribute names, as HTML does.
-fn into_string(bytes: HtmlString) -> String {
-    String::from_utf8(bytes.0)
-        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
+/// A start tag being read from the tokenizer's events: its name, where it starts, and its
+/// attributes so far, each with the source it spans from its name to the end of its value.
+/// Of two attributes with one name the first wins, as HTML says.
+#[derive(Default)]
+struct PendingTag {
+    name: String,
+    start: usize,
+    attributes: Vec<Attribute>,
+    spans: Vec<Range<usize>>,
+    /// Whether the attribute read last is kept (not a repeated name), so its value is too.
+    keeping_value: bool,
 }
 
-/// Parses `source` (already masked: template tags blanked to spaces) into a tree.
+impl PendingTag {
+    fn clear_attributes(&mut self) {
+        self.attributes.clear();
+        self.spans.clear();
+        self.keeping_value = false;
+    }
+
+    /// Takes in one tokenizer event, passing finished tags, text and comments to `builder`.
+    fn event(&mut self, builder: &mut Builder<'_>, event: CallbackEvent<'_>, span: Range<usize>) {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                self.name = text_of(name).into_owned();
+                self.start = span.start;
+            }
+            CallbackEvent::AttributeName { name } => {
+                let name = text_of(name);
+                self.keeping_value = !self.attributes.iter().any(|a| a.name == name);
+                if self.keeping_value {
+                    self.attributes.push(Attribute {
+                        name: name.into_owned(),
+                        value: String::new(),
+                        value_span: None,
+                    });
+                    self.spans.push(span);
+                }
+            }
+            CallbackEvent::AttributeValue { value } => {
+                if let (true, Some(attribute), Some(spanned)) = (
+                    self.keeping_value,
+                    self.attributes.last_mut(),
+                    self.spans.last_mut(),
+                ) {
+                    attribute.value.push_str(&text_of(value));
+                    // The event spans the value without its closing quote.
+                    spanned.end = span.end + 1;
+                }
+            }
+            CallbackEvent::CloseStartTag { self_closing } => {
+                for (attribute, spanned) in self.attributes.iter_mut().zip(&self.spans) {
+                    attribute.value_span = value_span(builder.source, spanned.clone());
+                }
+                let attributes = std::mem::take(&mut self.attributes);
+                self.clear_attributes();
+                let name = std::mem::take(&mut self.name);
+                builder.start_tag(name, attributes, self.start..span.end, self_closing);
+            }
+            CallbackEvent::EndTag { name } => {
+                self.clear_attributes();
+                builder.end_tag(&text_of(name), span);
+            }
+            CallbackEvent::String { .. } => {
+                builder.append(NodeKind::Text(span));
+            }
+            CallbackEvent::Comment { .. } => {
+                builder.append(NodeKind::Comment(span));
+            }
+            CallbackEvent::Doctype { .. } | CallbackEvent::Error(_) => {}
+        }
+    }
+}
+
+/// A name or value from the tokenizer as text. It is always UTF-8, read from a `&str`; the
+/// tokenizer has already lower-cased the ASCII letters of tag and attribute names, as HTML
+/// does.
+fn text_of(bytes: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(bytes)
+}
+
+/// Parses `source` (already masked: template tags blanked to spaces) into a tree. The
+/// tokenizer's events go straight into the tree, borrowed, so no token is built and dropped
+/// on the way.
 pub fn parse(source: &str) -> Tree {
     let mut builder = Builder {
         source,
@@ -477,40 +555,15 @@ pub fn parse(source: &str) -> Tree {
         open: Vec::new(),
         open_count: HashMap::new(),
     };
-    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    let mut tag = PendingTag::default();
+    let mut emitter = CallbackEmitter::new(
+        |event: CallbackEvent<'_>, span: Span<usize>| -> Option<Infallible> {
+            tag.event(&mut builder, event, span.start..span.end);
+            None
+        },
+    );
     emitter.naively_switch_states(true);
-    for token in Tokenizer::new_with_emitter(source, emitter).flatten() {
-        match token {
-            Token::StartTag(tag) => {
-                let attributes = tag
-                    .attributes
-                    .into_iter()
-                    .map(|(key, value)| Attribute {
-                        name: into_string(key),
-                        value_span: value_span(builder.source, value.span.start..value.span.end),
-                        value: into_string(value.value),
-                    })
-                    .collect();
-                builder.start_tag(
-                    into_string(tag.name),
-                    attributes,
-                    tag.span.start..tag.span.end,
-                    tag.self_closing,
-                );
-            }
-            Token::EndTag(tag) => {
-                let name = into_string(tag.name);
-                builder.end_tag(&name, tag.span.start..tag.span.end);
-            }
-            Token::String(text) => {
-                builder.append(NodeKind::Text(text.span.start..text.span.end));
-            }
-            Token::Comment(comment) => {
-                builder.append(NodeKind::Comment(comment.span.start..comment.span.end));
-            }
-            Token::Doctype(_) | Token::Error(_) => {}
-        }
-    }
+    Tokenizer::new_with_emitter(source, emitter).for_each(drop);
     builder.close_to(0, source.len());
     builder.tree
 }
@@ -594,7 +647,7 @@ mod tests {
 
     #[test]
     fn attribute_values_keep_their_source_spans() {
-        let source = r#"<img alt="Acme &amp; co" title='x' data-n=5 hidden>"#;
+        let source = r#"<img alt="Acme &amp; co" title='x' data-n=5 hidden alt=again ALT=x>"#;
         let tree = parse(source);
         let img = tree.element(1).unwrap();
         let spans: Vec<_> = img
@@ -612,9 +665,9 @@ mod tests {
             spans,
             [
                 ("alt", "Acme & co", Some("Acme &amp; co")),
+                ("title", "x", Some("x")),
                 ("data-n", "5", Some("5")),
                 ("hidden", "", None),
-                ("title", "x", Some("x")),
             ]
         );
     }
