@@ -540,7 +540,10 @@ impl PendingTag {
 /// tokenizer has already lower-cased the ASCII letters of tag and attribute names, as HTML
 /// does.
 fn text_of(bytes: &[u8]) -> Cow<'_, str> {
-    String::from_utf8_lossy(bytes)
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// Parses `source` (already masked: template tags blanked to spaces) into a tree. The
@@ -550,11 +553,14 @@ pub fn parse(source: &str) -> Tree {
     let mut builder = Builder {
         source,
         tree: Tree {
-            nodes: vec![Node::new(None, 0, NodeKind::Root)],
+            // Room for a node per dozen bytes, which most markup does not outgrow; a large
+            // page grows from there.
+            nodes: Vec::with_capacity((1 + source.len() / 12).min(4096)),
         },
         open: Vec::new(),
         open_count: HashMap::new(),
     };
+    builder.tree.nodes.push(Node::new(None, 0, NodeKind::Root));
     let mut tag = PendingTag::default();
     let mut emitter = CallbackEmitter::new(
         |event: CallbackEvent<'_>, span: Span<usize>| -> Option<Infallible> {
