@@ -91,15 +91,16 @@ pub(super) fn write_indented(
     indent: &str,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(indent.as_bytes())?;
-        }
-        out.write_all(line.as_bytes())?;
+    let text = serde_json::to_vec_pretty(value)?;
+    let mut indented = Vec::with_capacity(text.len() + text.len() / 4);
+    let mut line_start = 0;
+    for newline in memchr::memchr_iter(b'\n', &text) {
+        indented.extend_from_slice(&text[line_start..=newline]);
+        indented.extend_from_slice(indent.as_bytes());
+        line_start = newline + 1;
     }
-    Ok(())
+    indented.extend_from_slice(&text[line_start..]);
+    out.write_all(&indented)
 }
 
 #[cfg(test)]
