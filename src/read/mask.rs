@@ -453,26 +453,29 @@ fn masked_tokens(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Prose is mostly printable ASCII words and single spaces, so the bytes are read eight at a
 /// time, and a group of eight that is only that (see [`words_and_single_spaces`]) is passed
 /// over whole; the others are read a character at a time.
-fn white_space_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+fn white_space_runs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let white_at = |i: usize| text[i..].chars().next().filter(|c| c.is_whitespace());
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if let Some(window) = bytes.get(i..i + 9) {
-            let group: [u8; 8] = window[..8].try_into().expect("eight bytes");
-            // A space at either end of the group must not start the text, nor be followed
-            // by white space or a character that could be white space.
-            let plain = words_and_single_spaces(group)
-                && (i > 0 || group[0] != b' ')
-                && (group[7] != b' ' || matches!(window[8], b'!'..=b'~'));
-            if plain {
-                i += 8;
-                continue;
+    // The end of the group being read a character at a time.
+    let mut group_end = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if i >= group_end {
+                if let Some(window) = bytes.get(i..i + 9) {
+                    let group: [u8; 8] = window[..8].try_into().expect("eight bytes");
+                    // A space at either end of the group must not start the text, nor be
+                    // followed by white space or a character that could be white space.
+                    let plain = words_and_single_spaces(group)
+                        && (i > 0 || group[0] != b' ')
+                        && (group[7] != b' ' || matches!(window[8], b'!'..=b'~'));
+                    if plain {
+                        i += 8;
+                        continue;
+                    }
+                }
+                group_end = i + 8;
             }
-        }
-        let group_end = i + 8;
-        while i < group_end.min(bytes.len()) {
             if matches!(bytes[i], b'!'..=b'~') {
                 i += 1;
                 continue;
@@ -482,13 +485,12 @@ fn white_space_runs(text: &str) -> Vec<std::ops::Range<usize>> {
                 i += c.len_utf8();
             }
             if i > start {
-                runs.push(start..i);
-            } else {
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
+                return Some(start..i);
             }
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
         }
-    }
-    runs
+        None
+    })
 }
 
 /// Whether eight bytes are only printable ASCII and spaces, with no two spaces in a row:
