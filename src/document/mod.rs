@@ -360,7 +360,11 @@ impl SegmentBuilder {
 
     /// Appends text from `source`, exact where the source holds it verbatim.
     pub fn push_text(&mut self, text: &str, source: Range<usize>, original: &str) {
-        if original.get(source.clone()) == Some(text) {
+        // Text borrowed from the source is its bytes without comparing them.
+        let verbatim = original
+            .get(source.clone())
+            .is_some_and(|raw| std::ptr::eq(raw, text) || raw == text);
+        if verbatim {
             self.push_exact(text, source.start);
         } else {
             self.push_atomic(text, source);
