@@ -1,7 +1,7 @@
 //! HTML pages and email templates (HTML, Handlebars, Liquid, Django, Mailchimp, AMPscript,
 //! ERB, MJML). Template tags are found first and blanked to spaces of the same length, so the
-//! HTML tokenizer never sees them and every offset stays a file offset; then the tokens
-//! become a tree with HTML's implied end tags, `ignore_selectors` mark regions, and a walk
+//! HTML tokenizer never sees them and every offset stays a file offset; then the tokenizer's
+//! events become a tree with HTML's implied end tags, `ignore_selectors` mark regions, and a walk
 //! turns the tree into scoped prose in which each tag reads as one neutral word, and another
 //! collects the colors, fonts and images the page shows.
 

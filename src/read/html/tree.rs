@@ -1,5 +1,5 @@
-//! The element tree of an HTML document, built from html5gum's tokens (which carry exact
-//! byte spans) with HTML's implied end tags applied: `<p>a<p>b`, `<li>`, `<td>`, `<tr>`,
+//! The element tree of an HTML document, built from html5gum's tokenizer events (which carry
+//! exact byte spans) with HTML's implied end tags applied: `<p>a<p>b`, `<li>`, `<td>`, `<tr>`,
 //! `<dd>`, `<option>` close what the HTML standard says they close, so scopes and ignored
 //! regions never bleed past an unclosed element. Built without recursion, so any nesting
 //! depth is safe.
