@@ -327,7 +327,7 @@ impl<'t> OtherTokens<'t> {
 /// could hold it, judged by its neighbours: every token holds a `:` before `/`, `:` or `\\`
 /// (a scheme, a code path, a Windows drive), a `/` before a path character, a `#` before a
 /// letter (a hashtag; an issue reference also holds a `/`), an `@` before a name character,
-/// or the `.` of a leading `www.` in any case. A colon ending a label ("Note:") or a time
+/// or the `.` right after `www` in any case. A colon ending a label ("Note:") or a time
 /// ("9:30") is not, and its word is not searched.
 fn points_at_token(bytes: &[u8], i: usize) -> bool {
     let next = bytes.get(i + 1).copied().unwrap_or(b' ');
