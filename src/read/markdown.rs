@@ -12,6 +12,7 @@ use super::frontmatter::{self, Syntax};
 use super::html::{self, HtmlOptions};
 use crate::document::visual::{Alt, Image};
 use crate::document::{Document, Scope, Segment, SegmentBuilder};
+use crate::read::mask::template_tags;
 use crate::suppress::html_comment_directives;
 
 fn options() -> Options {
@@ -62,8 +63,7 @@ fn is_lone_comment(block: &str) -> bool {
         && !body.starts_with("->")
         && !body.contains("-->")
         && !body.contains("--!>")
-        && memchr::memchr3(b'{', b'%', b'|', body.as_bytes()).is_none()
-        && !body.contains("<%")
+        && template_tags(body).is_empty()
 }
 
 struct Reader<'s> {

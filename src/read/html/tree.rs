@@ -463,25 +463,18 @@ fn value_span(source: &str, attribute: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// A start tag being read from the tokenizer's events: its name, where it starts, and its
-/// attributes so far, each with the source it spans from its name to the end of its value.
-/// Of two attributes with one name the first wins, as HTML says.
+/// attributes so far. Of two attributes with one name the first wins, as HTML says.
 #[derive(Default)]
 struct PendingTag {
     name: String,
     start: usize,
     attributes: Vec<Attribute>,
-    spans: Vec<Range<usize>>,
-    /// Whether the attribute read last is kept (not a repeated name), so its value is too.
-    keeping_value: bool,
+    /// Where the attribute read last starts, unless its name repeats an earlier one (then its
+    /// value is dropped).
+    kept_attribute_start: Option<usize>,
 }
 
 impl PendingTag {
-    fn clear_attributes(&mut self) {
-        self.attributes.clear();
-        self.spans.clear();
-        self.keeping_value = false;
-    }
-
     /// Takes in one tokenizer event, passing finished tags, text and comments to `builder`.
     fn event(&mut self, builder: &mut Builder<'_>, event: CallbackEvent<'_>, span: Range<usize>) {
         match event {
@@ -491,38 +484,34 @@ impl PendingTag {
             }
             CallbackEvent::AttributeName { name } => {
                 let name = text_of(name);
-                self.keeping_value = !self.attributes.iter().any(|a| a.name == name);
-                if self.keeping_value {
+                let repeated = self.attributes.iter().any(|a| a.name == name);
+                self.kept_attribute_start = (!repeated).then_some(span.start);
+                if !repeated {
                     self.attributes.push(Attribute {
                         name: name.into_owned(),
                         value: String::new(),
                         value_span: None,
                     });
-                    self.spans.push(span);
                 }
             }
             CallbackEvent::AttributeValue { value } => {
-                if let (true, Some(attribute), Some(spanned)) = (
-                    self.keeping_value,
-                    self.attributes.last_mut(),
-                    self.spans.last_mut(),
-                ) {
+                if let (Some(start), Some(attribute)) =
+                    (self.kept_attribute_start, self.attributes.last_mut())
+                {
                     attribute.value.push_str(&text_of(value));
                     // The event spans the value without its closing quote.
-                    spanned.end = span.end + 1;
+                    attribute.value_span = value_span(builder.source, start..span.end + 1);
                 }
             }
             CallbackEvent::CloseStartTag { self_closing } => {
-                for (attribute, spanned) in self.attributes.iter_mut().zip(&self.spans) {
-                    attribute.value_span = value_span(builder.source, spanned.clone());
-                }
                 let attributes = std::mem::take(&mut self.attributes);
-                self.clear_attributes();
+                self.kept_attribute_start = None;
                 let name = std::mem::take(&mut self.name);
                 builder.start_tag(name, attributes, self.start..span.end, self_closing);
             }
             CallbackEvent::EndTag { name } => {
-                self.clear_attributes();
+                self.attributes.clear();
+                self.kept_attribute_start = None;
                 builder.end_tag(&text_of(name), span);
             }
             CallbackEvent::String { .. } => {
