@@ -79,8 +79,17 @@ fn error_path(error: &ignore::Error) -> Option<PathBuf> {
 /// How a path is printed: relative to the current folder without a leading `./`, or
 /// absolute when it lies outside it.
 pub fn display_path(path: &Path, current_dir: &Path) -> String {
+    let normalized = normalized(path);
+    match normalized.strip_prefix(current_dir) {
+        Ok(relative) if !relative.as_os_str().is_empty() => relative.display().to_string(),
+        _ => normalized.display().to_string(),
+    }
+}
+
+/// The absolute form of `path` with `.` and `..` resolved by name, not by the file system.
+fn normalized(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let normalized: PathBuf = absolute
+    absolute
         .components()
         .fold(PathBuf::new(), |mut acc, component| {
             match component {
@@ -91,10 +100,47 @@ pub fn display_path(path: &Path, current_dir: &Path) -> String {
                 other => acc.push(other),
             }
             acc
-        });
-    match normalized.strip_prefix(current_dir) {
-        Ok(relative) if !relative.as_os_str().is_empty() => relative.display().to_string(),
-        _ => normalized.display().to_string(),
+        })
+}
+
+/// [`display_path`] for many files in a few folders, as a walk finds them: each folder is
+/// resolved once for all the files in a row that lie in it.
+pub struct DisplayPaths<'a> {
+    current_dir: &'a Path,
+    /// The last folder seen, and how it prints: relative to the current folder (empty for
+    /// the current folder itself) or absolute.
+    last_folder: Option<(PathBuf, PathBuf)>,
+}
+
+impl<'a> DisplayPaths<'a> {
+    /// Display paths relative to `current_dir`.
+    pub fn new(current_dir: &'a Path) -> Self {
+        Self {
+            current_dir,
+            last_folder: None,
+        }
+    }
+
+    /// How `path` is printed: the same as [`display_path`].
+    pub fn of(&mut self, path: &Path) -> String {
+        let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+            return display_path(path, self.current_dir);
+        };
+        if folder.as_os_str().is_empty() {
+            return display_path(path, self.current_dir);
+        }
+        let shown = match &self.last_folder {
+            Some((last, shown)) if last == folder => shown,
+            _ => {
+                let normalized = normalized(folder);
+                let shown = match normalized.strip_prefix(self.current_dir) {
+                    Ok(relative) => relative.to_path_buf(),
+                    Err(_) => normalized,
+                };
+                &self.last_folder.insert((folder.to_path_buf(), shown)).1
+            }
+        };
+        shown.join(name).display().to_string()
     }
 }
 
@@ -114,6 +160,35 @@ mod tests {
             "/work/other/a.md"
         );
         assert_eq!(display_path(Path::new("/work/site/x/../b.md"), cwd), "b.md");
+    }
+
+    #[test]
+    fn display_paths_of_a_walk_agree_with_each_path_alone() {
+        let cwd = Path::new("/work/site");
+        let paths = [
+            "/work/site/a.md",
+            "/work/site/posts/b.md",
+            "/work/site/posts/c.md",
+            "/work/site/./posts/d.md",
+            "/work/site/x/../e.md",
+            "/work/site/x/../../other/f.md",
+            "/work/other/g.md",
+            "/work/other/g.md",
+            "/h.md",
+            "posts/i.md",
+            "./j.md",
+            "k.md",
+            "../l.md",
+            "posts/..",
+            "posts/.",
+            "/",
+            "",
+        ];
+        let mut display = DisplayPaths::new(cwd);
+        for path in paths {
+            let path = Path::new(path);
+            assert_eq!(display.of(path), display_path(path, cwd), "{path:?}");
+        }
     }
 
     #[test]
