@@ -15,7 +15,7 @@ use crate::config::{self, CompiledRules};
 use crate::document::Channel;
 use crate::lint::{self, FileReport, FixMode, LintOptions};
 use crate::read;
-use crate::walk::{self, display_path};
+use crate::walk::{self, display_path, DisplayPaths};
 
 /// What to check and how.
 #[derive(Clone, Debug, Default)]
@@ -141,6 +141,21 @@ enum Item {
 }
 
 impl Item {
+    /// The item's report: the one it holds, or its file's, linted now (`None` for a file
+    /// that the walk found and that is binary or gone, as [`lint::lint_file`] says).
+    fn report(self, lint_options: LintOptions) -> Option<FileReport> {
+        match self {
+            Item::Ready(report) => Some(report),
+            Item::Lint {
+                rules,
+                path,
+                display,
+                kind,
+                explicit,
+            } => lint::lint_file(&rules, &path, display, kind, lint_options, explicit),
+        }
+    }
+
     fn display_path(&self) -> &str {
         match self {
             Item::Ready(report) => &report.display_path,
@@ -157,27 +172,33 @@ const BATCH_PER_THREAD: usize = 64;
 impl Plan {
     /// Lints the files in parallel and hands every report to `each`, in order (sorted by
     /// path), each as soon as the reports before it are handed over.
+    ///
+    /// Files are linted a batch at a time on a thread of their own, so that while `each`
+    /// writes one batch's reports the next batch is being linted. At most three batches are
+    /// held at once: the one handed over, one waiting, and one being linted.
     pub fn run(self, mut each: impl FnMut(FileReport)) {
         let lint_options = self.lint_options;
         let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
-        let mut items = self.items.into_iter().peekable();
-        while items.peek().is_some() {
-            let chunk: Vec<Item> = items.by_ref().take(batch).collect();
-            let reports: Vec<Option<FileReport>> = chunk
-                .into_par_iter()
-                .map(|item| match item {
-                    Item::Ready(report) => Some(report),
-                    Item::Lint {
-                        rules,
-                        path,
-                        display,
-                        kind,
-                        explicit,
-                    } => lint::lint_file(&rules, &path, display, kind, lint_options, explicit),
-                })
-                .collect();
-            reports.into_iter().flatten().for_each(&mut each);
-        }
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<FileReport>>(1);
+        let items = self.items;
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut items = items.into_iter().peekable();
+                while items.peek().is_some() {
+                    let chunk: Vec<Item> = items.by_ref().take(batch).collect();
+                    let reports = chunk
+                        .into_par_iter()
+                        .filter_map(|item| item.report(lint_options))
+                        .collect();
+                    if sender.send(reports).is_err() {
+                        return; // nobody is taking reports any more
+                    }
+                }
+            });
+            for reports in receiver {
+                reports.into_iter().for_each(&mut each);
+            }
+        });
     }
 }
 
@@ -259,6 +280,7 @@ pub fn plan(options: CheckOptions) -> Result<Plan, ConfigError> {
     targets.sort();
     targets.dedup_by(|a, b| a.path == b.path);
     let mut jobs = Vec::new();
+    let mut display_paths = DisplayPaths::new(&current_dir);
     for target in targets {
         let absolute = std::path::absolute(&target.path).unwrap_or_else(|_| target.path.clone());
         if options
@@ -268,7 +290,7 @@ pub fn plan(options: CheckOptions) -> Result<Plan, ConfigError> {
         {
             continue;
         }
-        let display = display_path(&target.path, &current_dir);
+        let display = display_paths.of(&target.path);
         let rules = resolver.for_file(&absolute)?;
         if !options.no_ignore && rules.ignores(&absolute) {
             continue;
