@@ -123,9 +123,11 @@ fn align(value: &str, token: &str, base: usize, builder: &mut SegmentBuilder) ->
             i += 2;
             j += 1;
         } else if r == d {
-            builder.push_exact(decoded, base + i);
-            i += r.len_utf8();
-            j += d.len_utf8();
+            let run =
+                verbatim_run(&value[j..], &token[i..], escapes, doubled_quotes).max(d.len_utf8());
+            builder.push_exact(&value[j..j + run], base + i);
+            i += run;
+            j += run;
         } else if r.is_whitespace() && d.is_whitespace() {
             let raw_run = token[i..].len() - token[i..].trim_start().len();
             let decoded_run = value[j..].len() - value[j..].trim_start().len();
@@ -139,6 +141,21 @@ fn align(value: &str, token: &str, base: usize, builder: &mut SegmentBuilder) ->
         }
     }
     true
+}
+
+/// How many bytes `value` and `token` share from their start, up to a backslash where
+/// escapes apply or a quote that may be doubled, and ending on a character boundary: a run
+/// that stands verbatim in the source.
+fn verbatim_run(value: &str, token: &str, escapes: bool, doubled_quotes: bool) -> usize {
+    let mut run = value
+        .bytes()
+        .zip(token.bytes())
+        .take_while(|&(v, t)| v == t && !(escapes && v == b'\\') && !(doubled_quotes && v == b'\''))
+        .count();
+    while !value.is_char_boundary(run) {
+        run -= 1;
+    }
+    run
 }
 
 fn toml_values(text: &str) -> Vec<(Scope, String, Range<usize>)> {
