@@ -451,8 +451,8 @@ fn masked_tokens(text: &str) -> Vec<std::ops::Range<usize>> {
 /// some single spaces between words, which need none.
 ///
 /// Prose is mostly printable ASCII words and single spaces, so the bytes are read eight at a
-/// time, and a group of eight that is only that (see [`words_and_single_spaces`]) is passed
-/// over whole; the others are read a character at a time.
+/// time, and a group of eight that is only that (see [`plain_group`]) is passed over whole;
+/// the others are read a character at a time.
 fn white_space_runs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let white_at = |i: usize| text[i..].chars().next().filter(|c| c.is_whitespace());
@@ -461,19 +461,10 @@ fn white_space_runs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> 
     let mut group_end = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            if i >= group_end {
-                if let Some(window) = bytes.get(i..i + 9) {
-                    let group: [u8; 8] = window[..8].try_into().expect("eight bytes");
-                    // A space at either end of the group must not start the text, nor be
-                    // followed by white space or a character that could be white space.
-                    let plain = words_and_single_spaces(group)
-                        && (i > 0 || group[0] != b' ')
-                        && (group[7] != b' ' || matches!(window[8], b'!'..=b'~'));
-                    if plain {
-                        i += 8;
-                        continue;
-                    }
-                }
+            // A space that starts the text is a run to trim, so the first group is never
+            // passed over when it starts with one.
+            if i >= group_end && (i > 0 || bytes[0] != b' ') {
+                i = end_of_plain_groups(bytes, i);
                 group_end = i + 8;
             }
             if matches!(bytes[i], b'!'..=b'~') {
@@ -493,18 +484,43 @@ fn white_space_runs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> 
     })
 }
 
-/// Whether eight bytes are only printable ASCII and spaces, with no two spaces in a row:
-/// bytewise arithmetic on one 64-bit word.
-fn words_and_single_spaces(group: [u8; 8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = u64::from_le_bytes(group);
-    // Any byte below 0x20 (tabs, line breaks and other controls) sets a high bit here.
-    let control = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-    // The high bit of each byte that is a space, exactly.
+/// Where the groups of eight bytes from `from` that [`plain_group`] passes end: the first
+/// group that is not plain, or the last eight bytes or fewer, which are never judged whole.
+fn end_of_plain_groups(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(window) = bytes.get(i..i + 9) {
+        let group: [u8; 8] = window[..8].try_into().expect("eight bytes");
+        let shifted: [u8; 8] = window[1..].try_into().expect("eight bytes");
+        if !plain_group(group, shifted) {
+            break;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// Whether a group of eight bytes is only printable ASCII and spaces, where no space is
+/// followed by another space, a control or a byte beyond ASCII (which may be white space);
+/// `shifted` is the same group one byte on, so its last byte is the one after the group.
+/// Bytewise arithmetic on 64-bit words, with one branch.
+fn plain_group(group: [u8; 8], shifted: [u8; 8]) -> bool {
+    let (x, next) = (u64::from_le_bytes(group), u64::from_le_bytes(shifted));
+    (not_printable(x) | (spaces(x) & (spaces(next) | not_printable(next)))) == 0
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte below 0x20 or beyond ASCII; perhaps also of bytes after such a
+/// byte (a borrow carries into them), which cannot make a group plain that is not.
+fn not_printable(x: u64) -> u64 {
+    (x.wrapping_sub(0x20 * ONES) | x) & HIGH
+}
+
+/// The high bit of each byte that is a space, exactly.
+fn spaces(x: u64) -> u64 {
     let y = x ^ (0x20 * ONES);
-    let spaces = !(((y & !HIGH).wrapping_add(!HIGH)) | y | !HIGH);
-    x & HIGH == 0 && control == 0 && spaces & (spaces >> 8) == 0
+    !(((y & !HIGH).wrapping_add(!HIGH)) | y | !HIGH)
 }
 
 /// [`crate::document::MASK`] as a string, for edits.
@@ -797,18 +813,23 @@ mod tests {
     }
 
     #[test]
-    fn groups_of_words_and_single_spaces_are_told_apart_bytewise() {
+    fn plain_groups_are_told_apart_bytewise() {
         const BYTES: &[u8] = &[
             0x00, 0x09, 0x0a, 0x0b, 0x1f, 0x20, 0x21, 0x41, 0x7e, 0x7f, 0x80, 0xa0, 0xc2, 0xff,
         ];
         let mut next = xorshift(0x2545_F491_4F6C_DD1D);
         for _ in 0..200_000 {
             let bits = next();
-            let group: [u8; 8] =
+            let window: [u8; 9] =
                 std::array::from_fn(|k| BYTES[(bits >> (k * 4)) as usize % BYTES.len()]);
-            let expected = group.iter().all(|&b| (0x20..0x80).contains(&b))
-                && !group.windows(2).any(|pair| pair == b"  ");
-            assert_eq!(words_and_single_spaces(group), expected, "{group:x?}");
+            let printable = |b: u8| (0x20..0x80).contains(&b);
+            let expected = window[..8].iter().all(|&b| printable(b))
+                && !window
+                    .windows(2)
+                    .any(|pair| pair[0] == b' ' && (pair[1] == b' ' || !printable(pair[1])));
+            let group = window[..8].try_into().unwrap();
+            let shifted = window[1..].try_into().unwrap();
+            assert_eq!(plain_group(group, shifted), expected, "{window:x?}");
         }
     }
 
