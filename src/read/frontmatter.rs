@@ -2,6 +2,7 @@
 //! prose (`title`, `description`, `summary`, `subject`) become segments with their scope;
 //! every other key is data and is skipped.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use saphyr_parser::{Event, Parser};
@@ -158,21 +159,167 @@ fn verbatim_run(value: &str, token: &str, escapes: bool, doubled_quotes: bool) -
     run
 }
 
+/// The prose keys of a TOML block: string values of top-level keys, read from the parser's
+/// events without building a table. Every key and value is decoded, so a block with bad
+/// syntax or a value that does not decode (a bad escape, number or date) yields nothing. A
+/// name given twice is not looked for: TOML forbids it, and the site's generator says so.
 fn toml_values(text: &str) -> Vec<(Scope, String, Range<usize>)> {
-    let Ok(table) = toml::de::DeTable::parse(text) else {
+    let source = toml_parser::Source::new(text);
+    let tokens = source.lex().into_vec();
+    let mut reader = TomlProse::new(source);
+    let mut broken = false;
+    let mut errors = |_: toml_parser::ParseError| broken = true;
+    toml_parser::parser::parse_document(&tokens, &mut reader, &mut errors);
+    if broken || reader.broken {
         return Vec::new();
-    };
-    table
-        .get_ref()
-        .iter()
-        .filter_map(|(key, value)| {
-            let scope = scope_of(key.get_ref())?;
-            match value.get_ref() {
-                toml::de::DeValue::String(s) => Some((scope, s.to_string(), value.span())),
-                _ => None,
+    }
+    reader.values
+}
+
+/// Reads the top-level string values of prose keys from TOML parser events.
+struct TomlProse<'s> {
+    source: toml_parser::Source<'s>,
+    /// Whether a table header has been seen: keys after one are not top-level.
+    in_table: bool,
+    /// How deep in arrays and inline tables the parser is.
+    depth: usize,
+    /// The first key of the top-level key/value pair being read, and whether more follow.
+    key: Option<Cow<'s, str>>,
+    dotted: bool,
+    /// A value that does not decode.
+    broken: bool,
+    values: Vec<(Scope, String, Range<usize>)>,
+}
+
+impl<'s> TomlProse<'s> {
+    fn new(source: toml_parser::Source<'s>) -> Self {
+        Self {
+            source,
+            in_table: false,
+            depth: 0,
+            key: None,
+            dotted: false,
+            broken: false,
+            values: Vec::new(),
+        }
+    }
+
+    /// The raw token at `span`, or `None` (and the block broken) when the span is not one.
+    fn raw(
+        &mut self,
+        span: toml_parser::Span,
+        encoding: Option<toml_parser::decoder::Encoding>,
+    ) -> Option<toml_parser::Raw<'s>> {
+        let text = self.source.input().get(span.start()..span.end());
+        let raw = text.map(|text| toml_parser::Raw::new_unchecked(text, encoding, span));
+        self.broken |= raw.is_none();
+        raw
+    }
+
+    /// Whether the parser is where a top-level key/value pair is read.
+    fn at_top_level(&self) -> bool {
+        !self.in_table && self.depth == 0
+    }
+
+    /// Ends the top-level key/value pair whose value starts: the scope of its key when
+    /// that is a prose key and not dotted.
+    fn end_value(&mut self) -> Option<Scope> {
+        let key = self.key.take()?;
+        let dotted = std::mem::take(&mut self.dotted);
+        scope_of(&key).filter(|_| !dotted)
+    }
+
+    /// Ends a value that is an array or inline table, then goes one level in.
+    fn open_nested(&mut self) -> bool {
+        if self.at_top_level() {
+            self.end_value();
+        }
+        self.depth += 1;
+        true
+    }
+
+    fn close_nested(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+}
+
+impl toml_parser::parser::EventReceiver for TomlProse<'_> {
+    fn std_table_open(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.in_table = true;
+    }
+
+    fn array_table_open(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.in_table = true;
+    }
+
+    fn inline_table_open(
+        &mut self,
+        _: toml_parser::Span,
+        _: &mut dyn toml_parser::ErrorSink,
+    ) -> bool {
+        self.open_nested()
+    }
+
+    fn inline_table_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.close_nested();
+    }
+
+    fn array_open(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) -> bool {
+        self.open_nested()
+    }
+
+    fn array_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.close_nested();
+    }
+
+    fn simple_key(
+        &mut self,
+        span: toml_parser::Span,
+        encoding: Option<toml_parser::decoder::Encoding>,
+        error: &mut dyn toml_parser::ErrorSink,
+    ) {
+        let Some(raw) = self.raw(span, encoding) else {
+            return;
+        };
+        if !self.at_top_level() || self.key.is_some() {
+            raw.decode_key(&mut (), error);
+            self.dotted |= self.at_top_level();
+            return;
+        }
+        let mut name = Cow::Borrowed("");
+        raw.decode_key(&mut name, error);
+        self.key = Some(name);
+    }
+
+    fn scalar(
+        &mut self,
+        span: toml_parser::Span,
+        encoding: Option<toml_parser::decoder::Encoding>,
+        error: &mut dyn toml_parser::ErrorSink,
+    ) {
+        let Some(raw) = self.raw(span, encoding) else {
+            return;
+        };
+        let prose = if self.at_top_level() {
+            self.end_value()
+        } else {
+            None
+        };
+        let Some(scope) = prose else {
+            // Only dates and times are checked beyond their syntax when decoded.
+            let kind = raw.decode_scalar(&mut (), error);
+            if kind == toml_parser::decoder::ScalarKind::DateTime {
+                self.broken |= raw.as_str().parse::<toml::value::Datetime>().is_err();
             }
-        })
-        .collect()
+            return;
+        };
+        let mut value = Cow::Borrowed("");
+        let kind = raw.decode_scalar(&mut value, error);
+        if kind == toml_parser::decoder::ScalarKind::String {
+            self.values
+                .push((scope, value.into_owned(), span.start()..span.end()));
+        }
+    }
 }
 
 fn yaml_values(text: &str) -> Vec<(Scope, String, Range<usize>)> {
@@ -226,6 +373,80 @@ mod tests {
                 (s.scope, s.text.clone(), source[span].to_string())
             })
             .collect()
+    }
+
+    /// The prose values a whole table holds, as the `toml` crate reads the block.
+    fn toml_values_from_a_table(text: &str) -> Vec<(Scope, String, Range<usize>)> {
+        let Ok(table) = toml::de::DeTable::parse(text) else {
+            return Vec::new();
+        };
+        let mut values: Vec<_> = table
+            .get_ref()
+            .iter()
+            .filter_map(|(key, value)| {
+                let scope = scope_of(key.get_ref())?;
+                match value.get_ref() {
+                    toml::de::DeValue::String(s) => Some((scope, s.to_string(), value.span())),
+                    _ => None,
+                }
+            })
+            .collect();
+        values.sort_by_key(|(_, _, raw)| raw.start);
+        values
+    }
+
+    /// Whether a TOML error is a name given twice, which the events are not read for.
+    fn redefines(message: &str) -> bool {
+        message == "duplicate key" || message.starts_with("cannot extend value of type")
+    }
+
+    #[test]
+    fn toml_events_read_what_a_table_holds() {
+        const LINES: &[&str] = &[
+            "title = \"Plain Github title\"\n",
+            "title = 'literal'\n",
+            "description = \"\"\"\nmulti\nline\"\"\"\n",
+            "summary = \"esc \\u00e9 \\\"q\\\"\"\n",
+            "description = \"line \\\n   joined\" # note\n",
+            "\"subject\" = \"quoted key\"\n",
+            "subject = 42\n",
+            "title = true\n",
+            "title = \"bad \\q escape\"\n",
+            "authors = [\"a\", { title = \"in an array\" }]\n",
+            "extra = { title = \"inline\" }\n",
+            "title.x = \"dotted\"\n",
+            "a.b = \"x\"\n",
+            "a.c = 'y'\n",
+            "date = 2024-01-02\n",
+            "date = 2024-13-45\n",
+            "n = 1_000\n",
+            "n = 99999999999999999999\n",
+            "f = 1e400\n",
+            "time = 07:32:00\n",
+            "time = 25:61:00\n",
+            "broken = \n",
+            "# comment\n",
+            "\n",
+        ];
+        const HEADERS: &[&str] = &["", "[extra]\n", "[title]\n", "[[list]]\n", "[a.d]\n"];
+        let mut next = crate::testing::xorshift(0x5DEE_CE66_D1CE_4E5B);
+        let mut agreed_on_prose = 0;
+        for text in crate::testing::random_texts(LINES, 6, 20_000, 0x2545_F491_4F6C_DD1D) {
+            let header = HEADERS[next() as usize % HEADERS.len()];
+            let tail: String = (0..2)
+                .map(|_| LINES[next() as usize % LINES.len()])
+                .collect();
+            let text = format!("{text}{header}{tail}");
+            let read = toml_values(&text);
+            match toml::de::DeTable::parse(&text) {
+                Err(error) if redefines(error.message()) => continue,
+                _ => {}
+            }
+            let expected = toml_values_from_a_table(&text);
+            agreed_on_prose += usize::from(!expected.is_empty());
+            assert_eq!(read, expected, "{text}");
+        }
+        assert!(agreed_on_prose > 1_000, "{agreed_on_prose}");
     }
 
     #[test]
