@@ -204,7 +204,57 @@ impl Plan {
 
 /// Finds the files to check and the rules of each, compiling each rules file once: all of
 /// a check but the linting. Fails only on a rules file that cannot be used.
-pub fn plan(options: CheckOptions) -> Result<Plan, ConfigError> {
+pub fn plan(mut options: CheckOptions) -> Result<Plan, ConfigError> {
+    let stdin = options.stdin.take();
+    std::thread::scope(|scope| {
+        // The walk needs no rules: it runs on a thread of its own while they are compiled.
+        let walk = stdin
+            .is_none()
+            .then(|| scope.spawn(|| find_targets(&options)));
+        let found = || match walk {
+            Some(walk) => walk
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => find_targets(&options),
+        };
+        plan_with(&options, stdin, found)
+    })
+}
+
+/// The files named or found under the folders named, sorted, and the folders that could
+/// not be read.
+fn find_targets(options: &CheckOptions) -> (Vec<walk::Target>, Vec<walk::WalkError>) {
+    let paths = if options.paths.is_empty() && options.listed.is_none() {
+        vec![PathBuf::from(".")]
+    } else {
+        options.paths.clone()
+    };
+    let (mut targets, mut walk_errors) = walk::targets(&paths, !options.no_ignore);
+    let existing: Vec<PathBuf> = options
+        .listed
+        .iter()
+        .flatten()
+        .filter(|path| path.exists())
+        .cloned()
+        .collect();
+    let (listed, listed_errors) = walk::targets(&existing, !options.no_ignore);
+    targets.extend(listed.into_iter().map(|target| walk::Target {
+        explicit: false,
+        ..target
+    }));
+    walk_errors.extend(listed_errors);
+    targets.sort();
+    targets.dedup_by(|a, b| a.path == b.path);
+    (targets, walk_errors)
+}
+
+/// [`plan`], with the text read from standard input if any, and `found` to give the
+/// targets and walk errors when there is none.
+fn plan_with(
+    options: &CheckOptions,
+    stdin: Option<(PathBuf, Vec<u8>)>,
+    found: impl FnOnce() -> (Vec<walk::Target>, Vec<walk::WalkError>),
+) -> Result<Plan, ConfigError> {
     let current_dir = options.current_dir.clone();
     let mut resolver = RulesResolver {
         explicit: match &options.rules {
@@ -223,7 +273,7 @@ pub fn plan(options: CheckOptions) -> Result<Plan, ConfigError> {
         max_file_size: options.max_file_size,
     };
 
-    if let Some((name, bytes)) = options.stdin {
+    if let Some((name, bytes)) = stdin {
         let stdin_mode = match options.fix {
             FixMode::Write => FixMode::Return,
             other => other,
@@ -259,26 +309,7 @@ pub fn plan(options: CheckOptions) -> Result<Plan, ConfigError> {
         });
     }
 
-    let paths = if options.paths.is_empty() && options.listed.is_none() {
-        vec![PathBuf::from(".")]
-    } else {
-        options.paths.clone()
-    };
-    let (mut targets, mut walk_errors) = walk::targets(&paths, !options.no_ignore);
-    let existing: Vec<PathBuf> = options
-        .listed
-        .into_iter()
-        .flatten()
-        .filter(|path| path.exists())
-        .collect();
-    let (listed, listed_errors) = walk::targets(&existing, !options.no_ignore);
-    targets.extend(listed.into_iter().map(|target| walk::Target {
-        explicit: false,
-        ..target
-    }));
-    walk_errors.extend(listed_errors);
-    targets.sort();
-    targets.dedup_by(|a, b| a.path == b.path);
+    let (targets, mut walk_errors) = found();
     let mut jobs = Vec::new();
     let mut display_paths = DisplayPaths::new(&current_dir);
     for target in targets {
