@@ -6,6 +6,9 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use saphyr_parser::{Event, Parser};
+use toml_parser::decoder::{Encoding, ScalarKind};
+use toml_parser::parser::EventReceiver;
+use toml_parser::{ErrorSink, Raw, Source, Span};
 
 use crate::document::{Scope, Segment, SegmentBuilder};
 
@@ -164,7 +167,7 @@ fn verbatim_run(value: &str, token: &str, escapes: bool, doubled_quotes: bool) -
 /// syntax or a value that does not decode (a bad escape, number or date) yields nothing. A
 /// name given twice is not looked for: TOML forbids it, and the site's generator says so.
 fn toml_values(text: &str) -> Vec<(Scope, String, Range<usize>)> {
-    let source = toml_parser::Source::new(text);
+    let source = Source::new(text);
     let tokens = source.lex().into_vec();
     let mut reader = TomlProse::new(source);
     let mut broken = false;
@@ -178,7 +181,7 @@ fn toml_values(text: &str) -> Vec<(Scope, String, Range<usize>)> {
 
 /// Reads the top-level string values of prose keys from TOML parser events.
 struct TomlProse<'s> {
-    source: toml_parser::Source<'s>,
+    source: Source<'s>,
     /// Whether a table header has been seen: keys after one are not top-level.
     in_table: bool,
     /// How deep in arrays and inline tables the parser is.
@@ -192,7 +195,7 @@ struct TomlProse<'s> {
 }
 
 impl<'s> TomlProse<'s> {
-    fn new(source: toml_parser::Source<'s>) -> Self {
+    fn new(source: Source<'s>) -> Self {
         Self {
             source,
             in_table: false,
@@ -205,13 +208,9 @@ impl<'s> TomlProse<'s> {
     }
 
     /// The raw token at `span`, or `None` (and the block broken) when the span is not one.
-    fn raw(
-        &mut self,
-        span: toml_parser::Span,
-        encoding: Option<toml_parser::decoder::Encoding>,
-    ) -> Option<toml_parser::Raw<'s>> {
+    fn raw(&mut self, span: Span, encoding: Option<Encoding>) -> Option<Raw<'s>> {
         let text = self.source.input().get(span.start()..span.end());
-        let raw = text.map(|text| toml_parser::Raw::new_unchecked(text, encoding, span));
+        let raw = text.map(|text| Raw::new_unchecked(text, encoding, span));
         self.broken |= raw.is_none();
         raw
     }
@@ -243,41 +242,32 @@ impl<'s> TomlProse<'s> {
     }
 }
 
-impl toml_parser::parser::EventReceiver for TomlProse<'_> {
-    fn std_table_open(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+impl EventReceiver for TomlProse<'_> {
+    fn std_table_open(&mut self, _: Span, _: &mut dyn ErrorSink) {
         self.in_table = true;
     }
 
-    fn array_table_open(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+    fn array_table_open(&mut self, _: Span, _: &mut dyn ErrorSink) {
         self.in_table = true;
     }
 
-    fn inline_table_open(
-        &mut self,
-        _: toml_parser::Span,
-        _: &mut dyn toml_parser::ErrorSink,
-    ) -> bool {
+    fn inline_table_open(&mut self, _: Span, _: &mut dyn ErrorSink) -> bool {
         self.open_nested()
     }
 
-    fn inline_table_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+    fn inline_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
         self.close_nested();
     }
 
-    fn array_open(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) -> bool {
+    fn array_open(&mut self, _: Span, _: &mut dyn ErrorSink) -> bool {
         self.open_nested()
     }
 
-    fn array_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+    fn array_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
         self.close_nested();
     }
 
-    fn simple_key(
-        &mut self,
-        span: toml_parser::Span,
-        encoding: Option<toml_parser::decoder::Encoding>,
-        error: &mut dyn toml_parser::ErrorSink,
-    ) {
+    fn simple_key(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
         let Some(raw) = self.raw(span, encoding) else {
             return;
         };
@@ -291,12 +281,7 @@ impl toml_parser::parser::EventReceiver for TomlProse<'_> {
         self.key = Some(name);
     }
 
-    fn scalar(
-        &mut self,
-        span: toml_parser::Span,
-        encoding: Option<toml_parser::decoder::Encoding>,
-        error: &mut dyn toml_parser::ErrorSink,
-    ) {
+    fn scalar(&mut self, span: Span, encoding: Option<Encoding>, error: &mut dyn ErrorSink) {
         let Some(raw) = self.raw(span, encoding) else {
             return;
         };
@@ -305,19 +290,21 @@ impl toml_parser::parser::EventReceiver for TomlProse<'_> {
         } else {
             None
         };
-        let Some(scope) = prose else {
+        let mut value = Cow::Borrowed("");
+        let kind = match prose {
+            Some(_) => raw.decode_scalar(&mut value, error),
+            None => raw.decode_scalar(&mut (), error),
+        };
+        match (kind, prose) {
             // Only dates and times are checked beyond their syntax when decoded.
-            let kind = raw.decode_scalar(&mut (), error);
-            if kind == toml_parser::decoder::ScalarKind::DateTime {
+            (ScalarKind::DateTime, _) => {
                 self.broken |= raw.as_str().parse::<toml::value::Datetime>().is_err();
             }
-            return;
-        };
-        let mut value = Cow::Borrowed("");
-        let kind = raw.decode_scalar(&mut value, error);
-        if kind == toml_parser::decoder::ScalarKind::String {
-            self.values
-                .push((scope, value.into_owned(), span.start()..span.end()));
+            (ScalarKind::String, Some(scope)) => {
+                self.values
+                    .push((scope, value.into_owned(), span.start()..span.end()));
+            }
+            _ => {}
         }
     }
 }
@@ -424,6 +411,7 @@ mod tests {
             "f = 1e400\n",
             "time = 07:32:00\n",
             "time = 25:61:00\n",
+            "title = 2024-13-45\n",
             "broken = \n",
             "# comment\n",
             "\n",
