@@ -4,7 +4,6 @@
 //! overlapping phrases winning.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -120,7 +119,7 @@ struct Phrase<T> {
 /// Collects phrases with the rules that own them; equal phrases share one pattern.
 #[derive(Debug)]
 pub struct PhraseSetBuilder<T> {
-    index: HashMap<String, usize>,
+    index: foldhash::HashMap<String, usize>,
     texts: Vec<String>,
     phrases: Vec<Phrase<T>>,
 }
@@ -128,7 +127,7 @@ pub struct PhraseSetBuilder<T> {
 impl<T> Default for PhraseSetBuilder<T> {
     fn default() -> Self {
         Self {
-            index: HashMap::new(),
+            index: foldhash::HashMap::default(),
             texts: Vec::new(),
             phrases: Vec::new(),
         }

@@ -3,7 +3,6 @@
 //! a term's variant that is another term's name, a wording replaced two ways. Each is reported with
 //! both places, so the brand can decide which one it meant; the rules still run.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -177,7 +176,7 @@ pub fn find<'a>(merged: &'a MergedRules) -> Vec<RuleConflict> {
     }
     // Claims of one phrase, in the order written; only phrases claimed twice or more can
     // conflict, and they are judged in the order of the phrases.
-    let mut groups: HashMap<&str, Vec<&Claim<'_>>> = HashMap::new();
+    let mut groups: foldhash::HashMap<&str, Vec<&Claim<'_>>> = foldhash::HashMap::default();
     for claim in &claims {
         groups.entry(&claim.folded).or_default().push(claim);
     }

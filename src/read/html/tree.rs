@@ -5,7 +5,6 @@
 //! depth is safe.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::ops::Range;
 
@@ -272,7 +271,9 @@ struct Builder<'s> {
     open: Vec<NodeId>,
     /// How many elements of each name are open, so that looking for one that is not open
     /// costs nothing (a search of the whole stack each time would be quadratic in depth).
-    open_count: HashMap<String, usize>,
+    /// Hashed with foldhash: names are short, and its per-process seed still keeps content
+    /// from choosing names that collide.
+    open_count: foldhash::HashMap<String, usize>,
 }
 
 impl Builder<'_> {
@@ -547,7 +548,7 @@ pub fn parse(source: &str) -> Tree {
             nodes: Vec::with_capacity((1 + source.len() / 12).min(4096)),
         },
         open: Vec::new(),
-        open_count: HashMap::new(),
+        open_count: foldhash::HashMap::default(),
     };
     builder.tree.nodes.push(Node::new(None, 0, NodeKind::Root));
     let mut tag = PendingTag::default();
