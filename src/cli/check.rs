@@ -123,12 +123,13 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
         Ok(options) => options,
         Err(exit) => return exit,
     };
-    if let Some(jobs) = args.jobs {
-        // Only fails when a pool already exists, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global();
-    }
+    // The pool is built now rather than at first use, so that its threads start while the
+    // rules compile. No `--jobs` leaves the count to rayon: one per core, or
+    // RAYON_NUM_THREADS. Building only fails when a pool already exists, which cannot
+    // happen this early.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.map_or(0, |jobs| jobs.max(1)))
+        .build_global();
     if args.watch {
         return watch::watch(&args, options);
     }
