@@ -1,12 +1,15 @@
-//! The one automaton for every literal phrase and term of a rules file, compiled once, with
-//! the matching rules of the spec: case-insensitive, any white-space run matching one space,
+//! One search for every literal phrase and term of a rules file, compiled once (an automaton,
+//! and for large sets an index of first words; see the `search` module), with the matching
+//! rules of the spec: case-insensitive, any white-space run matching one space,
 //! word boundaries only on a side where the phrase has a word character, and the longest of
 //! overlapping phrases winning.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+mod search;
+
+use search::Search;
 
 /// Whether a character counts as part of a word for boundary checks.
 pub fn is_word_char(c: char) -> bool {
@@ -155,25 +158,25 @@ impl<T> PhraseSetBuilder<T> {
         true
     }
 
-    /// Compiles the automaton.
+    /// Compiles the search, chosen by the number of phrases (see the `search` module).
     pub fn build(self) -> PhraseSet<T> {
-        let automaton = (!self.texts.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&self.texts)
-                .expect("literal phrases always compile")
-        });
+        self.build_with(Search::new)
+    }
+
+    /// Compiles the search that `search` makes of the phrases.
+    fn build_with(self, search: impl FnOnce(&[String]) -> Search) -> PhraseSet<T> {
         PhraseSet {
-            automaton,
+            search: (!self.texts.is_empty()).then(|| search(&self.texts)),
             phrases: self.phrases,
         }
     }
 }
 
-/// Every configured phrase in one automaton.
+/// Every configured phrase, searched at once: the cost of a search does not grow with the
+/// number of phrases.
 #[derive(Debug)]
 pub struct PhraseSet<T> {
-    automaton: Option<AhoCorasick>,
+    search: Option<Search>,
     phrases: Vec<Phrase<T>>,
 }
 
@@ -194,28 +197,23 @@ impl<T> PhraseSet<T> {
         folded: &str,
         applies: impl Fn(usize, &Range<usize>) -> bool,
     ) -> Vec<PhraseMatch> {
-        let Some(automaton) = &self.automaton else {
+        let Some(search) = &self.search else {
             return Vec::new();
         };
-        let mut candidates: Vec<PhraseMatch> = automaton
-            .find_overlapping_iter(folded)
-            .filter(|m| {
-                let phrase = &self.phrases[m.pattern().as_usize()];
-                let before_ok = !phrase.bounded_start
-                    || !text[..m.start()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(is_word_char);
-                let after_ok = !phrase.bounded_end
-                    || !text[m.end()..].chars().next().is_some_and(is_word_char);
-                before_ok && after_ok
-            })
-            .map(|m| PhraseMatch {
-                range: m.start()..m.end(),
-                pattern: m.pattern().as_usize(),
-            })
-            .filter(|m| applies(m.pattern, &m.range))
-            .collect();
+        let mut candidates = Vec::new();
+        search.candidates(folded, &mut |(range, pattern)| {
+            let phrase = &self.phrases[pattern];
+            let before_ok = !phrase.bounded_start
+                || !text[..range.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char);
+            let after_ok =
+                !phrase.bounded_end || !text[range.end..].chars().next().is_some_and(is_word_char);
+            if before_ok && after_ok && applies(pattern, &range) {
+                candidates.push(PhraseMatch { range, pattern });
+            }
+        });
         candidates.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
         let mut widest_end = 0;
         candidates.retain(|m| {
@@ -334,6 +332,57 @@ mod tests {
         ];
         for text in crate::testing::random_texts(PIECES, 40, 5_000, 0x2545_F491_4F6C_DD1D) {
             assert_eq!(fold(&text), one_by_one(&text), "{text:?}");
+        }
+    }
+
+    /// Pieces of phrases and texts for comparing the two searches: words sharing beginnings,
+    /// characters that fold, change length or are not word characters, and the combining
+    /// accent, which is not a word character although it sits inside words.
+    const SEARCH_PIECES: &[&str] = &[
+        "acme", "Acme", "ACME", " ", " ", "cloud", "clouds", "-", ".", "net", "c", "++", "#", "É",
+        "é", "ß", "İ", "i", "_", "3", "’", "x", "ab", "b", "\u{301}", "Ω", "🦀", "\t",
+    ];
+
+    #[test]
+    fn word_starts_find_what_one_automaton_over_the_whole_text_finds() {
+        let texts: Vec<String> = crate::testing::random_texts(SEARCH_PIECES, 40, 200, 0x9E37_79B9)
+            .map(|text| single_spaced(&text).into_owned())
+            .collect();
+        let mut compared = 0;
+        for seed in 1..=300 {
+            let phrases: Vec<String> =
+                crate::testing::random_texts(SEARCH_PIECES, 5, 30, seed).collect();
+            let build = |search: fn(&[String]) -> Search| {
+                let mut builder = PhraseSetBuilder::default();
+                for phrase in &phrases {
+                    builder.add(phrase, ());
+                }
+                builder.build_with(search)
+            };
+            let whole = build(Search::whole_text);
+            let words = build(Search::word_starts);
+            for text in &texts {
+                let folded = fold(text);
+                let expected = whole.find(text, &folded, |_, _| true);
+                compared += expected.len();
+                assert_eq!(
+                    words.find(text, &folded, |_, _| true),
+                    expected,
+                    "{phrases:?} in {text:?}"
+                );
+            }
+        }
+        assert!(compared > 10_000, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn folding_keeps_word_characters_word_characters() {
+        // The word-start search reads words in folded text and judges boundaries in the
+        // original; it relies on this for every character.
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let folded = fold(c.encode_utf8(&mut buf)).chars().next();
+            assert_eq!(folded.map(is_word_char), Some(is_word_char(c)), "{c:?}");
         }
     }
 
