@@ -139,9 +139,15 @@ impl Reader<'_> {
                 } else if html.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("<br")) {
                     self.target().push_atomic(" ", range);
                 } else if self.visuals && !html.starts_with("</") {
-                    // An inline tag may show a color, a font or an image.
+                    // An inline tag may show a color, a font or an image. A tag over several
+                    // lines in a blockquote or list comes without the container's markers,
+                    // so its positions are not the file's: then each points at the tag.
                     let mut visuals = html::visuals(&html);
-                    visuals.shift(range.start);
+                    if self.source.get(range.clone()) == Some(&*html) {
+                        visuals.shift(range.start);
+                    } else {
+                        visuals.collapse(&range);
+                    }
                     self.document.visuals.extend(visuals);
                 }
             }
@@ -415,6 +421,30 @@ mod tests {
             segment.source_range(5..10),
             10..16,
             "escapes map past the backslash"
+        );
+    }
+
+    #[test]
+    fn an_inline_tag_over_lines_of_a_blockquote_points_at_the_whole_tag() {
+        // The parser hands over the tag without the second line's `> `; positions in that
+        // text are not the file's, so the image and its alt text point at the whole tag.
+        let source = "> Logo: <img src=\"acme-logo.png\"\n> alt=\"Acme Logo\"> here\n";
+        let tag = source.find("<img").unwrap()..source.find(" here").unwrap();
+        let images = read(source, true).visuals.images;
+        assert_eq!(images.len(), 1);
+        assert_eq!(images[0].span, tag);
+        let alt = images[0].alt.as_ref().unwrap();
+        assert_eq!((alt.text.as_str(), alt.span.clone()), ("Acme Logo", tag));
+        // On one line the tag is the file's own bytes, and its positions exact.
+        let source = "> Logo: <img src=\"acme-logo.png\" alt=\"Acme Logo\"> here\n";
+        let image = &read(source, true).visuals.images[0];
+        assert_eq!(
+            &source[image.span.clone()],
+            "<img src=\"acme-logo.png\" alt=\"Acme Logo\">"
+        );
+        assert_eq!(
+            &source[image.alt.as_ref().unwrap().span.clone()],
+            "Acme Logo"
         );
     }
 
