@@ -70,6 +70,21 @@ struct RulesResolver {
 }
 
 impl RulesResolver {
+    /// Loads the rules file named with `--rules`, if any; the rest are found per file.
+    fn new(options: &CheckOptions) -> Result<Self, ConfigError> {
+        Ok(Self {
+            explicit: match &options.rules {
+                Some(path) => Some(Arc::new(config::load_rules(path)?)),
+                None => None,
+            },
+            conflicts: Vec::new(),
+            discovery: Discovery::default(),
+            loaded: HashMap::new(),
+            default: None,
+            current_dir: options.current_dir.clone(),
+        })
+    }
+
     fn for_file(&mut self, absolute: &Path) -> Result<Arc<CompiledRules>, ConfigError> {
         if let Some(rules) = &self.explicit {
             return Ok(rules.clone());
@@ -202,23 +217,33 @@ impl Plan {
     }
 }
 
+impl From<&CheckOptions> for LintOptions {
+    fn from(options: &CheckOptions) -> Self {
+        Self {
+            fix: options.fix,
+            max_file_size: options.max_file_size,
+        }
+    }
+}
+
 /// Finds the files to check and the rules of each, compiling each rules file once: all of
 /// a check but the linting. Fails only on a rules file that cannot be used.
 pub fn plan(mut options: CheckOptions) -> Result<Plan, ConfigError> {
-    let stdin = options.stdin.take();
-    std::thread::scope(|scope| {
-        // The walk needs no rules: it runs on a thread of its own while they are compiled.
-        let walk = stdin
-            .is_none()
-            .then(|| scope.spawn(|| find_targets(&options)));
-        let found = || match walk {
-            Some(walk) => walk
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            None => find_targets(&options),
-        };
-        plan_with(&options, stdin, found)
-    })
+    if let Some(stdin) = options.stdin.take() {
+        let resolver = RulesResolver::new(&options)?;
+        return plan_stdin(&options, resolver, stdin);
+    }
+    // The walk needs no rules: it runs on a thread of its own while they are compiled. A
+    // rules file that fails to load ends the run without waiting for it.
+    let walk = {
+        let options = options.clone();
+        std::thread::spawn(move || find_targets(&options))
+    };
+    let resolver = RulesResolver::new(&options)?;
+    let found = walk
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    plan_files(&options, resolver, found)
 }
 
 /// The files named or found under the folders named, sorted, and the folders that could
@@ -248,70 +273,60 @@ fn find_targets(options: &CheckOptions) -> (Vec<walk::Target>, Vec<walk::WalkErr
     (targets, walk_errors)
 }
 
-/// [`plan`], with the text read from standard input if any, and `found` to give the
-/// targets and walk errors when there is none.
-fn plan_with(
+/// [`plan`] for text read from standard input, named `name`.
+fn plan_stdin(
     options: &CheckOptions,
-    stdin: Option<(PathBuf, Vec<u8>)>,
-    found: impl FnOnce() -> (Vec<walk::Target>, Vec<walk::WalkError>),
+    mut resolver: RulesResolver,
+    (name, bytes): (PathBuf, Vec<u8>),
 ) -> Result<Plan, ConfigError> {
-    let current_dir = options.current_dir.clone();
-    let mut resolver = RulesResolver {
-        explicit: match &options.rules {
-            Some(path) => Some(Arc::new(config::load_rules(path)?)),
-            None => None,
-        },
-        conflicts: Vec::new(),
-        discovery: Discovery::default(),
-        loaded: HashMap::new(),
-        default: None,
-        current_dir: current_dir.clone(),
-    };
+    let current_dir = &options.current_dir;
     let mut run = CheckRun::default();
-    let lint_options = LintOptions {
-        fix: options.fix,
-        max_file_size: options.max_file_size,
+    let stdin_mode = match options.fix {
+        FixMode::Write => FixMode::Return,
+        other => other,
     };
-
-    if let Some((name, bytes)) = stdin {
-        let stdin_mode = match options.fix {
-            FixMode::Write => FixMode::Return,
-            other => other,
-        };
-        let absolute = current_dir.join(&name);
-        let rules = resolver.for_file(&absolute)?;
-        let display = display_path(&absolute, &current_dir);
-        let size = bytes.len() as u64;
-        match read::detect(&absolute, &rules) {
-            Some((channel, _)) if options.max_file_size.is_some_and(|limit| size > limit) => {
-                let limit = options.max_file_size.unwrap_or_default();
-                let finding = crate::check::io::too_large(size, limit);
-                run.reports.push(FileReport::new(
-                    display,
-                    Some(channel),
-                    String::new(),
-                    vec![finding],
-                ));
-            }
-            Some(kind) => run.reports.push(lint::lint_bytes(
-                &rules, &absolute, display, kind, bytes, stdin_mode,
-            )),
-            None => run
-                .notices
-                .push(format!("{display}: skipped: not a known kind of content")),
+    let absolute = current_dir.join(&name);
+    let rules = resolver.for_file(&absolute)?;
+    let display = display_path(&absolute, current_dir);
+    let size = bytes.len() as u64;
+    match read::detect(&absolute, &rules) {
+        Some((channel, _)) if options.max_file_size.is_some_and(|limit| size > limit) => {
+            let limit = options.max_file_size.unwrap_or_default();
+            let finding = crate::check::io::too_large(size, limit);
+            run.reports.push(FileReport::new(
+                display,
+                Some(channel),
+                String::new(),
+                vec![finding],
+            ));
         }
-        note_rules(&resolver, &mut run);
-        return Ok(Plan {
-            items: run.reports.into_iter().map(Item::Ready).collect(),
-            lint_options,
-            notices: run.notices,
-            conflicts: run.conflicts,
-        });
+        Some(kind) => run.reports.push(lint::lint_bytes(
+            &rules, &absolute, display, kind, bytes, stdin_mode,
+        )),
+        None => run
+            .notices
+            .push(format!("{display}: skipped: not a known kind of content")),
     }
+    note_rules(&resolver, &mut run);
+    Ok(Plan {
+        items: run.reports.into_iter().map(Item::Ready).collect(),
+        lint_options: LintOptions::from(options),
+        notices: run.notices,
+        conflicts: run.conflicts,
+    })
+}
 
-    let (targets, mut walk_errors) = found();
+/// [`plan`] for the files found, `found` being the targets and the folders that could not
+/// be read.
+fn plan_files(
+    options: &CheckOptions,
+    mut resolver: RulesResolver,
+    (targets, mut walk_errors): (Vec<walk::Target>, Vec<walk::WalkError>),
+) -> Result<Plan, ConfigError> {
+    let current_dir = &options.current_dir;
+    let mut run = CheckRun::default();
     let mut jobs = Vec::new();
-    let mut display_paths = DisplayPaths::new(&current_dir);
+    let mut display_paths = DisplayPaths::new(current_dir);
     for target in targets {
         let absolute = std::path::absolute(&target.path).unwrap_or_else(|_| target.path.clone());
         if options
@@ -353,7 +368,7 @@ fn plan_with(
         let display = error
             .path
             .as_deref()
-            .map_or_else(|| ".".to_string(), |p| display_path(p, &current_dir));
+            .map_or_else(|| ".".to_string(), |p| display_path(p, current_dir));
         let error = std::io::Error::other(error.message);
         run.reports
             .push(FileReport::unreadable(display, None, &error));
@@ -366,7 +381,7 @@ fn plan_with(
     note_rules(&resolver, &mut run);
     Ok(Plan {
         items,
-        lint_options,
+        lint_options: LintOptions::from(options),
         notices: run.notices,
         conflicts: run.conflicts,
     })
