@@ -316,8 +316,8 @@ fn plan_stdin(
     })
 }
 
-/// [`plan`] for the files found, `found` being the targets and the folders that could not
-/// be read.
+/// [`plan`] for the files found: the targets the walk found and the folders it could not
+/// read.
 fn plan_files(
     options: &CheckOptions,
     mut resolver: RulesResolver,

@@ -119,9 +119,10 @@ impl WordStartIndex {
 
     fn candidates(&self, folded: &str, found: &mut impl FnMut(Candidate)) {
         for word in Words::new(folded) {
-            let pair = pair_of(&folded[word.clone()]);
+            let text = &folded[word.clone()];
+            let pair = pair_of(text);
             if self.first_pairs[pair / 64] & (1 << (pair % 64)) == 0
-                || !self.first_words.contains(&folded[word.clone()])
+                || !self.first_words.contains(text)
             {
                 continue;
             }
