@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Edit;
+use crate::matcher::is_word_char;
 
 /// Template tags alone, for readers that mask them before parsing markup. See
 /// [`TagScanner`] for the tags of each engine.
@@ -356,10 +357,6 @@ pub fn template_comment(tag: &str) -> Option<&str> {
         return inner.strip_suffix("}}");
     }
     tag.strip_prefix("{#")?.strip_suffix("#}")
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
 }
 
 /// Where a URL, handle or path really ends: trailing sentence punctuation is prose, and a
