@@ -11,7 +11,9 @@ is judged here, on brandlint's code.
 
 --before runs only the inputs saved before that time (UTC), the corpus as it was then, so
 two calls show what a fuzzing run added. --uncovered lists the functions of src/ that no
-input reaches.
+input reaches; --by-file gives the edges reached in each file of src/, which tells whether a
+run's growth lies in the code the target is for or in code it reaches from afar (inline
+HTML's CSS from read_markdown, say) that another target feeds directly.
 """
 
 import argparse
@@ -38,7 +40,8 @@ def inputs(target, before):
 
 
 def own_coverage(target, files):
-    """(covered edges, edges, reached functions, functions, the unreached functions) of src/."""
+    """(covered edges, edges, reached functions, functions, the unreached functions, and
+    {file: [covered edges, edges]}) of src/."""
     with tempfile.TemporaryDirectory() as folder:
         for f in files:
             (pathlib.Path(folder) / f.name).symlink_to(f)
@@ -49,6 +52,7 @@ def own_coverage(target, files):
         )
     covered = edges = reached = functions = 0
     unreached = []
+    by_file = {}
     for line in run.stderr.splitlines():
         found = FUNCTION.match(line)
         if not found or not found.group(5).startswith(SOURCE):
@@ -56,6 +60,9 @@ def own_coverage(target, files):
         hit, total = int(found.group(2)), int(found.group(3))
         covered += hit
         edges += total
+        in_file = by_file.setdefault(found.group(5)[len(SOURCE):], [0, 0])
+        in_file[0] += hit
+        in_file[1] += total
         functions += 1
         if found.group(1):
             unreached.append(f"{found.group(5)[len(SOURCE):]}: {found.group(4)}")
@@ -63,13 +70,14 @@ def own_coverage(target, files):
             reached += 1
     if functions == 0:
         sys.exit(f"{target}: no coverage printed (is the binary built?)\n{run.stderr[-2000:]}")
-    return covered, edges, reached, functions, unreached
+    return covered, edges, reached, functions, unreached, by_file
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--before", help="only inputs saved before this UTC time")
     parser.add_argument("--uncovered", action="store_true")
+    parser.add_argument("--by-file", action="store_true")
     parser.add_argument("names", nargs="*")
     args = parser.parse_args()
     before = None
@@ -80,9 +88,13 @@ def main():
     print("|---|---:|---:|---:|")
     for target in args.names or TARGETS:
         files = inputs(target, before)
-        covered, edges, reached, functions, unreached = own_coverage(target, files)
+        covered, edges, reached, functions, unreached, by_file = own_coverage(target, files)
         print(f"| {target} | {len(files):,} | {covered:,} of {edges:,} "
               f"({100 * covered / edges:.1f}%) | {reached:,} of {functions:,} |", flush=True)
+        if args.by_file:
+            for name, (hit, total) in sorted(by_file.items()):
+                if hit:
+                    print(f"    {name}: {hit:,} of {total:,}")
         if args.uncovered:
             for name in unreached:
                 print(f"    {name}")
