@@ -403,6 +403,32 @@ fn report_writes_more_formats_beside_the_output() {
     );
 }
 
+/// A report file is never written through a symbolic link: in a pull request's checkout,
+/// `brandlint.sarif -> ../home/.gitconfig` would overwrite a file outside it.
+#[cfg(unix)]
+#[test]
+fn report_refuses_to_write_through_a_link() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a.md", "Github\n"),
+        ("target.txt", "keep\n"),
+    ]);
+    std::os::unix::fs::symlink("target.txt", dir.path().join("brandlint.sarif")).unwrap();
+    let output = brandlint(
+        dir.path(),
+        &["check", "--report", "sarif=brandlint.sarif"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot write the sarif report to brandlint.sarif: it is a symbolic link"),
+        "{stderr}"
+    );
+    let kept = std::fs::read_to_string(dir.path().join("target.txt")).unwrap();
+    assert_eq!(kept, "keep\n");
+}
+
 #[test]
 fn report_rejects_unknown_formats() {
     let dir = site(&[("a.md", "Hi.\n")]);
