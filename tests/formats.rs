@@ -546,3 +546,20 @@ fn compact_keeps_each_finding_on_one_line() {
         "a.md:1:4: warning: 100% avoidable: \"utilize\" say: use, not <utilize> | ever [banned/utilize]\n"
     );
 }
+
+/// Escape sequences in a file's text, name or a rule's id and message never reach a
+/// terminal through the compact format: they could retitle the window or hide text.
+#[test]
+fn compact_lines_hold_no_control_characters() {
+    let rules = "[[pattern]]\nid = \"a\\u001bb\"\nregex = \"red\"\nmessage = \"m \\u001b]0;x\\u0007 {match}\"\n";
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        ("a\u{1b}[31m.md", "\u{1b}[31mred\n"),
+    ]);
+    let output = brandlint(dir.path(), &["check", "--format", "compact"], None);
+    assert_eq!(
+        stdout(&output),
+        "a\u{FFFD}[31m.md:1:6: warning: m \u{FFFD}]0;x\u{FFFD} red [a\u{FFFD}b]\n\
+         0 errors, 1 warning in 1 file\n"
+    );
+}

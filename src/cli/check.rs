@@ -296,7 +296,7 @@ fn print_notices(args: &CheckArgs, notices: &[String], conflicts: &[RuleConflict
         if github {
             eprintln!("brandlint: {}", report::github::escape_log(notice));
         } else {
-            eprintln!("brandlint: {notice}");
+            eprintln!("brandlint: {}", report::printable(notice));
         }
     }
     for conflict in conflicts {
