@@ -794,7 +794,7 @@ fn the_man_page_documents_every_command_and_renders() {
         .stderr(std::process::Stdio::piped())
         .spawn()
     else {
-        eprintln!("skipping the render: groff is not installed");
+        common::missing_prerequisite("groff is not installed: the page is not rendered");
         return;
     };
     use std::io::Write as _;

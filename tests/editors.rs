@@ -206,7 +206,7 @@ fn vim_compiler_puts_the_cursor_on_every_finding() {
         .output()
         .is_ok_and(|out| out.status.success());
     if !vim_runs {
-        eprintln!("skipping: vim is not installed");
+        common::missing_prerequisite("vim is not installed");
         return;
     }
     let dir = editor_site();

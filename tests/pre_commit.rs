@@ -363,7 +363,7 @@ severity = "error"
     #[test]
     fn try_repo_runs_the_hook_on_content_files_only() {
         if let Some(reason) = missing_tool() {
-            eprintln!("skipping: {reason}");
+            crate::common::missing_prerequisite(&reason);
             return;
         }
         let scratch = tempfile::tempdir().unwrap();
@@ -371,7 +371,7 @@ severity = "error"
         let pre_commit = match pre_commit(scratch.path()) {
             Ok(path) => path,
             Err(reason) => {
-                eprintln!("skipping: {reason}");
+                crate::common::missing_prerequisite(&reason);
                 return;
             }
         };

@@ -120,13 +120,24 @@ pub fn check_site(rules: &str, files: &[(&str, &str)], args: &[&str]) -> Vec<ser
     report["diagnostics"].as_array().unwrap().clone()
 }
 
-/// The environment variable under which material beside the repository (`../shared`: the
-/// corpora) must be present: CI sets it, so a test that needs the corpora fails there
-/// instead of skipping. A fresh clone without them skips those tests.
-pub const REQUIRE_SHARED: &str = "BRANDLINT_REQUIRE_SHARED";
+/// The environment variable under which every prerequisite of a test must be present: the
+/// material beside the repository (`../shared`, the corpora) and the programs some tests
+/// drive (groff, vim, shellcheck, Python for pre-commit). CI sets it and installs them, so a
+/// test that needs one fails there instead of skipping; a fresh clone without them skips.
+pub const REQUIRE_ALL: &str = "BRANDLINT_REQUIRE_ALL";
+
+/// Says a test is skipped because `reason` (a missing prerequisite), or fails it when
+/// [`REQUIRE_ALL`] says nothing may be missing.
+pub fn missing_prerequisite(reason: &str) {
+    assert!(
+        std::env::var_os(REQUIRE_ALL).is_none(),
+        "{reason}, and {REQUIRE_ALL} says every prerequisite must be there"
+    );
+    eprintln!("skipping: {reason}");
+}
 
 /// `../shared/<relative>` beside the repository, when present; `None` (the test skips)
-/// when absent, unless [`REQUIRE_SHARED`] is set, which makes its absence a failure.
+/// when absent, unless [`REQUIRE_ALL`] is set, which makes its absence a failure.
 pub fn shared(relative: &str) -> Option<std::path::PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared")
@@ -134,11 +145,6 @@ pub fn shared(relative: &str) -> Option<std::path::PathBuf> {
     if path.exists() {
         return Some(path);
     }
-    assert!(
-        std::env::var_os(REQUIRE_SHARED).is_none(),
-        "{} is missing, and {REQUIRE_SHARED} says it must be there",
-        path.display()
-    );
-    eprintln!("skipping: {} is not beside the repository", path.display());
+    missing_prerequisite(&format!("{} is not beside the repository", path.display()));
     None
 }
