@@ -71,6 +71,7 @@ fn cell(text: &str) -> String {
                 escaped.push(c);
             }
             '\r' | '\n' => escaped.push(' '),
+            c if c.is_control() && c != '\t' => escaped.push('\u{FFFD}'),
             c => escaped.push(c),
         }
     }
@@ -78,9 +79,10 @@ fn cell(text: &str) -> String {
 }
 
 /// A path or rule id as inline code in a cell. Backticks inside are rare in paths; a longer
-/// fence would be needed, so they are written as plain escaped text instead.
+/// fence would be needed, so they are written as plain escaped text instead, as is text with
+/// a control character (a line break would end the row).
 fn code(text: &str) -> String {
-    if text.contains('`') || text.contains('\n') {
+    if text.contains(|c: char| c == '`' || c.is_control()) {
         cell(text)
     } else {
         format!("`{}`", text.replace('|', "\\|"))
@@ -98,5 +100,6 @@ mod tests {
             "a\\|b &lt;script&gt; \\*x\\* \\[l\\](u)"
         );
         assert_eq!(code("posts/a|b.md"), "`posts/a\\|b.md`");
+        assert_eq!(code("a\r## x\u{1b}.md"), "a ## x\u{FFFD}.md");
     }
 }
