@@ -475,3 +475,40 @@ fn conflicting_rules_are_reported_at_load_with_both_places() {
         assert!(rules.conflicts.is_empty(), "{pack}: {:?}", rules.conflicts);
     }
 }
+
+#[test]
+fn people_see_the_first_hundred_findings_of_a_file_and_a_count_of_the_rest() {
+    let text = "Github\n".repeat(250);
+    let dir = site(&[("brandlint.toml", RULES), ("dense.md", &text)]);
+    let human = brandlint(dir.path(), &["check", "--color", "never"], None);
+    let shown = String::from_utf8(human.stdout).unwrap();
+    assert_eq!(human.status.code(), Some(1));
+    assert_eq!(
+        shown.matches("× Write \"GitHub\", not \"Github\"").count(),
+        100
+    );
+    let last_shown = shown.rfind("× Write").unwrap();
+    assert_eq!(
+        &shown[last_shown..],
+        "× Write \"GitHub\", not \"Github\"\n     \
+         ╭─[dense.md:100:1]\n  \
+          99 │ Github\n \
+         100 │ Github\n     \
+         · ───┬──\n     \
+         ·    ╰── term/GitHub\n \
+         101 │ Github\n     \
+         ╰────\n  \
+         help: fix: replace with \"GitHub\"\n\
+         \n\
+         dense.md: 150 more findings not shown (the first 100 are); `--format compact` or \
+         `--format json` lists them all\n\
+         \n\
+         250 errors, 0 warnings in 1 file (250 fixable with --fix)\n"
+    );
+    // The machine formats list every one.
+    let compact = brandlint(dir.path(), &["check", "--format", "compact"], None);
+    assert_eq!(
+        String::from_utf8(compact.stdout).unwrap().lines().count(),
+        251
+    );
+}
