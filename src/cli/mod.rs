@@ -93,7 +93,11 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 fn config_error(error: ConfigError) -> ExitCode {
+    let budget = error.budget.clone();
     eprintln!("{:?}", miette::Report::new(error));
+    if let Some(exceeded) = budget {
+        eprintln!("brandlint: error: {exceeded}");
+    }
     ExitCode::from(EXIT_USAGE)
 }
 
@@ -238,7 +242,7 @@ fn explain(rule_id: &str, explicit: Option<&Path>) -> ExitCode {
             let _ = writeln!(out, "- passes: {sentence}");
         }
         let _ = writeln!(out, "- defined in: {}", rule.defined_in);
-    } else if rule_id.contains('/') && kind != RuleKind::Io {
+    } else if rule_id.contains('/') && !matches!(kind, RuleKind::Io | RuleKind::Limits) {
         let ids = rules.rules.iter().map(|r| r.id.as_str());
         let hint = closest(rule_id, ids)
             .map(|id| format!(" Did you mean `{id}`?"))

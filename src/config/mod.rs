@@ -2,6 +2,7 @@
 //! compilation into the rules that checks run. Every error is a miette report pointing into
 //! the TOML.
 
+pub mod budget;
 pub mod compile;
 pub mod conflict;
 pub mod discover;
@@ -17,15 +18,34 @@ use std::path::Path;
 
 use error::ConfigError;
 
+use crate::limits::LimitValues;
+
 /// Loads and compiles a rules file and everything it extends. Globs are relative to the
 /// file's folder.
 pub fn load_rules(path: &Path) -> Result<CompiledRules, ConfigError> {
-    load_rules_from_str(&load::read_text(path)?, path)
+    load_rules_limited(path, &LimitValues::default())
+}
+
+/// [`load_rules`], with budgets given on the command line, which win over the file's
+/// `[limits]`.
+pub fn load_rules_limited(
+    path: &Path,
+    overrides: &LimitValues,
+) -> Result<CompiledRules, ConfigError> {
+    compile_text(&load::read_text(path)?, path, overrides)
 }
 
 /// Compiles rules given as text, as if read from the file at `origin`: errors name it,
 /// `extends` paths and globs are relative to its folder. The file need not exist.
 pub fn load_rules_from_str(text: &str, origin: &Path) -> Result<CompiledRules, ConfigError> {
+    compile_text(text, origin, &LimitValues::default())
+}
+
+fn compile_text(
+    text: &str,
+    origin: &Path,
+    overrides: &LimitValues,
+) -> Result<CompiledRules, ConfigError> {
     let merged = load::load_text(origin, text.to_string())?;
     let root = origin
         .parent()
@@ -38,13 +58,21 @@ pub fn load_rules_from_str(text: &str, origin: &Path) -> Result<CompiledRules, C
         })
         .unwrap_or(Path::new("."));
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    compile(&merged, &root)
+    compile(&merged, &root, overrides)
 }
 
 /// The embedded default pack, compiled, with globs relative to `root`.
 pub fn default_rules(root: &Path) -> Result<CompiledRules, ConfigError> {
+    default_rules_limited(root, &LimitValues::default())
+}
+
+/// [`default_rules`], with budgets given on the command line.
+pub fn default_rules_limited(
+    root: &Path,
+    overrides: &LimitValues,
+) -> Result<CompiledRules, ConfigError> {
     let merged = load::load_default()?;
-    compile(&merged, root)
+    compile(&merged, root, overrides)
 }
 
 #[cfg(test)]

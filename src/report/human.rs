@@ -188,7 +188,7 @@ impl Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = &self.finding.span;
         let label = match self.finding.kind {
-            crate::check::RuleKind::Io => "here".to_string(),
+            crate::check::RuleKind::Io | crate::check::RuleKind::Limits => "here".to_string(),
             _ => self.finding.rule.clone(),
         };
         Some(Box::new(std::iter::once(LabeledSpan::new(
