@@ -345,7 +345,8 @@ fn files_over_the_size_limit_are_reported_not_read() {
         ]
     );
     assert_eq!(report["diagnostics"][0]["severity"], "warning");
-    // 0 lifts the limit; the default (10 MB) reads this file.
+    // 0 lifts the limit; the default (10 MB) reads this file. Every finding is counted:
+    // no per-file budget.
     let unlimited = json(&brandlint(
         dir.path(),
         &[
@@ -353,6 +354,8 @@ fn files_over_the_size_limit_are_reported_not_read() {
             "--format",
             "json",
             "--max-file-size",
+            "0",
+            "--max-findings-per-file",
             "0",
             "big.md",
         ],

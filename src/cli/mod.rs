@@ -25,7 +25,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check content against the brand's rules.
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// Write a commented starter brandlint.toml in the current folder.
     Init,
     /// List the loaded rules.
@@ -62,7 +62,7 @@ const EXIT_USAGE: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check::check(args),
+        Command::Check(args) => check::check(*args),
         Command::Init => init(),
         Command::Rules { rules, verify } => list_rules(rules.as_deref(), verify),
         Command::Explain { rule_id, rules } => explain(&rule_id, rules.as_deref()),
