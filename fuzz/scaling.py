@@ -9,6 +9,16 @@ takes far more than eight times as long is printed, worst first.
 
 libFuzzer's -timeout only catches what is slow at -max_len; this catches what will be slow
 on a file a hundred times larger.
+
+Besides the dictionary's tokens, it scales shapes that repeating one token cannot write,
+each of which was once quadratic:
+
+- attributes per element: one start tag with thousands of differently named attributes
+  (`<p a0=x a1=x ...>`), in an HTML page and an HTML email (a repeated name was looked for
+  among all the attributes read before it);
+- findings per file: a line holding a misspelled term, repeated, so that every line is a
+  finding, in each kind of file (the human report, which the target renders, found each
+  finding's lines by reading the file from its start).
 """
 
 import pathlib
@@ -36,6 +46,46 @@ def tokens():
             body = body.replace('\\"', '"').replace("\\\\", "\\")
             found.append(body.encode("latin-1"))
     return found
+
+
+def attributes(count):
+    """One start tag with `count` attributes, each named differently."""
+    return b"<p " + b" ".join(b"a%d=x" % i for i in range(count)) + b">Github</p>\n"
+
+
+def findings(count, kind):
+    """`count` lines, each a finding of the rules' `GitHub` term; a message for kind 4."""
+    header = b"Subject: x\n\n" if kind == 4 else b""
+    return header + b"We use Github.\n" * count
+
+
+# Shapes that grow with a count rather than by repeating a unit: (name, kind, body of a
+# count). Each is written at the count that fills SMALL bytes and at FACTOR times that.
+GENERATED = [
+    ("attributes per element", 1, attributes),
+    ("attributes per element", 2, attributes),
+] + [("findings per file", kind, lambda count, kind=kind: findings(count, kind)) for kind in range(len(KINDS))]
+
+
+def generated_cases(folder):
+    """Files of the GENERATED shapes, as (label, kind, files)."""
+    cases = []
+    for n, (name, kind, body) in enumerate(GENERATED):
+        per_item = max(len(body(100)) // 100, 1)
+        files = []
+        for size in (SMALL, SMALL * FACTOR):
+            path = folder / f"generated-{n}-{size}"
+            path.write_bytes(bytes([kind]) + body(size // per_item))
+            files.append(path)
+        cases.append((name, kind, files))
+    return cases
+
+
+def report(small, large, label):
+    ratio = large / max(small, 1)
+    if large > 100 and ratio > 2 * FACTOR:
+        print(f"{ratio:6.1f}x {small:6d} ms -> {large:6d} ms  {label}")
+        sys.stdout.flush()
 
 
 def run(paths):
@@ -70,13 +120,17 @@ def main():
                 path.write_bytes(bytes([kind]) + prefix + unit * (size // len(unit) + 1))
                 files.append(path)
             cases.append((unit, kind, prefix, files))
+        generated = generated_cases(folder)
+        for name, kind, files in generated:
+            small, large = run(files)
+            report(small, large, f"{KINDS[kind]:10s} {name}")
         for unit, kind, prefix, files in cases:
             small, large = run(files)
-            ratio = large / max(small, 1)
-            if large > 100 and ratio > 2 * FACTOR:
-                print(f"{ratio:6.1f}x {small:6d} ms -> {large:6d} ms  {KINDS[kind]:10s} {prefix!r} {unit!r}")
-                sys.stdout.flush()
-    print(f"{len(cases)} repeated inputs, {SMALL} and {SMALL * FACTOR} bytes, checked")
+            report(small, large, f"{KINDS[kind]:10s} {prefix!r} {unit!r}")
+    print(
+        f"{len(generated)} generated and {len(cases)} repeated inputs, "
+        f"{SMALL} and {SMALL * FACTOR} bytes, checked"
+    )
 
 
 main()

@@ -11,6 +11,7 @@ pub mod check;
 pub mod config;
 pub mod document;
 pub mod fix;
+pub mod limits;
 pub mod lint;
 pub mod matcher;
 pub mod read;

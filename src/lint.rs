@@ -140,6 +140,24 @@ impl FileReport {
         self.findings.retain(keep);
     }
 
+    /// Keeps the first `keep` findings and adds `notice`, a finding about the whole file at
+    /// its start, in its sorted place (by position, then rule id).
+    pub fn cut_findings(&mut self, keep: usize, notice: Finding) {
+        self.findings.truncate(keep);
+        let key = (notice.span.start, notice.span.end, notice.rule.as_str());
+        let at = self
+            .findings
+            .partition_point(|f| (f.span.start, f.span.end, f.rule.as_str()) < key);
+        if !self.released.is_empty() {
+            self.released.truncate(keep);
+            let location = self
+                .lines
+                .locate(self.source.as_bytes(), notice.span.clone());
+            self.released.insert(at, (location, String::new()));
+        }
+        self.findings.insert(at, notice);
+    }
+
     /// Works out where each finding stands and lets the file's text go, so that a report
     /// waiting for the end of the run holds its findings only, not the file. Reporters that
     /// show the text around a finding (`human`, `--diff`) need it kept.

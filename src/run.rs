@@ -12,8 +12,11 @@ use crate::config::conflict::RuleConflict;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::load::Reach;
+use crate::config::schema::Severity;
 use crate::config::{self, CompiledRules};
 use crate::document::Channel;
+use crate::limits::cut::FindingsCut;
+use crate::limits::{Exceeded, LimitValues, Limits};
 use crate::lint::{self, FileReport, FixMode, LintOptions};
 use crate::read;
 use crate::walk::{self, display_path, DisplayPaths};
@@ -51,6 +54,11 @@ pub struct CheckOptions {
     /// no reporter of the run shows the text around a finding: the run then holds findings,
     /// not files.
     pub release_text: bool,
+    /// Budgets given on the command line, which win over the rules files' `[limits]`.
+    pub limits: LimitValues,
+    /// Report only findings at this severity or above (all when `None`); the findings
+    /// budgets count only those.
+    pub min_severity: Option<Severity>,
 }
 
 /// What a run found.
@@ -63,13 +71,18 @@ pub struct CheckRun {
     pub notices: Vec<String>,
     /// Rules that contradict or repeat each other, from every rules file used, once each.
     pub conflicts: Vec<RuleConflict>,
+    /// The findings budgets the run hit.
+    pub exceeded: Vec<Exceeded>,
+    /// The `output_size` budget of the run's outputs.
+    pub output_size: Option<u64>,
 }
 
 /// Finds and compiles the rules for each file, each rules file once.
 struct RulesResolver {
     explicit: Option<Arc<CompiledRules>>,
     discovery: Discovery,
-    reach: Reach,
+    /// How rules files are loaded: where they may reach, and the command line's budgets.
+    load: config::LoadOptions,
     loaded: HashMap<PathBuf, Arc<CompiledRules>>,
     default: Option<Arc<CompiledRules>>,
     current_dir: PathBuf,
@@ -83,9 +96,13 @@ impl RulesResolver {
             (Some(tree), Reach::Repository) => Reach::Within(tree.clone()),
             (_, reach) => reach.clone(),
         };
+        let load = config::LoadOptions {
+            reach,
+            limits: options.limits,
+        };
         Ok(Self {
             explicit: match &options.rules {
-                Some(path) => Some(Arc::new(config::load_rules_reaching(path, &reach)?)),
+                Some(path) => Some(Arc::new(config::load_rules_with(path, &load)?)),
                 None => None,
             },
             conflicts: Vec::new(),
@@ -93,10 +110,29 @@ impl RulesResolver {
                 Some(tree) => Discovery::in_tree(tree, &options.current_dir),
                 None => Discovery::default(),
             },
-            reach,
+            load,
             loaded: HashMap::new(),
             default: None,
             current_dir: options.current_dir.clone(),
+        })
+    }
+
+    /// The budgets of the run as a whole: the command line's, else the strictest of the
+    /// rules files used.
+    fn run_limits(&self) -> Limits {
+        let mut used = self
+            .explicit
+            .iter()
+            .chain(self.loaded.values())
+            .chain(self.default.iter())
+            .map(|rules| rules.limits);
+        let first = used
+            .next()
+            .unwrap_or_else(|| Limits::from_values(&self.load.limits));
+        used.fold(first, |all, limits| Limits {
+            findings: Limits::stricter(all.findings, limits.findings),
+            output_size: Limits::stricter(all.output_size, limits.output_size),
+            ..all
         })
     }
 
@@ -110,9 +146,10 @@ impl RulesResolver {
                     return Ok(rules.clone());
                 }
                 // Found, not named: a link to a file outside the repository is not read.
-                Reach::check_inside(self.reach.root_for(&path).as_deref(), &path, "rules file")
+                let root = self.load.reach.root_for(&path);
+                Reach::check_inside(root.as_deref(), &path, "rules file")
                     .map_err(ConfigError::plain)?;
-                let mut rules = config::load_rules_reaching(&path, &self.reach)?;
+                let mut rules = config::load_rules_with(&path, &self.load)?;
                 if let Some(folder) = self.discovery.stands_for(&path) {
                     rules.root = folder;
                 }
@@ -123,7 +160,8 @@ impl RulesResolver {
             }
             None => {
                 if self.default.is_none() {
-                    let rules = config::default_rules(&self.current_dir)?;
+                    let rules =
+                        config::default_rules_limited(&self.current_dir, &self.load.limits)?;
                     self.conflicts.extend(rules.conflicts.iter().cloned());
                     self.default = Some(Arc::new(rules));
                 }
@@ -141,7 +179,8 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
     let mut reports = Vec::new();
     let notices = std::mem::take(&mut plan.notices);
     let conflicts = std::mem::take(&mut plan.conflicts);
-    plan.run(|mut report| {
+    let output_size = plan.limits.output_size;
+    let exceeded = plan.run(|mut report| {
         if release_text {
             report.release_text();
         }
@@ -151,6 +190,8 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         reports,
         notices,
         conflicts,
+        exceeded,
+        output_size,
     })
 }
 
@@ -159,15 +200,19 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
 pub struct Plan {
     items: Vec<Item>,
     lint_options: LintOptions,
+    min_severity: Option<Severity>,
+    /// The budgets of the run as a whole (`findings`, `output_size`).
+    pub limits: Limits,
     /// Things to tell the user that are not findings, as in [`CheckRun::notices`].
     pub notices: Vec<String>,
     /// Rules that contradict or repeat each other, as in [`CheckRun::conflicts`].
     pub conflicts: Vec<RuleConflict>,
 }
 
-/// A report known before linting, or a file to lint.
+/// A report known before linting, or a file to lint; each with its file's
+/// `findings_per_file` budget.
 enum Item {
-    Ready(FileReport),
+    Ready(FileReport, Option<u64>),
     Lint {
         rules: Arc<CompiledRules>,
         path: PathBuf,
@@ -180,22 +225,23 @@ enum Item {
 impl Item {
     /// The item's report: the one it holds, or its file's, linted now (`None` for a file
     /// that the walk found and that is binary or gone, as [`lint::lint_file`] says).
-    fn report(self, lint_options: LintOptions) -> Option<FileReport> {
+    fn report(self, lint_options: LintOptions) -> Option<(FileReport, Option<u64>)> {
         match self {
-            Item::Ready(report) => Some(report),
+            Item::Ready(report, per_file) => Some((report, per_file)),
             Item::Lint {
                 rules,
                 path,
                 display,
                 kind,
                 origin,
-            } => lint::lint_file(&rules, &path, display, kind, lint_options, origin),
+            } => lint::lint_file(&rules, &path, display, kind, lint_options, origin)
+                .map(|report| (report, rules.limits.findings_per_file)),
         }
     }
 
     fn display_path(&self) -> &str {
         match self {
-            Item::Ready(report) => &report.display_path,
+            Item::Ready(report, _) => &report.display_path,
             Item::Lint { display, .. } => display,
         }
     }
@@ -208,15 +254,19 @@ const BATCH_PER_THREAD: usize = 64;
 
 impl Plan {
     /// Lints the files in parallel and hands every report to `each`, in order (sorted by
-    /// path), each as soon as the reports before it are handed over.
+    /// path), each as soon as the reports before it are handed over, its findings below
+    /// the minimum severity left out and cut to the findings budgets. Returns the budgets
+    /// the run hit.
     ///
     /// Files are linted a batch at a time on a thread of their own, so that while `each`
     /// writes one batch's reports the next batch is being linted. At most three batches are
     /// held at once: the one handed over, one waiting, and one being linted.
-    pub fn run(self, mut each: impl FnMut(FileReport)) {
+    pub fn run(self, mut each: impl FnMut(FileReport)) -> Vec<Exceeded> {
         let lint_options = self.lint_options;
+        let min_severity = self.min_severity;
+        let mut cut = FindingsCut::new(self.limits.findings);
         let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<FileReport>>(1);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<_>>(1);
         let items = self.items;
         std::thread::scope(|scope| {
             scope.spawn(move || {
@@ -233,9 +283,16 @@ impl Plan {
                 }
             });
             for reports in receiver {
-                reports.into_iter().for_each(&mut each);
+                for (mut report, per_file) in reports {
+                    if let Some(min) = min_severity {
+                        report.retain_findings(|f| f.severity >= min);
+                    }
+                    cut.apply(&mut report, per_file);
+                    each(report);
+                }
             }
         });
+        cut.exceeded()
     }
 }
 
@@ -331,6 +388,7 @@ fn plan_stdin(
     let absolute = current_dir.join(&name);
     let rules = resolver.for_file(&absolute)?;
     let display = display_path(&absolute, current_dir);
+    let per_file = rules.limits.findings_per_file;
     let size = bytes.len() as u64;
     match read::detect(&absolute, &rules) {
         Some((channel, _)) if options.max_file_size.is_some_and(|limit| size > limit) => {
@@ -352,8 +410,14 @@ fn plan_stdin(
     }
     note_rules(&resolver, &mut run);
     Ok(Plan {
-        items: run.reports.into_iter().map(Item::Ready).collect(),
+        items: run
+            .reports
+            .into_iter()
+            .map(|report| Item::Ready(report, per_file))
+            .collect(),
         lint_options: LintOptions::from(options),
+        min_severity: options.min_severity,
+        limits: resolver.run_limits(),
         notices: run.notices,
         conflicts: run.conflicts,
     })
@@ -427,13 +491,20 @@ fn plan_files(
     }
     // Reports known now come before the files linted, then all go by path: a stable sort,
     // as the reports themselves were once sorted.
-    let mut items: Vec<Item> = run.reports.drain(..).map(Item::Ready).collect();
+    let limits = resolver.run_limits();
+    let mut items: Vec<Item> = run
+        .reports
+        .drain(..)
+        .map(|report| Item::Ready(report, limits.findings_per_file))
+        .collect();
     items.extend(jobs);
     items.sort_by(|a, b| a.display_path().cmp(b.display_path()));
     note_rules(&resolver, &mut run);
     Ok(Plan {
         items,
         lint_options: LintOptions::from(options),
+        min_severity: options.min_severity,
+        limits,
         notices: run.notices,
         conflicts: run.conflicts,
     })

@@ -100,6 +100,30 @@ impl LineIndex {
         (line, chars + 1)
     }
 
+    /// The lines around a byte range: from the start of the line `before` lines above the
+    /// range's first line to the end of the line `after` lines below its last, with the
+    /// 0-based number of the first of them. Found by search, so a snippet late in a file of
+    /// many lines costs no more than one at its start.
+    pub fn lines_around(
+        &self,
+        source: &[u8],
+        range: std::ops::Range<usize>,
+        before: usize,
+        after: usize,
+    ) -> (usize, std::ops::Range<usize>) {
+        let start = range.start.min(source.len());
+        let end = range.end.clamp(start, source.len());
+        let first = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let last = self.line_starts.partition_point(|&s| s <= end) - 1;
+        let from_line = first.saturating_sub(before);
+        let to = last
+            .checked_add(after + 1)
+            .and_then(|next| self.line_starts.get(next))
+            .copied()
+            .unwrap_or(source.len());
+        (from_line, self.line_starts[from_line]..to)
+    }
+
     /// The full location of a byte range.
     pub fn locate(&self, source: &[u8], span: std::ops::Range<usize>) -> Location {
         let (line, column) = self.line_column(source, span.start);
@@ -164,6 +188,28 @@ mod tests {
             let expected = chars_in(&src.as_bytes()[line_start..offset]) + 1;
             assert_eq!(index.line_column(src.as_bytes(), offset).1, expected);
         }
+    }
+
+    #[test]
+    fn lines_around_a_range_end_with_their_line_breaks() {
+        let src = b"one\ntwo\nthree\nfour\nfive";
+        let index = LineIndex::new(src);
+        let at = |text: &str| {
+            let start = src
+                .windows(text.len())
+                .position(|w| w == text.as_bytes())
+                .unwrap();
+            start..start + text.len()
+        };
+        let slice = |range: std::ops::Range<usize>| std::str::from_utf8(&src[range]).unwrap();
+        let (line, range) = index.lines_around(src, at("three"), 1, 1);
+        assert_eq!((line, slice(range)), (1, "two\nthree\nfour\n"));
+        let (line, range) = index.lines_around(src, at("one"), 2, 0);
+        assert_eq!((line, slice(range)), (0, "one\n"));
+        let (line, range) = index.lines_around(src, at("four"), 0, 3);
+        assert_eq!((line, slice(range)), (3, "four\nfive"));
+        let (line, range) = index.lines_around(src, at("e\nt"), 0, 0);
+        assert_eq!((line, slice(range)), (0, "one\ntwo\n"));
     }
 
     #[test]

@@ -503,8 +503,15 @@ fn a_closed_pipe_ends_the_run_quietly() {
     let dir = site(&[("brandlint.toml", RULES)]);
     let many = "Github\n\n".repeat(20_000);
     fs::write(dir.path().join("a.md"), many).unwrap();
+    // Every finding is wanted, to fill the pipe: no per-file budget.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brandlint"))
-        .args(["check", "--format", "compact"])
+        .args([
+            "check",
+            "--format",
+            "compact",
+            "--max-findings-per-file",
+            "0",
+        ])
         .current_dir(dir.path())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

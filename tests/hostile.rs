@@ -443,7 +443,8 @@ fn files_over_the_size_limit_are_reported_not_read() {
     );
     // An error, like every file left unchecked: a change must not pass by being large.
     assert_eq!(report["diagnostics"][0]["severity"], "error");
-    // 0 lifts the limit; the default (10 MB) reads this file.
+    // 0 lifts the limit; the default (10 MB) reads this file. Every finding is counted:
+    // no per-file budget.
     let unlimited = json(&brandlint(
         dir.path(),
         &[
@@ -451,6 +452,8 @@ fn files_over_the_size_limit_are_reported_not_read() {
             "--format",
             "json",
             "--max-file-size",
+            "0",
+            "--max-findings-per-file",
             "0",
             "big.md",
         ],
@@ -572,6 +575,43 @@ fn conflicting_rules_are_reported_at_load_with_both_places() {
         let rules = brandlint::config::load_rules(&path).unwrap();
         assert!(rules.conflicts.is_empty(), "{pack}: {:?}", rules.conflicts);
     }
+}
+
+#[test]
+fn people_see_the_first_hundred_findings_of_a_file_and_a_count_of_the_rest() {
+    let text = "Github\n".repeat(250);
+    let dir = site(&[("brandlint.toml", RULES), ("dense.md", &text)]);
+    let human = brandlint(dir.path(), &["check", "--color", "never"], None);
+    let shown = String::from_utf8(human.stdout).unwrap();
+    assert_eq!(human.status.code(), Some(1));
+    assert_eq!(
+        shown.matches("× Write \"GitHub\", not \"Github\"").count(),
+        100
+    );
+    let last_shown = shown.rfind("× Write").unwrap();
+    assert_eq!(
+        &shown[last_shown..],
+        "× Write \"GitHub\", not \"Github\"\n     \
+         ╭─[dense.md:100:1]\n  \
+          99 │ Github\n \
+         100 │ Github\n     \
+         · ───┬──\n     \
+         ·    ╰── term/GitHub\n \
+         101 │ Github\n     \
+         ╰────\n  \
+         help: fix: replace with \"GitHub\"\n\
+         \n\
+         dense.md: 150 more findings not shown (the first 100 are); `--format compact` or \
+         `--format json` lists them all\n\
+         \n\
+         250 errors, 0 warnings in 1 file (250 fixable with --fix)\n"
+    );
+    // The machine formats list every one.
+    let compact = brandlint(dir.path(), &["check", "--format", "compact"], None);
+    assert_eq!(
+        String::from_utf8(compact.stdout).unwrap().lines().count(),
+        251
+    );
 }
 
 // ---- where rules files may reach ----

@@ -21,7 +21,7 @@ use brandlint::fix;
 use brandlint::lint::{self, FileReport, FixMode};
 use brandlint::read::html::{self, HtmlOptions, Selector};
 use brandlint::read::{eml, frontmatter, markdown, mask, plain, Format};
-use brandlint::report::{json, Summary};
+use brandlint::report::{human, json, Style, Summary};
 
 /// A target's body: it panics when the input breaks an invariant.
 pub type Target = fn(&[u8]);
@@ -314,8 +314,10 @@ fn lint_as(kind: usize, data: &[u8]) -> FileReport {
     )
 }
 
-/// `check_document`: the whole check of a file, read, checked and suppressed; the first byte
-/// chooses its kind, the rest is the file, UTF-8 or not.
+/// `check_document`: the whole check of a file, read, checked and suppressed, and its
+/// findings rendered as people see them (the `human` report, whose cost must not grow
+/// faster than the file); the first byte chooses its kind, the rest is the file, UTF-8 or
+/// not.
 pub fn check_document(data: &[u8]) {
     let Some((&choice, rest)) = data.split_first() else {
         return;
@@ -324,6 +326,12 @@ pub fn check_document(data: &[u8]) {
     for finding in &report.findings {
         assert_range_inside(&finding.span, &report.source, "a finding");
     }
+    let style = Style {
+        color: false,
+        width: 80,
+    };
+    human::write_file(&human::handler(style), &report, &mut std::io::sink())
+        .expect("the human report renders");
 }
 
 /// The 1-based line and character column of each of `offsets` (sorted), counted character

@@ -36,8 +36,9 @@ pub fn compile(
         if text.is_empty() {
             return Err(compiler.error_at(origin, phrase.span(), "a banned phrase is empty"));
         }
-        compiler.add(
+        compiler.add_at(
             origin,
+            phrase.span(),
             RuleDraft {
                 kind: RuleKind::Banned,
                 common: table.common(),

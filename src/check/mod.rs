@@ -4,6 +4,7 @@
 
 pub mod banned;
 pub mod io;
+pub mod limits;
 pub mod pattern;
 pub mod prefer;
 pub mod require;
@@ -43,11 +44,13 @@ pub enum RuleKind {
     Visual,
     /// [`io`]: files that could not be read.
     Io,
+    /// [`limits`]: findings a run's budgets cut.
+    Limits,
 }
 
 impl RuleKind {
     /// Every kind.
-    pub const ALL: [RuleKind; 8] = [
+    pub const ALL: [RuleKind; 9] = [
         RuleKind::Term,
         RuleKind::Banned,
         RuleKind::Prefer,
@@ -56,6 +59,7 @@ impl RuleKind {
         RuleKind::Voice,
         RuleKind::Visual,
         RuleKind::Io,
+        RuleKind::Limits,
     ];
 
     /// The kind's name: the table name in rules files and the first part of rule ids.
@@ -69,6 +73,7 @@ impl RuleKind {
             RuleKind::Voice => "voice",
             RuleKind::Visual => "visual",
             RuleKind::Io => "io",
+            RuleKind::Limits => "limits",
         }
     }
 
@@ -84,6 +89,7 @@ impl RuleKind {
             RuleKind::Voice => include_str!("voice/mod.rs"),
             RuleKind::Visual => include_str!("visual/mod.rs"),
             RuleKind::Io => include_str!("io.rs"),
+            RuleKind::Limits => include_str!("limits.rs"),
         })
     }
 
@@ -363,7 +369,8 @@ pub fn check_segment(
                 | RuleKind::Require
                 | RuleKind::Voice
                 | RuleKind::Visual
-                | RuleKind::Io => None,
+                | RuleKind::Io
+                | RuleKind::Limits => None,
             };
             findings.extend(finding);
         }

@@ -22,10 +22,6 @@ use crate::config::{Compiler, RuleDraft};
 
 use super::{Finding, MatchContext, RuleKind};
 
-/// The most memory one user pattern may compile to; larger patterns are refused with an
-/// error rather than slowing every run.
-const PATTERN_SIZE_LIMIT: usize = 4 << 20;
-
 /// Compiles one `[[pattern]]` table.
 pub fn compile(
     table: &PatternTable,
@@ -33,21 +29,10 @@ pub fn compile(
     compiler: &mut Compiler,
 ) -> Result<(), ConfigError> {
     let source = table.regex.get_ref();
-    let regex = regex::RegexBuilder::new(source)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .dfa_size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| {
-            let message = match e {
-                regex::Error::CompiledTooBig(limit) => {
-                    format!("pattern is too large (compiles past {limit} bytes); split it up")
-                }
-                other => format!("invalid regex: {other}"),
-            };
-            compiler.error_at(origin, table.regex.span(), message)
-        })?;
-    compiler.add(
+    let regex = compiler.regex(origin, &table.regex)?;
+    compiler.add_at(
         origin,
+        table.regex.span(),
         RuleDraft {
             kind: RuleKind::Pattern,
             common: table.common(),

@@ -44,8 +44,9 @@ pub fn compile(
         }
         phrases.push((wording.get_ref().clone(), PhraseRole::Flag));
     }
-    compiler.add(
+    compiler.add_at(
         origin,
+        table.use_.span(),
         RuleDraft {
             kind: RuleKind::Prefer,
             common: table.common(),

@@ -97,9 +97,7 @@ pub fn compile(
         },
     };
     let pattern = match &table.pattern {
-        Some(source) => Some(Regex::new(source.get_ref()).map_err(|e| {
-            compiler.error_at(origin, source.span(), format!("invalid regex: {e}"))
-        })?),
+        Some(source) => Some(compiler.regex(origin, source)?),
         None => None,
     };
     let mut phrases = PhraseSetBuilder::default();
@@ -114,11 +112,11 @@ pub fn compile(
         .map(|p| format!("\"{}\"", p.get_ref()))
         .collect();
     expected.extend(table.pattern.as_ref().map(|p| format!("/{}/", p.get_ref())));
-    let Some(name) = table
+    let Some((name, span)) = table
         .any_of
         .first()
         .or(table.pattern.as_ref())
-        .map(|s| s.get_ref().clone())
+        .map(|s| (s.get_ref().clone(), s.span()))
     else {
         return Err(compiler.error_at(
             origin,
@@ -126,8 +124,9 @@ pub fn compile(
             "a [[require]] table needs `any_of` or `pattern`",
         ));
     };
-    compiler.add(
+    compiler.add_at(
         origin,
+        span,
         RuleDraft {
             kind: RuleKind::Require,
             common: table.common(),

@@ -107,8 +107,9 @@ pub fn compile(
             .map(|v| (v.get_ref().clone(), PhraseRole::Flag)),
     );
     phrases.extend(plurals.iter().map(|p| (p.clone(), PhraseRole::Flag)));
-    compiler.add(
+    compiler.add_at(
         origin,
+        table.name.span(),
         RuleDraft {
             kind: RuleKind::Term,
             common: table.common(),

@@ -7,12 +7,14 @@ use std::process::ExitCode;
 use brandlint::config::conflict::RuleConflict;
 use brandlint::config::error::ConfigError;
 use brandlint::config::schema::Severity;
+use brandlint::limits::output::{Limited, OutputBudgetSpent};
+use brandlint::limits::{Exceeded, LimitValues};
 use brandlint::lint::{FileReport, FixMode};
 use brandlint::report::{self, Format, Statistics, Style, Summary};
 use brandlint::run::{self, CheckOptions, CheckRun};
 use clap::ValueEnum;
 
-use super::{config_error, current_dir, usage_error, watch, EXIT_FINDINGS, EXIT_USAGE};
+use super::{config_error, current_dir, say_error, usage_error, watch, EXIT_FINDINGS, EXIT_USAGE};
 
 /// The arguments of `brandlint check`.
 #[derive(Debug, clap::Args)]
@@ -80,6 +82,26 @@ pub(super) struct CheckArgs {
     /// Keep running: re-check files as they change and print the findings again.
     #[arg(long, short = 'w')]
     watch: bool,
+    /// Refuse a rules file of more than N rules after `extends` (default 20000; `0` for no
+    /// limit). Wins over `[limits] rules`, as do the other budgets over theirs.
+    #[arg(long, value_name = "N", help_heading = "Budgets")]
+    max_rules: Option<u64>,
+    /// Refuse a rules file whose regexes compile to more than SIZE together, lazy DFA
+    /// caches included (default 256MiB; `0` for no limit).
+    #[arg(long, value_name = "SIZE", value_parser = parse_file_size, help_heading = "Budgets")]
+    max_regex_size: Option<u64>,
+    /// Report at most N findings of a file, then one `limits/findings-per-file` (default
+    /// 1000; `0` for no limit).
+    #[arg(long, value_name = "N", help_heading = "Budgets")]
+    max_findings_per_file: Option<u64>,
+    /// Report at most N findings in the run, in path order, then one `limits/findings`
+    /// (default 50000; `0` for no limit).
+    #[arg(long, value_name = "N", help_heading = "Budgets")]
+    max_findings: Option<u64>,
+    /// Write at most SIZE to standard output and to each --report file (default 100MiB;
+    /// `0` for no limit).
+    #[arg(long, value_name = "SIZE", value_parser = parse_file_size, help_heading = "Budgets")]
+    max_output_size: Option<u64>,
 }
 
 /// The formats' names, each parsed to its [`Format`].
@@ -89,7 +111,8 @@ fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
         .map(|name| Format::from_name(&name).expect("only listed names are accepted"))
 }
 
-/// Parses `--max-file-size`: a number of bytes with an optional unit (`10MB`, `2 MiB`).
+/// Parses a size (`--max-file-size`, `--max-regex-size`, `--max-output-size`): a number of
+/// bytes with an optional unit (`10MB`, `2 MiB`).
 fn parse_file_size(value: &str) -> Result<u64, String> {
     parse_size::parse_size(value).map_err(|error| format!("{error} (try `10MB` or `512KiB`)"))
 }
@@ -148,20 +171,58 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
         Ok(run) => run,
         Err(error) => return rules_error(&args, error),
     };
+    let budgets = Budgets {
+        output_size: run.output_size,
+        exceeded: run.exceeded.clone(),
+    };
     if args.diff {
-        return print_diff(&args, &run.reports);
+        return print_diff(&args, &run.reports, budgets);
     }
     match stdin_text {
-        Some(original) if args.fix => print_fixed_stdin(&args, &run.reports, &original),
-        _ => print_run(&args, &run.reports, &mut io::stdout().lock()),
+        Some(original) if args.fix => print_fixed_stdin(&args, &run.reports, &original, budgets),
+        _ => print_run(&args, &run.reports, &mut io::stdout().lock(), budgets),
+    }
+}
+
+/// What a run's budgets say about its printing: how much each output may hold, and the
+/// budgets already hit.
+#[derive(Debug, Default)]
+pub(super) struct Budgets {
+    /// The `output_size` budget.
+    pub(super) output_size: Option<u64>,
+    /// The budgets the run hit.
+    pub(super) exceeded: Vec<Exceeded>,
+}
+
+impl Budgets {
+    /// Notes a failed write: a spent output budget is one more budget hit, and any other
+    /// error but a closed pipe is returned to be reported.
+    fn note_write(&mut self, error: io::Error, to: &str) -> Option<io::Error> {
+        if let Some(spent) = OutputBudgetSpent::of(&error) {
+            self.exceeded.push(spent.exceeded(to));
+            return None;
+        }
+        // `brandlint check | head` closes the pipe early: not an error worth a word.
+        (error.kind() != io::ErrorKind::BrokenPipe).then_some(error)
+    }
+
+    /// The exit code: 2 and one line per budget hit, else `code`.
+    fn exit(self, code: ExitCode) -> ExitCode {
+        if self.exceeded.is_empty() {
+            return code;
+        }
+        for exceeded in &self.exceeded {
+            say_error(&exceeded.to_string());
+        }
+        ExitCode::from(EXIT_USAGE)
     }
 }
 
 /// `--diff`: the diff on standard output, the counts on standard error; the exit code is
 /// the one `check` would give.
-fn print_diff(args: &CheckArgs, reports: &[FileReport]) -> ExitCode {
+fn print_diff(args: &CheckArgs, reports: &[FileReport], mut budgets: Budgets) -> ExitCode {
     let color = use_color(args);
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(Limited::new(io::stdout().lock(), budgets.output_size));
     let written = report::diff::write(reports, color, &mut out).and_then(|files| {
         out.flush()?;
         Ok(files)
@@ -176,15 +237,23 @@ fn print_diff(args: &CheckArgs, reports: &[FileReport]) -> ExitCode {
             );
         }
         Ok(_) => {}
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
-        Err(error) => return usage_error(&format!("cannot write output: {error}")),
+        Err(error) => {
+            if let Some(error) = budgets.note_write(error, "standard output") {
+                return usage_error(&format!("cannot write output: {error}"));
+            }
+        }
     }
-    exit_code(args, &Summary::of(reports))
+    budgets.exit(exit_code(args, &Summary::of(reports)))
 }
 
 /// `--fix` on standard input: the fixed text (or the text as it came) on standard output,
 /// the findings left on standard error.
-fn print_fixed_stdin(args: &CheckArgs, reports: &[FileReport], original: &[u8]) -> ExitCode {
+fn print_fixed_stdin(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    original: &[u8],
+    budgets: Budgets,
+) -> ExitCode {
     let fixed = reports.iter().find_map(|r| r.fixed_text.as_deref());
     let mut out = io::stdout().lock();
     let written = out
@@ -195,7 +264,7 @@ fn print_fixed_stdin(args: &CheckArgs, reports: &[FileReport], original: &[u8]) 
             return usage_error(&format!("cannot write output: {error}"));
         }
     }
-    print_run(args, reports, &mut io::stderr().lock())
+    print_run(args, reports, &mut io::stderr().lock(), budgets)
 }
 
 /// What to check, from the arguments (standard input is read here).
@@ -260,6 +329,14 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         restrict_to: None,
         max_file_size: (args.max_file_size > 0).then_some(args.max_file_size),
         release_text: !shows_text(args),
+        limits: LimitValues {
+            rules: args.max_rules,
+            regex_size: args.max_regex_size,
+            findings_per_file: args.max_findings_per_file,
+            findings: args.max_findings,
+            output_size: args.max_output_size,
+        },
+        min_severity: Some(min_severity(args)),
     })
 }
 
@@ -273,14 +350,11 @@ fn shows_text(args: &CheckArgs) -> bool {
             .any(|format| format == Format::Human)
 }
 
-/// Runs a check, prints its notices, and keeps the findings at --min-severity or above.
+/// Runs a check (which keeps the findings at --min-severity or above) and prints its
+/// notices.
 pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<CheckRun, ConfigError> {
-    let mut run = run::check(options)?;
+    let run = run::check(options)?;
     print_notices(args, &run.notices, &run.conflicts);
-    let min = min_severity(args);
-    for report in &mut run.reports {
-        report.retain_findings(|f| f.severity >= min);
-    }
     Ok(run)
 }
 
@@ -319,8 +393,12 @@ pub(super) fn rules_error(args: &CheckArgs, error: ConfigError) -> ExitCode {
     let mut out = io::stdout().lock();
     let _ = report::github::write_diagnostic("error", &error, &current_dir(), &mut out)
         .and_then(|()| out.flush());
+    let budget = error.budget.clone();
     let text = format!("{:?}\n", miette::Report::new(error));
     eprint!("{}", report::github::neutralize_lines(&text));
+    if let Some(exceeded) = budget {
+        say_error(&exceeded.to_string());
+    }
     ExitCode::from(EXIT_USAGE)
 }
 
@@ -349,15 +427,18 @@ fn stream_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
     print_notices(args, &plan.notices, &plan.conflicts);
     plan.notices.clear();
     plan.conflicts.clear();
-    let min = min_severity(args);
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut budgets = Budgets {
+        output_size: plan.limits.output_size,
+        exceeded: Vec::new(),
+    };
+    let mut out = io::BufWriter::new(Limited::new(io::stdout().lock(), budgets.output_size));
     let mut stream = report::Stream::new(args.format, style(args), args.quiet);
     let mut summary = Summary::default();
     let mut statistics = Statistics::default();
-    // After a failed write (a closed pipe) the run goes on for its exit code.
+    // After a failed write (a closed pipe, a spent budget) the run goes on for its exit
+    // code.
     let mut written = stream.begin(&mut out);
-    plan.run(|mut report| {
-        report.retain_findings(|f| f.severity >= min);
+    let exceeded = plan.run(|report| {
         summary.add(&report);
         if args.statistics {
             statistics.add(&report);
@@ -374,13 +455,14 @@ fn stream_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
             }
             out.flush()
         });
+    budgets.exceeded.extend(exceeded);
     if let Err(error) = written {
-        if error.kind() != io::ErrorKind::BrokenPipe {
+        if let Some(error) = budgets.note_write(error, "standard output") {
             eprintln!("brandlint: cannot write output: {error}");
             return ExitCode::from(EXIT_USAGE);
         }
     }
-    exit_code(args, &summary)
+    budgets.exit(exit_code(args, &summary))
 }
 
 /// How the human format looks: --color, and the terminal's width from COLUMNS.
@@ -397,11 +479,16 @@ fn style(args: &CheckArgs) -> Style {
 
 /// Prints the reports in the chosen format, writes the --report files, and returns the exit
 /// code the findings call for.
-pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport], out: &mut dyn Write) -> ExitCode {
+pub(super) fn print_run(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    out: &mut dyn Write,
+    mut budgets: Budgets,
+) -> ExitCode {
     let summary = Summary::of(reports);
     let format = args.format;
     let style = style(args);
-    let mut out = io::BufWriter::new(out);
+    let mut out = io::BufWriter::new(Limited::new(out, budgets.output_size));
     let written =
         report::write(format, reports, &summary, style, args.quiet, &mut out).and_then(|()| {
             if args.statistics && !format.is_document() {
@@ -409,9 +496,9 @@ pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport], out: &mut dyn 
             }
             out.flush()
         });
+    drop(out);
     if let Err(error) = written {
-        // `brandlint check | head` closes the pipe early: not an error worth a word.
-        if error.kind() != io::ErrorKind::BrokenPipe {
+        if let Some(error) = budgets.note_write(error, "standard output") {
             eprintln!("brandlint: cannot write output: {error}");
             return ExitCode::from(EXIT_USAGE);
         }
@@ -422,19 +509,18 @@ pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport], out: &mut dyn 
             ..style
         };
         let written = create_report_file(path).and_then(|file| {
-            let mut file = io::BufWriter::new(file);
+            let mut file = io::BufWriter::new(Limited::new(file, budgets.output_size));
             report::write(*format, reports, &summary, style, false, &mut file)?;
             file.flush()
         });
         if let Err(error) = written {
-            return usage_error(&format!(
-                "cannot write the {} report to {}: {error}",
-                format.name(),
-                path.display()
-            ));
+            let to = format!("the {} report to {}", format.name(), path.display());
+            if let Some(error) = budgets.note_write(error, &to) {
+                return usage_error(&format!("cannot write {to}: {error}"));
+            }
         }
     }
-    exit_code(args, &summary)
+    budgets.exit(exit_code(args, &summary))
 }
 
 /// Creates (or empties) a `--report` file. A symbolic link there is refused rather than

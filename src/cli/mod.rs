@@ -13,6 +13,7 @@ use brandlint::config::discover::Discovery;
 use brandlint::config::error::{closest, ConfigError};
 use brandlint::config::load::{self, Reach};
 use brandlint::config::{self, CompiledRules};
+use brandlint::report;
 use clap::{CommandFactory, Parser, Subcommand};
 
 /// A fast brand-consistency linter for Markdown posts, HTML pages and email templates.
@@ -26,7 +27,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check content against the brand's rules.
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// Write a commented starter brandlint.toml in the current folder.
     Init,
     /// List the loaded rules.
@@ -91,7 +92,7 @@ const EXIT_USAGE: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check::check(args),
+        Command::Check(args) => check::check(*args),
         Command::Init => init(),
         Command::Rules {
             source,
@@ -127,19 +128,28 @@ fn man_page() -> ExitCode {
     }
 }
 
-/// A usage error on standard error. Its message may quote a path or value from a pull
-/// request, so it is made safe for a CI log (no line of it can be taken for a workflow
-/// command) whatever the format.
+/// A usage error on standard error.
 fn usage_error(message: &str) -> ExitCode {
-    eprint!(
-        "{}",
-        brandlint::report::github::neutralize_lines(&format!("brandlint: error: {message}\n"))
-    );
+    say_error(message);
     ExitCode::from(EXIT_USAGE)
 }
 
+/// Prints `brandlint: error: MESSAGE` on standard error. The message may quote a path or
+/// value from a pull request, so it is made safe for a terminal (no control characters) and
+/// for a CI log (no line of it can be taken for a workflow command) whatever the format.
+fn say_error(message: &str) {
+    let line = format!("brandlint: error: {}\n", report::printable(message));
+    eprint!("{}", report::github::neutralize_lines(&line));
+}
+
+/// A rules file that cannot be used: its report, then the budget it ran past, if that was
+/// why.
 fn config_error(error: ConfigError) -> ExitCode {
+    let budget = error.budget.clone();
     eprintln!("{:?}", miette::Report::new(error));
+    if let Some(exceeded) = budget {
+        say_error(&exceeded.to_string());
+    }
     ExitCode::from(EXIT_USAGE)
 }
 
@@ -191,7 +201,13 @@ fn rules_file_here(source: &RulesSource) -> Result<Option<(PathBuf, Reach)>, Con
 /// The rules a command without content uses, compiled: see [`rules_file_here`].
 fn rules_here(source: &RulesSource) -> Result<CompiledRules, ConfigError> {
     match rules_file_here(source)? {
-        Some((path, reach)) => config::load_rules_reaching(&path, &reach),
+        Some((path, reach)) => config::load_rules_with(
+            &path,
+            &config::LoadOptions {
+                reach,
+                ..Default::default()
+            },
+        ),
         None => config::default_rules(&current_dir()),
     }
 }
@@ -332,7 +348,7 @@ fn explain(rule_id: &str, source: &RulesSource) -> ExitCode {
             let _ = writeln!(out, "- passes: {sentence}");
         }
         let _ = writeln!(out, "- defined in: {}", rule.defined_in);
-    } else if rule_id.contains('/') && kind != RuleKind::Io {
+    } else if rule_id.contains('/') && !matches!(kind, RuleKind::Io | RuleKind::Limits) {
         let ids = rules.rules.iter().map(|r| r.id.as_str());
         let hint = closest(rule_id, ids)
             .map(|id| format!(" Did you mean `{id}`?"))

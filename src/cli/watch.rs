@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use brandlint::run::CheckOptions;
 use brandlint::watch::{needs_full_run, Changes, LiveReports};
 
-use super::check::{print_run, run_check, CheckArgs};
+use super::check::{print_run, run_check, Budgets, CheckArgs};
 use super::{config_error, usage_error};
 
 /// Runs until interrupted, or until the watch itself fails.
@@ -71,7 +71,12 @@ fn redraw(args: &CheckArgs, live: &LiveReports, changed: &[String]) {
     }
     let _ = out.flush();
     drop(out);
-    print_run(args, &live.reports, &mut io::stdout().lock());
+    print_run(
+        args,
+        &live.reports,
+        &mut io::stdout().lock(),
+        Budgets::default(),
+    );
     if !args.quiet {
         let what = match changed {
             [] => String::new(),

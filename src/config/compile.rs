@@ -10,6 +10,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::Regex;
 use toml::Spanned;
 
+use super::budget::{RegexBudget, RegexError};
 use super::error::ConfigError;
 use super::load::{Located, MergedRules};
 use super::schema::{Common, Severity, VoiceSettings};
@@ -19,6 +20,7 @@ use crate::check::visual::{self, VisualRules};
 use crate::check::voice::{self, VoiceRules};
 use crate::check::{self, Rule, RuleKind};
 use crate::document::Channel;
+use crate::limits::{Budget, Exceeded, LimitValues, Limits};
 use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::read::html::Selector;
 
@@ -74,6 +76,8 @@ pub struct CompiledRules {
     pub overrides: Vec<Override>,
     /// Rules that contradict or repeat each other; they still run.
     pub conflicts: Vec<super::conflict::RuleConflict>,
+    /// The budgets in force: the file's `[limits]` with the command line's over them.
+    pub limits: Limits,
     /// Whether each rule runs on the files of each channel, for the rules that apply to
     /// every path; worked out once, so that a file costs nothing per rule.
     by_channel: Vec<(Channel, Vec<bool>)>,
@@ -232,6 +236,8 @@ impl RuleDraft {
 /// A compiled rule with what it contributes to the shared matchers.
 struct CompiledDraft {
     rule: Rule,
+    /// Where it is written: the rules file and a span in it.
+    at: (usize, Range<usize>),
     phrases: Vec<(String, PhraseRole)>,
     regex: Option<Regex>,
     requirement: Option<Requirement>,
@@ -245,6 +251,7 @@ pub struct Compiler<'a> {
     default_severity: Severity,
     drafts: Vec<CompiledDraft>,
     table: usize,
+    regexes: RegexBudget,
 }
 
 impl Compiler<'_> {
@@ -291,8 +298,43 @@ impl Compiler<'_> {
         self.table += 1;
     }
 
-    /// Adds a rule from a kind's draft.
+    /// Compiles a user regex written at `source` in the rules file `origin`, within what is
+    /// left of the `regex_size` budget.
+    pub fn regex(&mut self, origin: usize, source: &Spanned<String>) -> Result<Regex, ConfigError> {
+        self.regexes.compile(source.get_ref()).map_err(|error| {
+            let message = match error {
+                RegexError::Invalid(error) => format!("invalid regex: {error}"),
+                RegexError::TooLarge => format!(
+                    "pattern is too large (compiles past {} bytes); split it up",
+                    super::budget::PATTERN_SIZE_LIMIT
+                ),
+                RegexError::OverBudget { limit } => {
+                    let exceeded = Exceeded {
+                        budget: Budget::RegexSize,
+                        what: format!("the regexes up to this one need more than {limit} bytes"),
+                    };
+                    return self
+                        .error_at(origin, source.span(), exceeded.to_string())
+                        .with_budget(exceeded);
+                }
+            };
+            self.error_at(origin, source.span(), message)
+        })
+    }
+
+    /// Adds a rule from a kind's draft, which concerns a whole table (voice, visual): its
+    /// place is the start of the rules file.
     pub fn add(&mut self, origin: usize, draft: RuleDraft) -> Result<(), ConfigError> {
+        self.add_at(origin, 0..0, draft)
+    }
+
+    /// Adds a rule from a kind's draft, written at `span` of the rules file `origin`.
+    pub fn add_at(
+        &mut self,
+        origin: usize,
+        span: Range<usize>,
+        draft: RuleDraft,
+    ) -> Result<(), ConfigError> {
         let common = draft.common;
         let files = match &common.files {
             Some(globs) => Some(self.globs(origin, globs)?),
@@ -319,6 +361,7 @@ impl Compiler<'_> {
         };
         self.drafts.push(CompiledDraft {
             rule,
+            at: (origin, span),
             phrases: draft.phrases,
             regex: draft.regex,
             requirement: draft.requirement,
@@ -328,14 +371,21 @@ impl Compiler<'_> {
     }
 }
 
-/// Compiles merged rules files. `root` is the folder globs are relative to.
-pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, ConfigError> {
+/// Compiles merged rules files. `root` is the folder globs are relative to; `overrides`
+/// are budgets given on the command line, which win over the files' `[limits]`.
+pub fn compile(
+    merged: &MergedRules,
+    root: &Path,
+    overrides: &LimitValues,
+) -> Result<CompiledRules, ConfigError> {
+    let limits = Limits::from_values(&merged.limits.overlaid(overrides));
     let mut compiler = Compiler {
         merged,
         root: root.to_path_buf(),
         default_severity: merged.default_severity.unwrap_or(Severity::Warning),
         drafts: Vec::new(),
         table: 0,
+        regexes: RegexBudget::new(limits.regex_size),
     };
     for Located { origin, value } in &merged.terms {
         compiler.table += 1;
@@ -381,6 +431,8 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         .iter()
         .map(|d| last_table_with_id.get(d.rule.id.as_str()) == Some(&d.rule.table))
         .collect();
+
+    check_rule_count(&compiler, &keep, limits.rules)?;
 
     let mut rules = Vec::new();
     let mut phrases = PhraseSetBuilder::default();
@@ -450,7 +502,44 @@ pub fn compile(merged: &MergedRules, root: &Path) -> Result<CompiledRules, Confi
         visual,
         overrides,
         conflicts: super::conflict::find(merged),
+        limits,
     })
+}
+
+/// The `rules` budget: the rules kept once later tables replace earlier ones must be no
+/// more than `limit`; the error points at the first rule past it.
+fn check_rule_count(
+    compiler: &Compiler,
+    keep: &[bool],
+    limit: Option<u64>,
+) -> Result<(), ConfigError> {
+    let Some(limit) = limit else {
+        return Ok(());
+    };
+    let first_past = compiler
+        .drafts
+        .iter()
+        .zip(keep)
+        .filter(|(_, kept)| **kept)
+        .nth(usize::try_from(limit).unwrap_or(usize::MAX));
+    match first_past {
+        None => Ok(()),
+        Some((draft, _)) => {
+            let total = keep.iter().filter(|kept| **kept).count();
+            let (origin, span) = draft.at.clone();
+            let exceeded = Exceeded {
+                budget: Budget::Rules,
+                what: format!(
+                    "{total} rules, more than {limit}; this is rule {} (each phrase of a \
+                     [[banned]] table is a rule)",
+                    limit + 1
+                ),
+            };
+            Err(compiler
+                .error_at(origin, span, exceeded.to_string())
+                .with_budget(exceeded))
+        }
+    }
 }
 
 /// Compiles one `[[override]]`; a name in `disable` must be a kind or a rule of these rules.

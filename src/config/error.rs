@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use regex::Regex;
 
+use crate::limits::Exceeded;
+
 /// A rules file that cannot be used: unreadable, not TOML, or not a valid rules file.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("{message}")]
@@ -26,6 +28,8 @@ pub struct ConfigError {
     /// A suggestion, such as the key that was probably meant.
     #[help]
     pub help: Option<Box<str>>,
+    /// The budget the rules file went past, when that is what is wrong with it.
+    pub budget: Option<Box<Exceeded>>,
 }
 
 impl ConfigError {
@@ -37,6 +41,7 @@ impl ConfigError {
             span: None,
             label: String::new(),
             help: None,
+            budget: None,
         }
     }
 
@@ -52,7 +57,15 @@ impl ConfigError {
             ))),
             span: Some(SourceSpan::from(span.start..span.end.max(span.start))),
             help: None,
+            budget: None,
         }
+    }
+
+    /// Marks the error as a budget the rules file went past.
+    pub fn with_budget(mut self, exceeded: Exceeded) -> Self {
+        self.label = format!("the `{}` budget runs out here", exceeded.budget.key());
+        self.budget = Some(Box::new(exceeded));
+        self
     }
 
     /// Adds a suggestion.

@@ -16,6 +16,7 @@ use super::schema::{
     BannedTable, OverrideTable, PatternTable, PreferTable, RequireTable, RulesFile, Severity,
     TermTable, VisualTable, VoiceTable,
 };
+use crate::limits::LimitValues;
 
 /// The embedded default pack, used when no rules file is found.
 pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
@@ -73,6 +74,8 @@ pub struct MergedRules {
     pub visual: Vec<Located<VisualTable>>,
     /// `[[override]]` tables, applied in this order.
     pub overrides: Vec<Located<OverrideTable>>,
+    /// `[limits]`, each key from the last file that sets it.
+    pub limits: LimitValues,
 }
 
 impl MergedRules {
@@ -309,6 +312,7 @@ fn merge(merged: &mut MergedRules, path: &Path, text: String, file: RulesFile) {
     merged.voice.extend(located(origin, file.voice));
     merged.visual.extend(located(origin, file.visual));
     merged.overrides.extend(located(origin, file.overrides));
+    merged.limits = merged.limits.overlaid(&file.limits.values());
 }
 
 impl<'a, T> From<&'a Located<T>> for (usize, &'a T) {

@@ -2,6 +2,7 @@
 //! compilation into the rules that checks run. Every error is a miette report pointing into
 //! the TOML.
 
+pub mod budget;
 pub mod compile;
 pub mod conflict;
 pub mod discover;
@@ -18,27 +19,41 @@ use std::path::Path;
 use error::ConfigError;
 use load::Reach;
 
-/// Loads and compiles a rules file and everything it extends inside its repository. Globs
-/// are relative to the file's folder.
-pub fn load_rules(path: &Path) -> Result<CompiledRules, ConfigError> {
-    load_rules_reaching(path, &Reach::default())
+use crate::limits::LimitValues;
+
+/// How rules files are loaded: where their `extends` may reach, and the budgets given on
+/// the command line, which win over a file's `[limits]`.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Where the files a rules file extends may lie.
+    pub reach: Reach,
+    /// Budgets from the command line.
+    pub limits: LimitValues,
 }
 
-/// Loads and compiles a rules file and everything it extends, as far as `reach` allows.
-pub fn load_rules_reaching(path: &Path, reach: &Reach) -> Result<CompiledRules, ConfigError> {
-    let merged = load::load_text(path, load::read_text(path)?, reach)?;
-    compile_beside(&merged, path)
+/// Loads and compiles a rules file and everything it extends inside its repository, with
+/// the default budgets. Globs are relative to the file's folder.
+pub fn load_rules(path: &Path) -> Result<CompiledRules, ConfigError> {
+    load_rules_with(path, &LoadOptions::default())
+}
+
+/// [`load_rules`], as `options` say.
+pub fn load_rules_with(path: &Path, options: &LoadOptions) -> Result<CompiledRules, ConfigError> {
+    compile_text(&load::read_text(path)?, path, options)
 }
 
 /// Compiles rules given as text, as if read from the file at `origin`: errors name it,
 /// `extends` paths and globs are relative to its folder. The file need not exist.
 pub fn load_rules_from_str(text: &str, origin: &Path) -> Result<CompiledRules, ConfigError> {
-    let merged = load::load_text(origin, text.to_string(), &Reach::default())?;
-    compile_beside(&merged, origin)
+    compile_text(text, origin, &LoadOptions::default())
 }
 
-/// Compiles merged rules with globs relative to the folder of the file at `origin`.
-fn compile_beside(merged: &load::MergedRules, origin: &Path) -> Result<CompiledRules, ConfigError> {
+fn compile_text(
+    text: &str,
+    origin: &Path,
+    options: &LoadOptions,
+) -> Result<CompiledRules, ConfigError> {
+    let merged = load::load_text(origin, text.to_string(), &options.reach)?;
     let root = origin
         .parent()
         .map(|p| {
@@ -50,13 +65,21 @@ fn compile_beside(merged: &load::MergedRules, origin: &Path) -> Result<CompiledR
         })
         .unwrap_or(Path::new("."));
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    compile(merged, &root)
+    compile(&merged, &root, &options.limits)
 }
 
 /// The embedded default pack, compiled, with globs relative to `root`.
 pub fn default_rules(root: &Path) -> Result<CompiledRules, ConfigError> {
+    default_rules_limited(root, &LimitValues::default())
+}
+
+/// [`default_rules`], with budgets given on the command line.
+pub fn default_rules_limited(
+    root: &Path,
+    overrides: &LimitValues,
+) -> Result<CompiledRules, ConfigError> {
     let merged = load::load_default()?;
-    compile(&merged, root)
+    compile(&merged, root, overrides)
 }
 
 #[cfg(test)]

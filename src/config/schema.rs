@@ -66,6 +66,74 @@ pub struct RulesFile {
     /// `[[override]]`
     #[serde(default, rename = "override")]
     pub overrides: Vec<OverrideTable>,
+    /// `[limits]`
+    #[serde(default)]
+    pub limits: LimitsTable,
+}
+
+/// `[limits]`: the run's budgets (see [`crate::limits`]); `0` is no limit. The command
+/// line's flags win over these.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsTable {
+    /// Rules after merging `extends`.
+    pub rules: Option<u64>,
+    /// Compiled memory of every user regex together.
+    pub regex_size: Option<Size>,
+    /// Findings reported per file.
+    pub findings_per_file: Option<u64>,
+    /// Findings reported per run.
+    pub findings: Option<u64>,
+    /// Bytes written to standard output and to each `--report` file.
+    pub output_size: Option<Size>,
+}
+
+impl LimitsTable {
+    /// The values it gives.
+    pub fn values(&self) -> crate::limits::LimitValues {
+        crate::limits::LimitValues {
+            rules: self.rules,
+            regex_size: self.regex_size.map(|s| s.0),
+            findings_per_file: self.findings_per_file,
+            findings: self.findings,
+            output_size: self.output_size.map(|s| s.0),
+        }
+    }
+}
+
+/// A number of bytes, written as an integer or as a string with a unit (`"64MB"`,
+/// `"512 KiB"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size(pub u64);
+
+impl<'de> Deserialize<'de> for Size {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Size;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number of bytes, or a size with a unit such as \"64MB\"")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Size, E> {
+                u64::try_from(value)
+                    .map(Size)
+                    .map_err(|_| E::custom("a size cannot be negative"))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Size, E> {
+                Ok(Size(value))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Size, E> {
+                parse_size::parse_size(value)
+                    .map(Size)
+                    .map_err(|e| E::custom(format!("invalid size `{value}`: {e} (try \"64MB\")")))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// `[brand]`: who the rules are for, and which packs they build on.

@@ -97,9 +97,22 @@ impl SourceCode for FileSource<'_> {
         if cut {
             return Ok(self.one_line(from, to, header_column));
         }
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette finds lines by reading from the start of the text it is given: given the
+        // whole file, each finding would cost the length of the text before it, and a file
+        // dense with findings would take quadratic time. It is given the finding's lines,
+        // and one more after them so that it stops where it would in the whole file.
+        let (first_line, window) = self.lines.lines_around(
+            self.text.as_bytes(),
+            span.offset()..span.offset() + span.len(),
+            context_lines_before,
+            context_lines_after.saturating_add(1),
+        );
+        let lines = &self.text.as_bytes()[window.clone()];
+        let inner = lines.read_span(
+            &SourceSpan::from((span.offset() - window.start, span.len())),
+            context_lines_before,
+            context_lines_after,
+        )?;
         if inner.data().len() > 2 * LONG_LINE {
             // A long line around a short one: show the finding's line alone.
             return Ok(self.one_line(from, to, header_column));
@@ -107,10 +120,10 @@ impl SourceCode for FileSource<'_> {
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::from((inner.span().offset() + window.start, inner.span().len())),
+            inner.line() + first_line,
             header_column.unwrap_or(inner.column()),
-            inner.line_count(),
+            inner.line_count() + first_line,
         )))
     }
 }
@@ -175,7 +188,7 @@ impl Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = &self.finding.span;
         let label = match self.finding.kind {
-            crate::check::RuleKind::Io => "here".to_string(),
+            crate::check::RuleKind::Io | crate::check::RuleKind::Limits => "here".to_string(),
             _ => self.finding.rule.clone(),
         };
         Some(Box::new(std::iter::once(LabeledSpan::new(
@@ -198,13 +211,19 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-/// Writes one file's findings.
+/// The most findings of one file shown as reports. A person reads the first ones; hundreds
+/// of thousands of snippets help no one and make the output as large as the file many
+/// times over. The findings past it are counted on one line (and in the summary); the
+/// machine formats list them all.
+pub const MAX_SHOWN_PER_FILE: usize = 100;
+
+/// Writes one file's findings: the first [`MAX_SHOWN_PER_FILE`], then how many more.
 pub fn write_file(
     handler: &GraphicalReportHandler,
     report: &FileReport,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    for finding in &report.findings {
+    for finding in report.findings.iter().take(MAX_SHOWN_PER_FILE) {
         let diagnostic = Report {
             finding,
             source: FileSource {
@@ -218,6 +237,16 @@ pub fn write_file(
             .render_report(&mut rendered, &diagnostic)
             .map_err(io::Error::other)?;
         writeln!(out, "{rendered}")?;
+    }
+    let more = report.findings.len().saturating_sub(MAX_SHOWN_PER_FILE);
+    if more > 0 {
+        writeln!(
+            out,
+            "{}: {more} more finding{} not shown (the first {MAX_SHOWN_PER_FILE} are); \
+             `--format compact` or `--format json` lists them all\n",
+            report.display_path,
+            if more == 1 { "" } else { "s" },
+        )?;
     }
     Ok(())
 }

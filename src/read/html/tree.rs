@@ -470,6 +470,11 @@ struct PendingTag {
     name: String,
     start: usize,
     attributes: Vec<Attribute>,
+    /// The names in `attributes`, so that finding a repeated one costs the same however
+    /// many the tag has (a search of the list each time would be quadratic in attributes).
+    /// Hashed with foldhash, whose per-process seed keeps content from choosing names that
+    /// collide.
+    names: foldhash::HashSet<String>,
     /// Where the attribute read last starts, unless its name repeats an earlier one (then its
     /// value is dropped).
     kept_attribute_start: Option<usize>,
@@ -485,9 +490,10 @@ impl PendingTag {
             }
             CallbackEvent::AttributeName { name } => {
                 let name = text_of(name);
-                let repeated = self.attributes.iter().any(|a| a.name == name);
+                let repeated = self.names.contains(name.as_ref());
                 self.kept_attribute_start = (!repeated).then_some(span.start);
                 if !repeated {
+                    self.names.insert(name.clone().into_owned());
                     self.attributes.push(Attribute {
                         name: name.into_owned(),
                         value: String::new(),
@@ -506,12 +512,14 @@ impl PendingTag {
             }
             CallbackEvent::CloseStartTag { self_closing } => {
                 let attributes = std::mem::take(&mut self.attributes);
+                self.names.clear();
                 self.kept_attribute_start = None;
                 let name = std::mem::take(&mut self.name);
                 builder.start_tag(name, attributes, self.start..span.end, self_closing);
             }
             CallbackEvent::EndTag { name } => {
                 self.attributes.clear();
+                self.names.clear();
                 self.kept_attribute_start = None;
                 builder.end_tag(&text_of(name), span);
             }
