@@ -10,6 +10,7 @@ use crate::document::Channel;
 use crate::fix::{self, Fixed};
 use crate::read::{self, Format};
 use crate::span::{LineIndex, Location};
+use crate::walk::Origin;
 
 /// What to do with the fixes findings carry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -257,20 +258,21 @@ fn fixed_report(display_path: String, channel: Channel, fixed: Fixed) -> FileRep
 }
 
 /// Reads and lints a file: an unreadable file becomes an `io/read` finding, a file over the
-/// size limit an `io/too-large` one. A file found by walking (`explicit` false) that is
-/// binary, or that vanished since the walk found it, is skipped: `None`.
+/// size limit an `io/too-large` one. A file found by walking that is binary, or a file not
+/// named on the command line that vanished since it was found, is skipped: `None`.
 pub fn lint_file(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
     kind: (Channel, Format),
     options: LintOptions,
-    explicit: bool,
+    origin: Origin,
 ) -> Option<FileReport> {
     let channel = Some(kind.0);
+    let named = origin == Origin::Named;
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
-        Err(error) if !explicit && error.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(error) if !named && error.kind() == std::io::ErrorKind::NotFound => return None,
         Err(error) => return Some(FileReport::unreadable(display_path, channel, &error)),
     };
     if !metadata.is_file() {
@@ -290,8 +292,9 @@ pub fn lint_file(
             vec![finding],
         ));
     }
+    let found = origin == Origin::Found;
     match std::fs::read(path) {
-        Ok(bytes) if !explicit && !is_utf16(&bytes) && binary_marker(&bytes).is_some() => None,
+        Ok(bytes) if found && !is_utf16(&bytes) && binary_marker(&bytes).is_some() => None,
         Ok(bytes) => Some(lint_bytes(
             rules,
             path,
@@ -300,7 +303,7 @@ pub fn lint_file(
             bytes,
             options.fix,
         )),
-        Err(error) if !explicit && error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) if !named && error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => Some(FileReport::unreadable(display_path, channel, &error)),
     }
 }

@@ -151,7 +151,7 @@ enum Item {
         path: PathBuf,
         display: String,
         kind: (Channel, read::Format),
-        explicit: bool,
+        origin: walk::Origin,
     },
 }
 
@@ -166,8 +166,8 @@ impl Item {
                 path,
                 display,
                 kind,
-                explicit,
-            } => lint::lint_file(&rules, &path, display, kind, lint_options, explicit),
+                origin,
+            } => lint::lint_file(&rules, &path, display, kind, lint_options, origin),
         }
     }
 
@@ -255,22 +255,43 @@ fn find_targets(options: &CheckOptions) -> (Vec<walk::Target>, Vec<walk::WalkErr
         options.paths.clone()
     };
     let (mut targets, mut walk_errors) = walk::targets(&paths, !options.no_ignore);
-    let existing: Vec<PathBuf> = options
-        .listed
-        .iter()
-        .flatten()
-        .filter(|path| path.exists())
-        .cloned()
-        .collect();
-    let (listed, listed_errors) = walk::targets(&existing, !options.no_ignore);
-    targets.extend(listed.into_iter().map(|target| walk::Target {
-        explicit: false,
-        ..target
-    }));
+    let (listed, listed_errors) = listed_targets(options);
+    targets.extend(listed);
     walk_errors.extend(listed_errors);
     targets.sort();
     targets.dedup_by(|a, b| a.path == b.path);
     (targets, walk_errors)
+}
+
+/// The files of the `--files-from` list: a listed folder is walked, a path that is a
+/// symbolic link or goes through one is not followed, and a path that does not exist (a
+/// file the change deleted) is left out.
+fn listed_targets(options: &CheckOptions) -> (Vec<walk::Target>, Vec<walk::WalkError>) {
+    let mut targets = Vec::new();
+    let mut folders = Vec::new();
+    for path in options.listed.iter().flatten() {
+        let Ok(metadata) = std::fs::symlink_metadata(path) else {
+            continue;
+        };
+        let origin = if walk::goes_through_link(path, &options.current_dir) {
+            walk::Origin::ListedLink
+        } else if metadata.is_dir() {
+            folders.push(path.clone());
+            continue;
+        } else {
+            walk::Origin::Listed
+        };
+        targets.push(walk::Target {
+            path: path.clone(),
+            origin,
+        });
+    }
+    let (found, errors) = walk::targets(&folders, !options.no_ignore);
+    targets.extend(found.into_iter().map(|target| walk::Target {
+        origin: walk::Origin::Found,
+        ..target
+    }));
+    (targets, errors)
 }
 
 /// [`plan`] for text read from standard input, named `name`.
@@ -341,20 +362,29 @@ fn plan_files(
         if !options.no_ignore && rules.ignores(&absolute) {
             continue;
         }
+        let named = target.origin == walk::Origin::Named;
         match read::detect(&absolute, &rules) {
+            Some((channel, _)) if target.origin == walk::Origin::ListedLink => {
+                run.reports.push(FileReport::new(
+                    display,
+                    Some(channel),
+                    String::new(),
+                    vec![crate::check::io::symbolic_link()],
+                ));
+            }
             Some(kind) => jobs.push(Item::Lint {
                 rules,
                 path: absolute,
                 display,
                 kind,
-                explicit: target.explicit,
+                origin: target.origin,
             }),
-            None if target.explicit && !target.path.exists() => {
+            None if named && !target.path.exists() => {
                 let error =
                     std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
                 run.reports.push(FileReport::unreadable(display, None, &error));
             }
-            None if target.explicit => run.notices.push(format!(
+            None if named => run.notices.push(format!(
                 "{display}: skipped: not a known kind of content (see `[files] email` for other email templates)"
             )),
             None => {}

@@ -2,17 +2,37 @@
 //! `ignore` crate (honouring `.gitignore`, `.ignore` and hidden files, inside a git
 //! repository or not); files named explicitly are always taken. Sorted, so output is
 //! deterministic.
+//!
+//! Symbolic links are never followed when walking: a link to a file is passed over and a
+//! link to a folder is not entered, so a link in a pull request (`docs/etc -> /etc`) cannot
+//! bring files from outside the repository into a check. A path named on the command line
+//! is the user's own choice and is taken as it is.
 
 use std::path::{Path, PathBuf};
+
+/// How a file came to be checked, which decides what is said about a file that cannot be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// Named on the command line: a file of no known channel, a missing file and a binary
+    /// file are all reported.
+    Named,
+    /// Listed in `--files-from` (the files a change touched): a binary file is reported,
+    /// a missing file or one of no known channel is skipped.
+    Listed,
+    /// Listed in `--files-from`, but the path is a symbolic link or goes through one: it is
+    /// not followed, and is reported when it names content.
+    ListedLink,
+    /// Found by walking a folder: only files that can be checked are reported on.
+    Found,
+}
 
 /// A file to check.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Target {
     /// Its path, as given or as found under a given folder.
     pub path: PathBuf,
-    /// Whether it was named on the command line (then a file of no known channel is reported
-    /// rather than skipped).
-    pub explicit: bool,
+    /// How it came to be checked.
+    pub origin: Origin,
 }
 
 /// A folder or file the walk could not read.
@@ -33,7 +53,7 @@ pub fn targets(paths: &[PathBuf], respect_ignore_files: bool) -> (Vec<Target>, V
         if !path.is_dir() {
             found.push(Target {
                 path: path.clone(),
-                explicit: true,
+                origin: Origin::Named,
             });
             continue;
         }
@@ -50,7 +70,7 @@ pub fn targets(paths: &[PathBuf], respect_ignore_files: bool) -> (Vec<Target>, V
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                     found.push(Target {
                         path: entry.into_path(),
-                        explicit: false,
+                        origin: Origin::Found,
                     });
                 }
                 Ok(_) => {}
@@ -64,6 +84,21 @@ pub fn targets(paths: &[PathBuf], respect_ignore_files: bool) -> (Vec<Target>, V
     found.sort();
     found.dedup_by(|a, b| a.path == b.path);
     (found, errors)
+}
+
+/// Whether `path` is a symbolic link, or goes through one in a folder below `current_dir`
+/// (a path outside `current_dir` is judged by its last part alone).
+pub fn goes_through_link(path: &Path, current_dir: &Path) -> bool {
+    let absolute = normalized(&current_dir.join(path));
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    let Ok(below) = absolute.strip_prefix(current_dir) else {
+        return is_link(&absolute);
+    };
+    let mut at = current_dir.to_path_buf();
+    below.components().any(|part| {
+        at.push(part);
+        is_link(&at)
+    })
 }
 
 fn error_path(error: &ignore::Error) -> Option<PathBuf> {
@@ -189,6 +224,22 @@ mod tests {
             let path = Path::new(path);
             assert_eq!(display.of(path), display_path(path, cwd), "{path:?}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_found_on_any_part_of_a_path_below_the_current_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("docs/real")).unwrap();
+        std::fs::write(root.join("docs/real/a.md"), "x").unwrap();
+        std::os::unix::fs::symlink(root.join("docs/real"), root.join("docs/linked")).unwrap();
+        std::os::unix::fs::symlink("real/a.md", root.join("docs/b.md")).unwrap();
+        assert!(!goes_through_link(Path::new("docs/real/a.md"), root));
+        assert!(goes_through_link(Path::new("docs/linked/a.md"), root));
+        assert!(goes_through_link(Path::new("docs/b.md"), root));
+        assert!(goes_through_link(&root.join("docs/b.md"), root));
+        assert!(!goes_through_link(Path::new("docs/missing.md"), root));
     }
 
     #[test]

@@ -73,10 +73,16 @@ fn github_annotates_errors_first_and_counts_what_it_cannot_show() {
     expected.extend(vec!["warning"; 10]);
     expected.push("notice");
     assert_eq!(levels, expected, "{text}");
-    // The annotations past the limit stay in the log, in the compact layout.
-    let plain: Vec<&&str> = lines.iter().filter(|l| l.starts_with("post.md:")).collect();
+    // The annotations past the limit stay in the log, in the compact layout behind a prefix.
+    let plain: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("brandlint: post.md:"))
+        .collect();
     assert_eq!(plain.len(), 3 + 3, "{text}");
-    assert!(plain[0].starts_with("post.md:25:1: error: "), "{text}");
+    assert!(
+        plain[0].starts_with("brandlint: post.md:25:1: error: "),
+        "{text}"
+    );
     assert!(text.contains(
         "brandlint: 3 errors and 3 warnings not shown as annotations (GitHub shows 10 of each level per step)"
     ));
@@ -88,6 +94,104 @@ fn github_annotates_errors_first_and_counts_what_it_cannot_show() {
         .expect("the multi-line term is annotated");
     assert!(across.contains("line=1,endLine=2,title="), "{across}");
     assert_eq!(output.status.code(), Some(1));
+}
+
+/// The workflow commands a GitHub runner would find in a log: a line whose text after
+/// leading white space starts with `::`, else `##[` anywhere in a line. Returns each
+/// command's name with the line it came from.
+fn runner_commands(log: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for line in log.lines() {
+        let trimmed = line.trim_start();
+        let name = if let Some(rest) = trimmed.strip_prefix("::") {
+            rest.split([' ', ':']).next()
+        } else {
+            line.split_once("##[")
+                .map(|(_, rest)| rest.split([' ', ']', ';']).next().unwrap_or(""))
+        };
+        if let Some(name) = name {
+            found.push((name.to_string(), line.to_string()));
+        }
+    }
+    found
+}
+
+/// File names, a rule id and a message written to form workflow commands, as a hostile
+/// pull request would: with more findings than GitHub annotates, every one past the limit
+/// is printed as a plain line, and none of those lines, nor the notices, form a command.
+#[test]
+fn github_lines_past_the_limit_and_notices_form_no_command() {
+    let rules = "[[term]]\nname = \"GitHub\"\nseverity = \"error\"\n\n\
+                 [[pattern]]\nid = \"x\\n::add-mask::rule\"\nregex = \"Gitlab\"\n\
+                 severity = \"error\"\nmessage = \"##[warning]{match} ::error::m\\n::set-output name=a::b\"\n";
+    let many = "Github.\n\n".repeat(11) + "Gitlab ##[error]x.\n";
+    let names = [
+        "::error title=Forged::All checks passed.md",
+        "::stop-commands::tok.md",
+        "::set-output name=sarif-file::evil.md",
+        "a\n::add-mask::secret.md",
+        "b ##[warning]w.md",
+        "c\r::error::cr.md",
+        "skipped\n::error::notice.txt",
+    ];
+    let mut files = vec![("brandlint.toml", rules.to_string())];
+    for name in names {
+        files.push((name, many.clone()));
+    }
+    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let dir = site(&files);
+    let mut args = vec!["check", "--format", "github", "--"];
+    args.extend(names);
+    let output = brandlint(dir.path(), &args, None);
+    assert_eq!(output.status.code(), Some(1));
+    let log = stdout(&output) + &String::from_utf8_lossy(&output.stderr);
+    let commands = runner_commands(&log);
+    // Only the annotations: ten errors, each well formed, each for a real finding.
+    assert_eq!(commands.len(), 10, "{log}");
+    for (name, line) in &commands {
+        assert_eq!(name, "error", "{line}");
+        assert!(line.starts_with("::error file="), "{line}");
+    }
+    // The rest are in the log all the same, one line each.
+    let plain = log.lines().filter(|l| l.starts_with("brandlint: ")).count();
+    // Past the limit, the line saying so, and the notice of the skipped file.
+    assert_eq!(plain, 6 * 12 - 10 + 2, "{log}");
+    assert!(
+        log.contains("brandlint: a%0A::add-mask::secret.md:3:1: error: Write \"GitHub\""),
+        "{log}"
+    );
+    assert!(
+        log.contains(": error: #%23[warning]Gitlab ::error::m%0A::set-output name=a::b [x%0A::add-mask::rule]"),
+        "{log}"
+    );
+    assert!(
+        log.contains("brandlint: skipped%0A::error::notice.txt: skipped: not a known kind"),
+        "{log}"
+    );
+}
+
+/// A rules file that cannot be used is an annotation at its place, and the detailed report,
+/// which quotes the rules file, forms no command.
+#[test]
+fn github_reports_a_broken_rules_file_as_one_annotation() {
+    let rules = "[[term]]\nname = \"GitHub\"\n\n# ##[set-output name=sarif-file;]/etc/shadow\n\
+                 ::error::forged\n";
+    let dir = site(&[("brandlint.toml", rules), ("a.md", "Github\n")]);
+    let output = brandlint(dir.path(), &["check", "--format", "github"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let out = stdout(&output);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        out.starts_with("::error file=brandlint.toml,line=5,col=1,title=brandlint::"),
+        "{out}"
+    );
+    assert!(
+        err.contains("#%23[set-output name=sarif-file;]/etc/shadow"),
+        "{err}"
+    );
+    let log = format!("{out}{err}");
+    let commands = runner_commands(&log);
+    assert_eq!(commands.len(), 1, "{log}");
 }
 
 #[test]

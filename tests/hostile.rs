@@ -3,7 +3,9 @@
 
 mod common;
 
+use brandlint::walk::Origin;
 use common::{assert_spans_exact, brandlint, json, site};
+use std::path::Path;
 
 const RULES: &str = "[[term]]\nname = \"GitHub\"\nseverity = \"error\"\n";
 
@@ -252,6 +254,87 @@ fn symlink_loops_never_hang_the_walk() {
     assert!(message.contains("symbolic links"), "{message}");
 }
 
+/// A listed file (the files a pull request changed) that is a link, or lies in a linked
+/// folder, is reported and not followed, whatever it points to; a link to something that is
+/// not content, and a listed path that no longer exists, are left out.
+#[cfg(unix)]
+#[test]
+fn listed_links_are_reported_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("token"), "SECRET-TOKEN Github\n").unwrap();
+    std::fs::create_dir(outside.path().join("etc")).unwrap();
+    std::fs::write(
+        outside.path().join("etc/brandlint.toml"),
+        "[[term]]\nname = \"X\"\n",
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("etc/post.md"), "SECRET-TOKEN Github\n").unwrap();
+    let dir = site(&[("brandlint.toml", RULES), ("docs/real.md", "Github\n")]);
+    let link = |target: &Path, name: &str| {
+        std::os::unix::fs::symlink(target, dir.path().join(name)).unwrap();
+    };
+    link(&outside.path().join("token"), "docs/token.md");
+    link(&outside.path().join("etc"), "docs/etcdir");
+    link(&outside.path().join("token"), "docs/logo.png");
+    link(Path::new("real.md"), "docs/inside.md");
+    let list = "docs/token.md\0docs/etcdir\0docs/etcdir/post.md\0docs/logo.png\0\
+                docs/inside.md\0docs/real.md\0docs/deleted.md\0";
+    std::fs::write(dir.path().join("changed"), list).unwrap();
+    let output = brandlint(
+        dir.path(),
+        &["check", "--format", "json", "--files-from", "changed"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(!text.contains("SECRET-TOKEN"), "{text}");
+    let report = json(&output);
+    let rules: Vec<(String, String)> = found(&report)
+        .into_iter()
+        .map(|(path, rule, _, _)| (path, rule))
+        .collect();
+    let expect = |path: &str, rule: &str| (path.to_string(), rule.to_string());
+    assert_eq!(
+        rules,
+        [
+            expect("docs/etcdir/post.md", "io/symlink"),
+            expect("docs/inside.md", "io/symlink"),
+            expect("docs/real.md", "term/GitHub"),
+            expect("docs/token.md", "io/symlink"),
+        ]
+    );
+    assert!(report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["severity"] == "error"));
+    // Walking the folder passes over every link, as before.
+    let walked = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "docs"],
+        None,
+    ));
+    assert_eq!(found(&walked), one("docs/real.md", "term/GitHub", 1, 1));
+}
+
+/// A listed file with a NUL byte is reported, as a named one is: a change cannot hide text
+/// from the check behind one byte.
+#[test]
+fn a_listed_binary_file_is_reported() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("docs/hidden.md", "Github\0 and more Github\n"),
+        ("docs/walked/also.md", "Github\0\n"),
+    ]);
+    std::fs::write(dir.path().join("changed"), "docs/hidden.md\ndocs/walked\n").unwrap();
+    let report = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "--files-from", "changed"],
+        None,
+    ));
+    assert_eq!(found(&report), one("docs/hidden.md", "io/binary", 1, 1));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_is_not_read() {
@@ -318,10 +401,24 @@ fn files_that_vanish_after_the_walk_are_skipped_unless_named() {
     let gone = dir.path().join("gone.md");
     let kind = brandlint::read::detect(&gone, &rules).unwrap();
     let options = brandlint::lint::LintOptions::default();
-    let walked = brandlint::lint::lint_file(&rules, &gone, "gone.md".into(), kind, options, false);
+    let walked = brandlint::lint::lint_file(
+        &rules,
+        &gone,
+        "gone.md".into(),
+        kind,
+        options,
+        Origin::Found,
+    );
     assert!(walked.is_none(), "a walked file that vanished is skipped");
-    let named = brandlint::lint::lint_file(&rules, &gone, "gone.md".into(), kind, options, true)
-        .expect("a named file is reported");
+    let named = brandlint::lint::lint_file(
+        &rules,
+        &gone,
+        "gone.md".into(),
+        kind,
+        options,
+        Origin::Named,
+    )
+    .expect("a named file is reported");
     assert_eq!(named.findings.len(), 1);
     assert_eq!(named.findings[0].rule, "io/read");
 }
@@ -344,7 +441,8 @@ fn files_over_the_size_limit_are_reported_not_read() {
             ("small.md".to_string(), "term/GitHub".to_string()),
         ]
     );
-    assert_eq!(report["diagnostics"][0]["severity"], "warning");
+    // An error, like every file left unchecked: a change must not pass by being large.
+    assert_eq!(report["diagnostics"][0]["severity"], "error");
     // 0 lifts the limit; the default (10 MB) reads this file.
     let unlimited = json(&brandlint(
         dir.path(),

@@ -5,7 +5,10 @@
 //! was; `io/fix-loop` means its fixes kept changing it pass after pass, because two rules
 //! undo each other's fixes; `io/binary` means a file named on the command line holds binary
 //! data (a NUL byte; found by walking a folder, such a file is skipped without a word);
-//! `io/too-large` means it is larger than `--max-file-size` and was not read.
+//! `io/too-large` means it is larger than `--max-file-size` and was not read; `io/symlink`
+//! means a file listed with `--files-from` is a symbolic link, or lies in a linked folder,
+//! and was not followed (walks never follow links either: a link could bring a file from
+//! outside the repository into the check, and its text into a public log).
 //!
 //! ## Why
 //! A file that silently goes unchecked looks like a file that passed. brandlint reports it
@@ -72,17 +75,26 @@ pub fn utf16_file() -> Finding {
     .with_help("save the file as UTF-8")
 }
 
-/// A file over the size limit, which was not read.
+/// A file over the size limit, which was not read. An error like every file left
+/// unchecked: a change must not pass by being too large to read.
 pub fn too_large(size: u64, limit: u64) -> Finding {
-    Finding {
-        severity: Severity::Warning,
-        ..io_finding(
-            "io/too-large",
-            format!("not checked: the file is {size} bytes, over the limit of {limit} bytes"),
-            0,
-        )
-    }
+    io_finding(
+        "io/too-large",
+        format!("not checked: the file is {size} bytes, over the limit of {limit} bytes"),
+        0,
+    )
     .with_help("raise the limit with --max-file-size, or `[files] ignore` the file")
+}
+
+/// A listed file that is a symbolic link or lies in a linked folder, which was not followed.
+pub fn symbolic_link() -> Finding {
+    io_finding(
+        "io/symlink",
+        "not checked: a symbolic link, or a file in a linked folder; links are not followed"
+            .to_string(),
+        0,
+    )
+    .with_help("check the file the link points to under its own name")
 }
 
 /// A file whose fixes could not be written; it is left as it was.

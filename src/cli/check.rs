@@ -139,7 +139,7 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
     let stdin_text = options.stdin.as_ref().map(|(_, bytes)| bytes.clone());
     let run = match run_check(&args, options) {
         Ok(run) => run,
-        Err(error) => return config_error(error),
+        Err(error) => return rules_error(&args, error),
     };
     if args.diff {
         return print_diff(&args, &run.reports);
@@ -275,16 +275,44 @@ pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<Check
     Ok(run)
 }
 
-/// Prints what a person should know that is not a finding, unless --quiet.
+/// Prints what a person should know that is not a finding, unless --quiet. In the `github`
+/// format, where a notice can name a file of a pull request, each is escaped to stay one
+/// line that the runner takes for no command.
 fn print_notices(args: &CheckArgs, notices: &[String], conflicts: &[RuleConflict]) {
-    if !args.quiet {
-        for notice in notices {
+    if args.quiet {
+        return;
+    }
+    let github = args.format == Format::Github;
+    for notice in notices {
+        if github {
+            eprintln!("brandlint: {}", report::github::escape_log(notice));
+        } else {
             eprintln!("brandlint: {notice}");
         }
-        for conflict in conflicts {
-            eprintln!("{:?}", miette::Report::new(conflict.clone()));
+    }
+    for conflict in conflicts {
+        let text = format!("{:?}\n", miette::Report::new(conflict.clone()));
+        if github {
+            eprint!("{}", report::github::neutralize_lines(&text));
+        } else {
+            eprint!("{text}");
         }
     }
+}
+
+/// A rules file that cannot be used. In the `github` format it is also an annotation at its
+/// place in the rules file, and the detailed report, which quotes the rules file, is made
+/// safe for the log.
+pub(super) fn rules_error(args: &CheckArgs, error: ConfigError) -> ExitCode {
+    if args.format != Format::Github {
+        return config_error(error);
+    }
+    let mut out = io::stdout().lock();
+    let _ = report::github::write_diagnostic("error", &error, &current_dir(), &mut out)
+        .and_then(|()| out.flush());
+    let text = format!("{:?}\n", miette::Report::new(error));
+    eprint!("{}", report::github::neutralize_lines(&text));
+    ExitCode::from(EXIT_USAGE)
 }
 
 fn min_severity(args: &CheckArgs) -> Severity {
@@ -307,7 +335,7 @@ fn streams(args: &CheckArgs) -> bool {
 fn stream_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
     let mut plan = match run::plan(options) {
         Ok(plan) => plan,
-        Err(error) => return config_error(error),
+        Err(error) => return rules_error(args, error),
     };
     print_notices(args, &plan.notices, &plan.conflicts);
     plan.notices.clear();

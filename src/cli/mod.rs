@@ -87,8 +87,14 @@ fn man_page() -> ExitCode {
     }
 }
 
+/// A usage error on standard error. Its message may quote a path or value from a pull
+/// request, so it is made safe for a CI log (no line of it can be taken for a workflow
+/// command) whatever the format.
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("brandlint: error: {message}");
+    eprint!(
+        "{}",
+        brandlint::report::github::neutralize_lines(&format!("brandlint: error: {message}\n"))
+    );
     ExitCode::from(EXIT_USAGE)
 }
 

@@ -13,24 +13,30 @@ pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// One finding's line. A line break in a message (a rules file can write one) becomes a
-/// space, so each finding stays one line for the tools that read them.
-pub fn write_line(
+/// One finding's line. A line break in a message, a rule id (a rules file can write one)
+/// or a file name becomes a space, so each finding stays one line for the tools that read
+/// them.
+fn write_line(
     report: &FileReport,
     &LocatedFinding { finding, at, .. }: &LocatedFinding<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let (line, column) = (at.line, at.column);
-    let message: String = finding
-        .message
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .collect();
     writeln!(
         out,
-        "{}:{line}:{column}: {}: {message} [{}]",
-        report.display_path,
+        "{}:{line}:{column}: {}: {} [{}]",
+        one_line(&report.display_path),
         finding.severity.name(),
-        finding.rule
+        one_line(&finding.message),
+        one_line(&finding.rule)
     )
+}
+
+/// The text with each line break written as a space.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r']) {
+        text.replace(['\n', '\r'], " ").into()
+    } else {
+        text.into()
+    }
 }

@@ -4,6 +4,12 @@
 //! GitHub shows at most [`ANNOTATIONS_PER_LEVEL`] annotations of each level per step, so errors
 //! come first, then warnings, then notices; findings past the limit are printed as plain
 //! log lines, and a closing line says how many were not annotated.
+//!
+//! Paths, rule ids, messages and matched text can all come from a pull request, so no line
+//! printed here may be taken by the runner for a command it did not mean: annotations
+//! escape their properties and message as the Actions toolkit does, and every other line
+//! starts with `brandlint: ` and has its text escaped by [`escape_log`] (the runner reads
+//! `::command` only at a line's start, but `##[command]` anywhere in a line).
 
 use std::io::{self, Write};
 
@@ -37,8 +43,7 @@ pub fn write(
                     write_annotation(report, &located, out)?;
                 } else {
                     not_shown[level] += 1;
-                    // Past the limit: a plain line of the log, as the compact format writes it.
-                    super::compact::write_line(report, &located, out)?;
+                    write_log_line(report, &located, out)?;
                 }
             }
         }
@@ -99,6 +104,94 @@ fn write_annotation(
     )
 }
 
+/// A finding past the annotation limit, as a plain line of the log:
+/// `brandlint: path:line:column: severity: message [rule]`, escaped.
+fn write_log_line(
+    report: &FileReport,
+    &LocatedFinding { finding, at, .. }: &LocatedFinding<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "brandlint: {}:{}:{}: {}: {} [{}]",
+        escape_log(&report.display_path),
+        at.line,
+        at.column,
+        finding.severity.name(),
+        escape_log(&finding.message),
+        escape_log(&finding.rule)
+    )
+}
+
+/// Writes a diagnostic (a rules-file error, two rules in conflict) as one annotation at
+/// its first label, `level` being `error`, `warning` or `notice`, its file named relative
+/// to `current_dir`; without a place, as an annotation of the run.
+pub fn write_diagnostic(
+    level: &str,
+    diagnostic: &dyn miette::Diagnostic,
+    current_dir: &std::path::Path,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut text = diagnostic.to_string();
+    if let Some(help) = diagnostic.help() {
+        text.push_str(&format!("\nhelp: {help}"));
+    }
+    let place = diagnostic_place(diagnostic)
+        .map(|(file, line, column)| {
+            format!(
+                "file={},line={line},col={column},",
+                escape_property(&crate::walk::display_path(
+                    std::path::Path::new(&file),
+                    current_dir
+                ))
+            )
+        })
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "::{level} {place}title=brandlint::{}",
+        escape_data(&text)
+    )
+}
+
+/// The file, line and column (1-based, in characters) of a diagnostic's first label.
+fn diagnostic_place(diagnostic: &dyn miette::Diagnostic) -> Option<(String, usize, usize)> {
+    let source = diagnostic.source_code()?;
+    let label = diagnostic.labels()?.next()?;
+    let contents = source.read_span(label.inner(), 0, 0).ok()?;
+    let name = contents.name()?.to_string();
+    let before = label.offset().checked_sub(contents.span().offset())?;
+    let column = contents
+        .data()
+        .get(..before)
+        .map_or(0, |bytes| String::from_utf8_lossy(bytes).chars().count());
+    Some((name, contents.line() + 1, column + 1))
+}
+
+/// Text written to the log of a step that is not a command, made safe line by line: a line
+/// that would start with `::` gets its first colon escaped, and `##[` is written `#%23[`.
+/// For the detailed reports printed beside the annotations, which keep their layout.
+pub fn neutralize_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let body = body.replace('\r', "%0D").replace("##[", "#%23[");
+        let indent = body.len() - body.trim_start().len();
+        if body[indent..].starts_with("::") {
+            out.push_str(&body[..indent]);
+            out.push_str("%3A");
+            out.push_str(&body[indent + 1..]);
+        } else {
+            out.push_str(&body);
+        }
+        out.push_str(end);
+    }
+    out
+}
+
 /// The message, then the help on its own line.
 fn annotation_text(finding: &Finding) -> String {
     let mut text = finding.message.clone();
@@ -118,6 +211,13 @@ pub fn escape_data(text: &str) -> String {
         .replace('\n', "%0A")
 }
 
+/// Text on a plain line of the log, escaped so that the runner can take no part of it for a
+/// command: the message escapes (so the text stays on its line, and `%` reads back
+/// unambiguously), and `##[` written `#%23[`.
+pub fn escape_log(text: &str) -> String {
+    escape_data(text).replace("##[", "#%23[")
+}
+
 /// Escapes a command property as the Actions toolkit does: the message escapes plus `:` and `,`.
 pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
@@ -131,6 +231,19 @@ mod tests {
     fn escapes_as_the_actions_toolkit_does() {
         assert_eq!(escape_data("50%\r\nof: a,b"), "50%25%0D%0Aof: a,b");
         assert_eq!(escape_property("dir:a,b/100%.md"), "dir%3Aa%2Cb/100%25.md");
+    }
+
+    #[test]
+    fn log_text_forms_no_command() {
+        assert_eq!(
+            escape_log("a\n::add-mask::x ##[warning]y %"),
+            "a%0A::add-mask::x #%23[warning]y %25"
+        );
+        assert_eq!(escape_log("###[x"), "##%23[x");
+        assert_eq!(
+            neutralize_lines("ok\n  ::error::x\r\n1 │ ##[set-output name=a;]b\n"),
+            "ok\n  %3A:error::x%0D\n1 │ #%23[set-output name=a;]b\n"
+        );
     }
 
     #[test]
