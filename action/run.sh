@@ -482,7 +482,7 @@ rules_files_in() {
 find_rules_change() {
   local changed=$1 file
   RULES_CHANGED=
-  local any_toml=false
+  local any_toml=''
   while IFS= read -r -d '' file; do
     case $file in
       brandlint.toml | */brandlint.toml | .brandlint.toml | */.brandlint.toml)
@@ -495,18 +495,19 @@ find_rules_change() {
       return 0
     fi
     case $file in
-      *.[Tt][Oo][Mm][Ll]) any_toml=true ;;
+      *.[Tt][Oo][Mm][Ll]) any_toml=${any_toml:-$file} ;;
     esac
   done <"$changed"
   # Rules extend only `.toml` files.
-  [[ $any_toml == true ]] || return 0
+  [[ -n $any_toml ]] || return 0
 
   local sources=$TMP/rules-sources
   : >"$sources"
   rules_files_in "$WS" "$TMP/head-rules"
   while IFS= read -r -d '' file; do
     if ! rules_sources "$WS" "$file" "$sources"; then
-      RULES_CHANGED=$file
+      # What it reads is unknown: any changed `.toml` may be among it.
+      RULES_CHANGED=$any_toml
       return 0
     fi
   done <"$TMP/head-rules"
