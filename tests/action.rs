@@ -80,6 +80,25 @@ fn inputs_reach_the_scripts_only_through_env() {
             assert_eq!(step["shell"], "bash", "{step}");
         }
     }
+    // Every script starts in the action's own folder, never in the workspace (whose files
+    // a pull request writes); Python runs isolated, cargo with the toolchain pinned.
+    for step in steps(&action) {
+        if let Some(script) = step["run"].as_str() {
+            assert!(
+                script.starts_with("cd \"$ACTION_PATH\" || exit 1\n"),
+                "{script}"
+            );
+            assert!(step["env"]["ACTION_PATH"] == "${{ github.action_path }}");
+        }
+    }
+    let run_sh = std::fs::read_to_string(Path::new(ROOT).join("action/run.sh")).unwrap();
+    for (at, _) in run_sh.match_indices("python3") {
+        assert!(
+            run_sh[at..].starts_with("python3 -I "),
+            "python3 not isolated: {}",
+            &run_sh[at..run_sh[at..].find('\n').map_or(run_sh.len(), |n| at + n)]
+        );
+    }
     // The build puts its output where the cache keeps it.
     let build = steps(&action)
         .iter()
@@ -91,6 +110,10 @@ fn inputs_reach_the_scripts_only_through_env() {
         "{script}"
     );
     assert!(script.contains(r#"--manifest-path "$ACTION_PATH/Cargo.toml""#));
+    assert_eq!(
+        build["env"]["RUSTUP_TOOLCHAIN"],
+        "${{ steps.prepare.outputs.toolchain }}"
+    );
     assert!(script.contains("$HOME/.cache/brandlint-action/target"));
     let cache = steps(&action)
         .iter()
