@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::config::conflict::RuleConflict;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
+use crate::config::load::Reach;
 use crate::config::{self, CompiledRules};
 use crate::document::Channel;
 use crate::lint::{self, FileReport, FixMode, LintOptions};
@@ -28,6 +29,11 @@ pub struct CheckOptions {
     pub listed: Option<Vec<PathBuf>>,
     /// A rules file that overrides discovery.
     pub rules: Option<PathBuf>,
+    /// Where the files rules files extend may lie (and discovered rules files themselves).
+    pub reach: Reach,
+    /// A tree of rules files, laid out as the current folder, to take rules from instead of
+    /// the rules files beside the content (`--rules-tree`).
+    pub rules_tree: Option<PathBuf>,
     /// Skip `.gitignore`, `.ignore` and `[files] ignore`.
     pub no_ignore: bool,
     /// What to do with fixes; standard input is never written, its fixed text is returned.
@@ -63,6 +69,7 @@ pub struct CheckRun {
 struct RulesResolver {
     explicit: Option<Arc<CompiledRules>>,
     discovery: Discovery,
+    reach: Reach,
     loaded: HashMap<PathBuf, Arc<CompiledRules>>,
     default: Option<Arc<CompiledRules>>,
     current_dir: PathBuf,
@@ -72,13 +79,21 @@ struct RulesResolver {
 impl RulesResolver {
     /// Loads the rules file named with `--rules`, if any; the rest are found per file.
     fn new(options: &CheckOptions) -> Result<Self, ConfigError> {
+        let reach = match (&options.rules_tree, &options.reach) {
+            (Some(tree), Reach::Repository) => Reach::Within(tree.clone()),
+            (_, reach) => reach.clone(),
+        };
         Ok(Self {
             explicit: match &options.rules {
-                Some(path) => Some(Arc::new(config::load_rules(path)?)),
+                Some(path) => Some(Arc::new(config::load_rules_reaching(path, &reach)?)),
                 None => None,
             },
             conflicts: Vec::new(),
-            discovery: Discovery::default(),
+            discovery: match &options.rules_tree {
+                Some(tree) => Discovery::in_tree(tree, &options.current_dir),
+                None => Discovery::default(),
+            },
+            reach,
             loaded: HashMap::new(),
             default: None,
             current_dir: options.current_dir.clone(),
@@ -94,7 +109,14 @@ impl RulesResolver {
                 if let Some(rules) = self.loaded.get(&path) {
                     return Ok(rules.clone());
                 }
-                let rules = Arc::new(config::load_rules(&path)?);
+                // Found, not named: a link to a file outside the repository is not read.
+                Reach::check_inside(self.reach.root_for(&path).as_deref(), &path, "rules file")
+                    .map_err(ConfigError::plain)?;
+                let mut rules = config::load_rules_reaching(&path, &self.reach)?;
+                if let Some(folder) = self.discovery.stands_for(&path) {
+                    rules.root = folder;
+                }
+                let rules = Arc::new(rules);
                 self.conflicts.extend(rules.conflicts.iter().cloned());
                 self.loaded.insert(path, rules.clone());
                 Ok(rules)

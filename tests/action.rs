@@ -331,7 +331,7 @@ fn a_pull_request_is_annotated_on_its_changed_files_errors_first() {
     assert_eq!(
         run.check_stdout
             .lines()
-            .filter(|l| l.starts_with("docs/many errors.md:") && l.contains(": error: "))
+            .filter(|l| l.starts_with("brandlint: docs/many errors.md:") && l.contains(": error: "))
             .count(),
         2,
         "{}",
@@ -471,8 +471,9 @@ fn without_only_changed_the_paths_are_checked_in_full() {
     assert_eq!(run.status, 1, "{}", run.log);
     // The eleventh error: past the annotations, in the log.
     assert!(
-        run.check_stdout
-            .contains("\ndocs/old.md:1:1: error: Write \"GitHub\", not \"Github\" [term/GitHub]\n"),
+        run.check_stdout.contains(
+            "\nbrandlint: docs/old.md:1:1: error: Write \"GitHub\", not \"Github\" [term/GitHub]\n"
+        ),
         "{}",
         run.check_stdout
     );

@@ -11,15 +11,7 @@ use common::{assert_spans_exact, brandlint, json};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 fn corpus(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora")
-        .join(name);
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("skipping: corpus {name} is not beside the repository");
-        None
-    }
+    common::shared(&format!("corpora/{name}"))
 }
 
 fn rules_file(name: &str) -> String {

@@ -447,11 +447,9 @@ fn snapshot(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn fixing_copies_of_the_corpora_changes_only_the_fixed_spans() {
-    let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
-    if !corpora.is_dir() {
-        eprintln!("skipping: the corpora are not beside the repository");
+    let Some(corpora) = common::shared("corpora") else {
         return;
-    }
+    };
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus-terms.toml");
     let rules = rules.to_str().unwrap();
     let mut fixed_files = 0;

@@ -403,6 +403,32 @@ fn report_writes_more_formats_beside_the_output() {
     );
 }
 
+/// A report file is never written through a symbolic link: in a pull request's checkout,
+/// `brandlint.sarif -> ../home/.gitconfig` would overwrite a file outside it.
+#[cfg(unix)]
+#[test]
+fn report_refuses_to_write_through_a_link() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a.md", "Github\n"),
+        ("target.txt", "keep\n"),
+    ]);
+    std::os::unix::fs::symlink("target.txt", dir.path().join("brandlint.sarif")).unwrap();
+    let output = brandlint(
+        dir.path(),
+        &["check", "--report", "sarif=brandlint.sarif"],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot write the sarif report to brandlint.sarif: it is a symbolic link"),
+        "{stderr}"
+    );
+    let kept = std::fs::read_to_string(dir.path().join("target.txt")).unwrap();
+    assert_eq!(kept, "keep\n");
+}
+
 #[test]
 fn report_rejects_unknown_formats() {
     let dir = site(&[("a.md", "Hi.\n")]);
@@ -518,5 +544,22 @@ fn compact_keeps_each_finding_on_one_line() {
     assert_eq!(
         stdout(&output),
         "a.md:1:4: warning: 100% avoidable: \"utilize\" say: use, not <utilize> | ever [banned/utilize]\n"
+    );
+}
+
+/// Escape sequences in a file's text, name or a rule's id and message never reach a
+/// terminal through the compact format: they could retitle the window or hide text.
+#[test]
+fn compact_lines_hold_no_control_characters() {
+    let rules = "[[pattern]]\nid = \"a\\u001bb\"\nregex = \"red\"\nmessage = \"m \\u001b]0;x\\u0007 {match}\"\n";
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        ("a\u{1b}[31m.md", "\u{1b}[31mred\n"),
+    ]);
+    let output = brandlint(dir.path(), &["check", "--format", "compact"], None);
+    assert_eq!(
+        stdout(&output),
+        "a\u{FFFD}[31m.md:1:6: warning: m \u{FFFD}]0;x\u{FFFD} red [a\u{FFFD}b]\n\
+         0 errors, 1 warning in 1 file\n"
     );
 }

@@ -5,7 +5,7 @@ mod common;
 
 use brandlint::walk::Origin;
 use common::{assert_spans_exact, brandlint, json, site};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const RULES: &str = "[[term]]\nname = \"GitHub\"\nseverity = \"error\"\n";
 
@@ -572,4 +572,226 @@ fn conflicting_rules_are_reported_at_load_with_both_places() {
         let rules = brandlint::config::load_rules(&path).unwrap();
         assert!(rules.conflicts.is_empty(), "{pack}: {:?}", rules.conflicts);
     }
+}
+
+// ---- where rules files may reach ----
+
+/// A repository (a folder with `.git`) inside a temporary folder, beside a folder
+/// `outside` that holds a rules file whose text must never be printed.
+fn repository_beside_a_secret(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(
+        outside.join("secret.toml"),
+        "[[term]]\nname = \"SECRET-42\"\nnot toml at all SECRET-42\n",
+    )
+    .unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::write(
+        repo.join(".git/config.toml"),
+        "[[term]]\nname = \"SECRET-42\"\n",
+    )
+    .unwrap();
+    for (name, text) in files {
+        let path = repo.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    (dir, repo)
+}
+
+fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn extends_may_not_leave_the_repository() {
+    let outside_absolute = "/etc/hostname.toml";
+    let cases = [
+        ("../outside/secret.toml", "lies outside"),
+        (
+            "../../../../../../../../outside/secret.toml",
+            "lies outside",
+        ),
+        (outside_absolute, "absolute path"),
+        ("/etc/passwd", "absolute path"),
+        ("../outside/missing", "not a rules file"),
+        (".git/config.toml", "lies under .git"),
+        ("sub/../.git/config.toml", "lies under .git"),
+    ];
+    for (extends, expected) in cases {
+        let rules = format!("[brand]\nextends = [{extends:?}]\n");
+        let (_dir, repo) = repository_beside_a_secret(&[
+            ("brandlint.toml", &rules),
+            ("sub/x", ""),
+            ("post.md", "Hello\n"),
+        ]);
+        let output = brandlint(&repo, &["check", "--format", "github"], None);
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            stderr_of(&output)
+        );
+        assert_eq!(output.status.code(), Some(2), "{extends}: {all}");
+        assert!(all.contains(expected), "{extends}: {all}");
+        assert!(!all.contains("SECRET-42"), "{extends}: {all}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_rules_file_outside_is_refused_and_inside_is_fine() {
+    let (dir, repo) = repository_beside_a_secret(&[
+        ("brandlint.toml", "[brand]\nextends = [\"link.toml\"]\n"),
+        ("base.toml", "[[term]]\nname = \"GitHub\"\n"),
+        ("post.md", "Github\n"),
+    ]);
+    std::os::unix::fs::symlink(
+        dir.path().join("outside/secret.toml"),
+        repo.join("link.toml"),
+    )
+    .unwrap();
+    let output = brandlint(&repo, &["check"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("lies outside"), "{stderr}");
+    assert!(!stderr.contains("SECRET-42"), "{stderr}");
+    // A discovered rules file that is itself a link to outside is refused too.
+    std::fs::remove_file(repo.join("brandlint.toml")).unwrap();
+    std::fs::create_dir(repo.join("docs")).unwrap();
+    std::fs::write(repo.join("docs/post.md"), "Github\n").unwrap();
+    std::os::unix::fs::symlink(
+        "../../outside/secret.toml",
+        repo.join("docs/brandlint.toml"),
+    )
+    .unwrap();
+    let output = brandlint(&repo, &["check", "docs"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("rules file") && stderr.contains("lies outside"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("SECRET-42"), "{stderr}");
+    // A link inside the repository is followed as any file is.
+    std::fs::remove_file(repo.join("docs/brandlint.toml")).unwrap();
+    std::os::unix::fs::symlink("../base.toml", repo.join("docs/brandlint.toml")).unwrap();
+    let report = json(&brandlint(
+        &repo,
+        &["check", "--format", "json", "docs"],
+        None,
+    ));
+    assert_eq!(found(&report), one("docs/post.md", "term/GitHub", 1, 1));
+}
+
+#[test]
+fn extends_within_the_repository_and_outside_when_allowed() {
+    let (_dir, repo) = repository_beside_a_secret(&[
+        ("base.toml", "[[term]]\nname = \"GitHub\"\n"),
+        (
+            "site/brandlint.toml",
+            "[brand]\nextends = [\"../base.toml\"]\n",
+        ),
+        ("site/post.md", "Github\n"),
+    ]);
+    let report = json(&brandlint(
+        &repo,
+        &["check", "--format", "json", "site"],
+        None,
+    ));
+    assert_eq!(found(&report), one("site/post.md", "term/GitHub", 1, 1));
+    // Outside the repository, only when asked on the command line; then it is read (and,
+    // being broken, quoted).
+    std::fs::write(
+        repo.join("site/brandlint.toml"),
+        "[brand]\nextends = [\"../../outside/secret.toml\"]\n",
+    )
+    .unwrap();
+    let output = brandlint(&repo, &["check", "--allow-outside", "site"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("SECRET-42"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+/// With `--rules-tree`, the rules come from another tree (a base commit's files): a rules
+/// file the change added beside the content is not used, and the tree's globs still match
+/// the content's paths.
+#[test]
+fn a_rules_tree_stands_in_for_the_rules_beside_the_content() {
+    let (dir, repo) = repository_beside_a_secret(&[
+        ("brandlint.toml", "[[term]]\nname = \"X\"\n"),
+        ("docs/brandlint.toml", "# the change emptied the rules\n"),
+        ("docs/post.md", "Github\n"),
+        ("docs/vendor/skip.md", "Github\n"),
+    ]);
+    let tree = dir.path().join("base");
+    std::fs::create_dir_all(tree.join("docs")).unwrap();
+    std::fs::write(
+        tree.join("docs/brandlint.toml"),
+        "[brand]\nextends = [\"../base.toml\"]\n[files]\nignore = [\"vendor/**\"]\n",
+    )
+    .unwrap();
+    std::fs::write(tree.join("base.toml"), "[[term]]\nname = \"GitHub\"\n").unwrap();
+    let tree_arg = tree.display().to_string();
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--rules-tree",
+        &tree_arg,
+        "docs",
+    ];
+    let report = json(&brandlint(&repo, &args, None));
+    assert_eq!(found(&report), one("docs/post.md", "term/GitHub", 1, 1));
+    // Without it, the change's own (empty) rules are used.
+    let report = json(&brandlint(
+        &repo,
+        &["check", "--format", "json", "docs"],
+        None,
+    ));
+    assert_eq!(found(&report), []);
+    // The tree is the limit of `extends` there.
+    std::fs::write(
+        tree.join("docs/brandlint.toml"),
+        "[brand]\nextends = [\"../../repo/brandlint.toml\"]\n",
+    )
+    .unwrap();
+    let output = brandlint(&repo, &args, None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("lies outside"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+/// `rules --sources` names every file the rules are read from, for a CI job that must know
+/// whether a change touched the rules.
+#[test]
+fn rules_sources_lists_the_extends_chain() {
+    let (_dir, repo) = repository_beside_a_secret(&[
+        ("rules/a.toml", "[brand]\nextends = [\"b.toml\"]\n"),
+        ("rules/b.toml", "[[term]]\nname = \"GitHub\"\n"),
+        ("brandlint.toml", "[brand]\nextends = [\"rules/a.toml\"]\n"),
+    ]);
+    let output = brandlint(&repo, &["rules", "--sources"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "rules/b.toml\nrules/a.toml\nbrandlint.toml\n"
+    );
+    let output = brandlint(
+        &repo,
+        &["rules", "--sources", "-z", "--rules", "rules/a.toml"],
+        None,
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "rules/b.toml\0rules/a.toml\0"
+    );
 }

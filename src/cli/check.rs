@@ -29,6 +29,13 @@ pub(super) struct CheckArgs {
     /// Use this rules file for every file instead of discovering brandlint.toml.
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
+    /// Take each file's rules from this tree of rules files, laid out as the current folder
+    /// (such as the files of a pull request's base commit), not from beside the file.
+    #[arg(long, value_name = "DIR")]
+    rules_tree: Option<PathBuf>,
+    /// Let rules files extend files outside the repository, and by absolute paths.
+    #[arg(long)]
+    allow_outside: bool,
     /// Output format.
     #[arg(long, default_value = "human", value_parser = format_parser())]
     format: Format,
@@ -238,6 +245,8 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         },
         listed,
         rules: args.rules.clone(),
+        reach: super::reach(args.allow_outside),
+        rules_tree: args.rules_tree.clone(),
         no_ignore: args.no_ignore,
         fix: if args.fix {
             FixMode::Write
@@ -287,7 +296,7 @@ fn print_notices(args: &CheckArgs, notices: &[String], conflicts: &[RuleConflict
         if github {
             eprintln!("brandlint: {}", report::github::escape_log(notice));
         } else {
-            eprintln!("brandlint: {notice}");
+            eprintln!("brandlint: {}", report::printable(notice));
         }
     }
     for conflict in conflicts {
@@ -412,7 +421,7 @@ pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport], out: &mut dyn 
             color: false,
             ..style
         };
-        let written = std::fs::File::create(path).and_then(|file| {
+        let written = create_report_file(path).and_then(|file| {
             let mut file = io::BufWriter::new(file);
             report::write(*format, reports, &summary, style, false, &mut file)?;
             file.flush()
@@ -426,6 +435,18 @@ pub(super) fn print_run(args: &CheckArgs, reports: &[FileReport], out: &mut dyn 
         }
     }
     exit_code(args, &summary)
+}
+
+/// Creates (or empties) a `--report` file. A symbolic link there is refused rather than
+/// followed: in a checkout of a pull request, a link at the report's path could point
+/// anywhere the job may write.
+fn create_report_file(path: &Path) -> io::Result<std::fs::File> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::other(
+            "it is a symbolic link, which brandlint does not write through",
+        ));
+    }
+    std::fs::File::create(path)
 }
 
 /// SPEC §4: 1 for findings at error severity or more warnings than --max-warnings, else 0.

@@ -11,6 +11,7 @@ mod watch;
 use brandlint::check::RuleKind;
 use brandlint::config::discover::Discovery;
 use brandlint::config::error::{closest, ConfigError};
+use brandlint::config::load::{self, Reach};
 use brandlint::config::{self, CompiledRules};
 use clap::{CommandFactory, Parser, Subcommand};
 
@@ -30,20 +31,25 @@ enum Command {
     Init,
     /// List the loaded rules.
     Rules {
-        /// Use this rules file instead of the one found from the current folder.
-        #[arg(long, value_name = "FILE")]
-        rules: Option<PathBuf>,
+        #[command(flatten)]
+        source: RulesSource,
         /// Run every rule's examples: `flag` sentences must be flagged, `pass` ones must not.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "sources")]
         verify: bool,
+        /// Print the files the rules were read from instead: every file extended, in the
+        /// order merged, then the rules file itself.
+        #[arg(long)]
+        sources: bool,
+        /// With --sources, end each path with a NUL byte instead of a line break.
+        #[arg(short = 'z', requires = "sources")]
+        null: bool,
     },
     /// Explain what a rule or rule kind checks, why, with an example.
     Explain {
         /// A rule id (`term/GitHub`) or a kind (`banned`).
         rule_id: String,
-        /// Use this rules file instead of the one found from the current folder.
-        #[arg(long, value_name = "FILE")]
-        rules: Option<PathBuf>,
+        #[command(flatten)]
+        source: RulesSource,
     },
     /// Print a completion script for a shell (`brandlint completions bash > ...`).
     Completions {
@@ -52,6 +58,29 @@ enum Command {
     },
     /// Print the manual page, in roff (`brandlint man > brandlint.1`).
     Man,
+}
+
+/// Which rules a command without content uses.
+#[derive(Debug, clap::Args)]
+struct RulesSource {
+    /// Use this rules file instead of the one found from the current folder.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    /// Find the rules file in this tree of rules files, laid out as the current folder.
+    #[arg(long, value_name = "DIR")]
+    rules_tree: Option<PathBuf>,
+    /// Let rules files extend files outside the repository, and by absolute paths.
+    #[arg(long)]
+    allow_outside: bool,
+}
+
+/// Where `extends` may reach: the repository, or anywhere with `--allow-outside`.
+fn reach(allow_outside: bool) -> Reach {
+    if allow_outside {
+        Reach::Anywhere
+    } else {
+        Reach::Repository
+    }
 }
 
 /// Exit codes of SPEC §4.
@@ -64,8 +93,19 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::check(args),
         Command::Init => init(),
-        Command::Rules { rules, verify } => list_rules(rules.as_deref(), verify),
-        Command::Explain { rule_id, rules } => explain(&rule_id, rules.as_deref()),
+        Command::Rules {
+            source,
+            verify,
+            sources,
+            null,
+        } => {
+            if sources {
+                list_sources(&source, null)
+            } else {
+                list_rules(&source, verify)
+            }
+        }
+        Command::Explain { rule_id, source } => explain(&rule_id, &source),
         Command::Completions { shell } => completions(shell),
         Command::Man => man_page(),
     }
@@ -124,21 +164,69 @@ fn init() -> ExitCode {
     }
 }
 
-/// The rules a command without content uses: `--rules`, else the file found from the
-/// current folder, else the built-in pack.
-fn rules_here(explicit: Option<&Path>) -> Result<CompiledRules, ConfigError> {
+/// The rules file a command without content uses: `--rules`, else the file found from the
+/// current folder (in `--rules-tree` when given), else none (the built-in pack), with where
+/// its `extends` may reach and the folder its globs stand for when that is not its own.
+fn rules_file_here(source: &RulesSource) -> Result<Option<(PathBuf, Reach)>, ConfigError> {
     let here = current_dir();
-    if let Some(path) = explicit {
-        return config::load_rules(path);
+    let mut reach = reach(source.allow_outside);
+    if let (Some(tree), Reach::Repository) = (&source.rules_tree, &reach) {
+        reach = Reach::Within(tree.clone());
     }
-    match Discovery::default().rules_for(&here.join("_")) {
-        Some(path) => config::load_rules(&path),
-        None => config::default_rules(&here),
+    if let Some(path) = &source.rules {
+        return Ok(Some((path.clone(), reach)));
+    }
+    let mut discovery = match &source.rules_tree {
+        Some(tree) => Discovery::in_tree(tree, &here),
+        None => Discovery::default(),
+    };
+    let Some(path) = discovery.rules_for(&here.join("_")) else {
+        return Ok(None);
+    };
+    Reach::check_inside(reach.root_for(&path).as_deref(), &path, "rules file")
+        .map_err(ConfigError::plain)?;
+    Ok(Some((path, reach)))
+}
+
+/// The rules a command without content uses, compiled: see [`rules_file_here`].
+fn rules_here(source: &RulesSource) -> Result<CompiledRules, ConfigError> {
+    match rules_file_here(source)? {
+        Some((path, reach)) => config::load_rules_reaching(&path, &reach),
+        None => config::default_rules(&current_dir()),
     }
 }
 
-fn list_rules(explicit: Option<&Path>, verify: bool) -> ExitCode {
-    let rules = match rules_here(explicit) {
+/// `brandlint rules --sources`: every file the rules are read from, extended files first.
+fn list_sources(source: &RulesSource, null: bool) -> ExitCode {
+    let merged = match rules_file_here(source) {
+        Ok(Some((path, reach))) => {
+            load::read_text(&path).and_then(|t| load::load_text(&path, t, &reach))
+        }
+        Ok(None) => Ok(load::MergedRules::default()),
+        Err(error) => Err(error),
+    };
+    let merged = match merged {
+        Ok(merged) => merged,
+        Err(error) => return config_error(error),
+    };
+    let here = current_dir();
+    let mut out = io::stdout().lock();
+    for file in &merged.sources {
+        let shown = brandlint::walk::display_path(&file.path, &here);
+        let written = if null {
+            write!(out, "{shown}\0")
+        } else {
+            writeln!(out, "{shown}")
+        };
+        if written.is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn list_rules(source: &RulesSource, verify: bool) -> ExitCode {
+    let rules = match rules_here(source) {
         Ok(rules) => rules,
         Err(error) => return config_error(error),
     };
@@ -205,8 +293,8 @@ fn list_rules(explicit: Option<&Path>, verify: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn explain(rule_id: &str, explicit: Option<&Path>) -> ExitCode {
-    let rules = match rules_here(explicit) {
+fn explain(rule_id: &str, source: &RulesSource) -> ExitCode {
+    let rules = match rules_here(source) {
         Ok(rules) => rules,
         Err(error) => return config_error(error),
     };

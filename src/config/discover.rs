@@ -1,6 +1,11 @@
 //! Finding the rules file for a content file: the nearest `brandlint.toml` or
 //! `.brandlint.toml` in its folder or any folder above it, so nested rules apply to their
 //! subtree. Folders are looked up once each.
+//!
+//! The rules may also come from another tree of files laid out as the current folder is
+//! (`--rules-tree`, such as the files of a pull request's base commit), so that a change
+//! cannot bring its own rules: a content file `./docs/a.md` then takes the nearest rules
+//! file of `TREE/docs` or a folder above it, up to `TREE`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,13 +17,49 @@ pub const RULES_FILE_NAMES: [&str; 2] = ["brandlint.toml", ".brandlint.toml"];
 #[derive(Debug, Default)]
 pub struct Discovery {
     by_folder: HashMap<PathBuf, Option<PathBuf>>,
+    tree: Option<RulesTree>,
+}
+
+/// A tree of rules files that stands in for the current folder's.
+#[derive(Debug)]
+struct RulesTree {
+    /// The folder whose layout the tree mirrors.
+    current_dir: PathBuf,
+    /// The tree.
+    root: PathBuf,
 }
 
 impl Discovery {
+    /// Rules files looked up in `tree` rather than beside the content: for a content file
+    /// under `current_dir`, the same folder in `tree` and those above it up to `tree`.
+    pub fn in_tree(tree: &Path, current_dir: &Path) -> Self {
+        Self {
+            by_folder: HashMap::new(),
+            tree: Some(RulesTree {
+                current_dir: current_dir.to_path_buf(),
+                root: std::path::absolute(tree).unwrap_or_else(|_| tree.to_path_buf()),
+            }),
+        }
+    }
+
     /// The rules file for a content file (an absolute path), if any folder above it has one.
     pub fn rules_for(&mut self, file: &Path) -> Option<PathBuf> {
         let folder = file.parent()?;
-        self.rules_in_or_above(folder)
+        match &self.tree {
+            None => self.rules_in_or_above(folder),
+            Some(tree) => {
+                let mirrored = tree.root.join(folder.strip_prefix(&tree.current_dir).ok()?);
+                self.rules_in_or_above(&mirrored)
+            }
+        }
+    }
+
+    /// For a rules file found in the tree, the folder its globs are relative to: the folder
+    /// of the current folder's layout that it stands for. `None` without a tree.
+    pub fn stands_for(&self, rules_file: &Path) -> Option<PathBuf> {
+        let tree = self.tree.as_ref()?;
+        let folder = rules_file.parent()?.strip_prefix(&tree.root).ok()?;
+        Some(tree.current_dir.join(folder))
     }
 
     fn rules_in_or_above(&mut self, folder: &Path) -> Option<PathBuf> {
@@ -29,8 +70,10 @@ impl Discovery {
             .iter()
             .map(|name| folder.join(name))
             .find(|candidate| candidate.is_file());
+        let top = self.tree.as_ref().map(|tree| tree.root.as_path());
         let found = match here {
             Some(path) => Some(path),
+            None if top == Some(folder) => None,
             None => folder.parent().and_then(|up| self.rules_in_or_above(up)),
         };
         self.by_folder.insert(folder.to_path_buf(), found.clone());
@@ -57,6 +100,35 @@ mod tests {
         assert_eq!(
             discovery.rules_for(&root.join("a/post.md")),
             Some(root.join("brandlint.toml"))
+        );
+    }
+
+    #[test]
+    fn a_rules_tree_mirrors_the_current_folder_and_ends_at_its_top() {
+        let dir = tempfile::tempdir().unwrap();
+        let (work, tree) = (dir.path().join("work"), dir.path().join("tree"));
+        std::fs::create_dir_all(work.join("docs/deep")).unwrap();
+        std::fs::write(work.join("docs/brandlint.toml"), "").unwrap();
+        std::fs::create_dir_all(tree.join("docs/deep")).unwrap();
+        std::fs::write(tree.join("brandlint.toml"), "").unwrap();
+        std::fs::write(dir.path().join("brandlint.toml"), "").unwrap();
+        let mut discovery = Discovery::in_tree(&tree, &work);
+        let found = discovery.rules_for(&work.join("docs/deep/a.md"));
+        assert_eq!(found, Some(tree.join("brandlint.toml")));
+        assert_eq!(
+            discovery.stands_for(&tree.join("brandlint.toml")),
+            Some(work.clone())
+        );
+        std::fs::remove_file(tree.join("brandlint.toml")).unwrap();
+        let mut discovery = Discovery::in_tree(&tree, &work);
+        assert_eq!(
+            discovery.rules_for(&work.join("docs/a.md")),
+            None,
+            "not above the tree"
+        );
+        assert_eq!(
+            discovery.rules_for(&dir.path().join("elsewhere/a.md")),
+            None
         );
     }
 }

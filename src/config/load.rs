@@ -1,6 +1,11 @@
 //! Reading rules files: parse strictly, follow `extends` (in order, paths relative to the
 //! file that names them, cycles refused) and merge everything into one set of tables that
 //! remember which file each came from, so later errors can point into the right file.
+//!
+//! A rules file can come from a pull request, and its errors are printed with the lines
+//! around them, so where `extends` may reach is bounded ([`Reach`]): by default only rules
+//! files (`.toml`) inside the repository of the file that extends them, never under `.git`,
+//! and never by an absolute path. A file outside is refused without being read.
 
 use std::path::{Path, PathBuf};
 
@@ -77,17 +82,114 @@ impl MergedRules {
     }
 }
 
-/// Reads a rules file and everything it extends.
-pub fn load(path: &Path) -> Result<MergedRules, ConfigError> {
-    load_text(path, read_text(path)?)
+/// Where the files a rules file extends may lie.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Reach {
+    /// Inside the repository of the rules file: the git work tree that holds it, else its
+    /// own folder.
+    #[default]
+    Repository,
+    /// Inside this folder (a tree of rules files standing in for the repository's, such as
+    /// a base commit's).
+    Within(PathBuf),
+    /// Anywhere, absolute paths included (`--allow-outside`).
+    Anywhere,
+}
+
+impl Reach {
+    /// The folder, canonical, that a rules file at `path` may extend files in; `None` when
+    /// anywhere.
+    pub fn root_for(&self, path: &Path) -> Option<PathBuf> {
+        match self {
+            Reach::Anywhere => None,
+            Reach::Within(root) => Some(root.canonicalize().unwrap_or_else(|_| root.clone())),
+            Reach::Repository => {
+                let folder = match path.parent() {
+                    Some(folder) if !folder.as_os_str().is_empty() => folder,
+                    _ => Path::new("."),
+                };
+                let folder = folder
+                    .canonicalize()
+                    .unwrap_or_else(|_| folder.to_path_buf());
+                let repository = folder
+                    .ancestors()
+                    .find(|up| std::fs::symlink_metadata(up.join(".git")).is_ok());
+                Some(repository.unwrap_or(&folder).to_path_buf())
+            }
+        }
+    }
+
+    /// Refuses a rules file that lies outside `root` (following links) or under `.git`,
+    /// without reading it; `what` says what the path is, for the message.
+    pub fn check_inside(root: Option<&Path>, path: &Path, what: &str) -> Result<(), String> {
+        let Some(root) = root else {
+            return Ok(());
+        };
+        match resolved(path).strip_prefix(root) {
+            Ok(inside) if !inside.components().any(|c| c.as_os_str() == ".git") => Ok(()),
+            Ok(_) => Err(format!(
+                "{what} {} lies under .git, which holds no rules files",
+                path.display()
+            )),
+            Err(_) => Err(format!(
+                "{what} {} lies outside {} (through a link or `..`); rules files are read \
+                 only inside the repository unless --allow-outside is given",
+                path.display(),
+                root.display()
+            )),
+        }
+    }
+}
+
+/// Where a path leads: its canonical form when it exists; else the canonical form of the
+/// nearest folder above it that exists, with the rest of the path after it, `..` resolved
+/// by name.
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(canonical) = path.canonicalize() {
+        return canonical;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut lexical = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                lexical.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => lexical.push(other),
+        }
+    }
+    let mut rest = Vec::new();
+    let mut existing = lexical.as_path();
+    loop {
+        if let Ok(canonical) = existing.canonicalize() {
+            return rest
+                .iter()
+                .rev()
+                .fold(canonical, |acc, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return lexical,
+        }
+    }
+}
+
+/// Reads a rules file and everything it extends, as far as `reach` allows.
+pub fn load(path: &Path, reach: &Reach) -> Result<MergedRules, ConfigError> {
+    load_text(path, read_text(path)?, reach)
 }
 
 /// A rules file's text, as if read from `path`, and everything it extends (paths relative
-/// to `path`'s folder, as for a file).
-pub fn load_text(path: &Path, text: String) -> Result<MergedRules, ConfigError> {
+/// to `path`'s folder, as for a file), as far as `reach` allows.
+pub fn load_text(path: &Path, text: String, reach: &Reach) -> Result<MergedRules, ConfigError> {
     let mut merged = MergedRules::default();
     let mut stack = Vec::new();
-    load_text_into(path, text, &mut merged, &mut stack)?;
+    let root = reach.root_for(path);
+    load_text_into(path, text, root.as_deref(), &mut merged, &mut stack)?;
     Ok(merged)
 }
 
@@ -122,17 +224,10 @@ pub fn read_text(path: &Path) -> Result<String, ConfigError> {
     })
 }
 
-fn load_into(
-    path: &Path,
-    merged: &mut MergedRules,
-    stack: &mut Vec<PathBuf>,
-) -> Result<(), ConfigError> {
-    load_text_into(path, read_text(path)?, merged, stack)
-}
-
 fn load_text_into(
     path: &Path,
     text: String,
+    root: Option<&Path>,
     merged: &mut MergedRules,
     stack: &mut Vec<PathBuf>,
 ) -> Result<(), ConfigError> {
@@ -141,7 +236,26 @@ fn load_text_into(
     stack.push(canonical);
     let folder = path.parent().unwrap_or(Path::new("."));
     for base in &file.brand.extends {
-        let target = folder.join(base.get_ref());
+        let refuse = |message: String| ConfigError::at(path, &text, base.span(), message);
+        let named = Path::new(base.get_ref());
+        if named.is_absolute() && root.is_some() {
+            return Err(refuse(format!(
+                "extends an absolute path, {}: name rules files relative to this one \
+                 (or pass --allow-outside)",
+                named.display()
+            )));
+        }
+        if !named
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            return Err(refuse(format!(
+                "extends {}, which is not a rules file (a .toml file)",
+                named.display()
+            )));
+        }
+        let target = folder.join(named);
+        Reach::check_inside(root, &target, "extends").map_err(refuse)?;
         let canonical_target = target.canonicalize().ok();
         if !target.is_file() {
             return Err(ConfigError::at(
@@ -162,7 +276,8 @@ fn load_text_into(
                 "extends a rules file that extends this one (a cycle)",
             ));
         }
-        load_into(&target, merged, stack)?;
+        let target_text = read_text(&target)?;
+        load_text_into(&target, target_text, root, merged, stack)?;
     }
     stack.pop();
     merge(merged, path, text, file);

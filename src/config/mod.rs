@@ -16,17 +16,29 @@ pub use compile::{
 use std::path::Path;
 
 use error::ConfigError;
+use load::Reach;
 
-/// Loads and compiles a rules file and everything it extends. Globs are relative to the
-/// file's folder.
+/// Loads and compiles a rules file and everything it extends inside its repository. Globs
+/// are relative to the file's folder.
 pub fn load_rules(path: &Path) -> Result<CompiledRules, ConfigError> {
-    load_rules_from_str(&load::read_text(path)?, path)
+    load_rules_reaching(path, &Reach::default())
+}
+
+/// Loads and compiles a rules file and everything it extends, as far as `reach` allows.
+pub fn load_rules_reaching(path: &Path, reach: &Reach) -> Result<CompiledRules, ConfigError> {
+    let merged = load::load_text(path, load::read_text(path)?, reach)?;
+    compile_beside(&merged, path)
 }
 
 /// Compiles rules given as text, as if read from the file at `origin`: errors name it,
 /// `extends` paths and globs are relative to its folder. The file need not exist.
 pub fn load_rules_from_str(text: &str, origin: &Path) -> Result<CompiledRules, ConfigError> {
-    let merged = load::load_text(origin, text.to_string())?;
+    let merged = load::load_text(origin, text.to_string(), &Reach::default())?;
+    compile_beside(&merged, origin)
+}
+
+/// Compiles merged rules with globs relative to the folder of the file at `origin`.
+fn compile_beside(merged: &load::MergedRules, origin: &Path) -> Result<CompiledRules, ConfigError> {
     let root = origin
         .parent()
         .map(|p| {
@@ -38,7 +50,7 @@ pub fn load_rules_from_str(text: &str, origin: &Path) -> Result<CompiledRules, C
         })
         .unwrap_or(Path::new("."));
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    compile(&merged, &root)
+    compile(merged, &root)
 }
 
 /// The embedded default pack, compiled, with globs relative to `root`.

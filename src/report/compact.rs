@@ -15,7 +15,7 @@ pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
 
 /// One finding's line. A line break in a message, a rule id (a rules file can write one)
 /// or a file name becomes a space, so each finding stays one line for the tools that read
-/// them.
+/// them, and other control characters are made [`super::printable`].
 fn write_line(
     report: &FileReport,
     &LocatedFinding { finding, at, .. }: &LocatedFinding<'_>,
@@ -32,11 +32,12 @@ fn write_line(
     )
 }
 
-/// The text with each line break written as a space.
+/// The text with each line break written as a space, printable.
 fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\n', '\r']) {
-        text.replace(['\n', '\r'], " ").into()
-    } else {
-        text.into()
+    if !text.contains(|c: char| c.is_control() && c != '\t') {
+        return text.into();
     }
+    super::printable(&text.replace(['\n', '\r'], " "))
+        .into_owned()
+        .into()
 }

@@ -119,3 +119,26 @@ pub fn check_site(rules: &str, files: &[(&str, &str)], args: &[&str]) -> Vec<ser
     assert_spans_exact(dir.path(), &report);
     report["diagnostics"].as_array().unwrap().clone()
 }
+
+/// The environment variable under which material beside the repository (`../shared`: the
+/// corpora) must be present: CI sets it, so a test that needs the corpora fails there
+/// instead of skipping. A fresh clone without them skips those tests.
+pub const REQUIRE_SHARED: &str = "BRANDLINT_REQUIRE_SHARED";
+
+/// `../shared/<relative>` beside the repository, when present; `None` (the test skips)
+/// when absent, unless [`REQUIRE_SHARED`] is set, which makes its absence a failure.
+pub fn shared(relative: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os(REQUIRE_SHARED).is_none(),
+        "{} is missing, and {REQUIRE_SHARED} says it must be there",
+        path.display()
+    );
+    eprintln!("skipping: {} is not beside the repository", path.display());
+    None
+}
