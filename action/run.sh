@@ -175,7 +175,7 @@ read_budgets() {
   max_per_file=$(trimmed "${INPUT_MAX_FINDINGS_PER_FILE:-1000}")
   max_output=$(trimmed "${INPUT_MAX_OUTPUT_SIZE:-50MB}")
   max_rules=$(trimmed "${INPUT_MAX_RULES:-20000}")
-  max_regex=$(trimmed "${INPUT_MAX_REGEX_SIZE:-64MB}")
+  max_regex=$(trimmed "${INPUT_MAX_REGEX_SIZE:-256MB}")
   check_count max-findings "$max_findings"
   check_count max-findings-per-file "$max_per_file"
   check_size max-output-size "$max_output"
@@ -730,19 +730,11 @@ check() {
       "$TIMEOUT_SECONDS" >>"$summary_file"
     fail "brandlint was stopped: it ran past timeout-minutes ($TIMEOUT_SECONDS s)"
   fi
-  if [[ $STATUS != 0 && $STATUS != 1 ]]; then
-    # A usage error, a rules file brandlint cannot use or a budget exceeded: its message is
-    # above, and no fail-on setting hides it.
-    printf '### brandlint\n\nbrandlint could not run (exit status %s): the step'"'"'s log says why.\n' \
-      "$STATUS" >>"$summary_file"
-    printf '::error title=brandlint::%s\n' \
-      "$(escape_data "brandlint could not run (exit status $STATUS); see the message above")"
-    exit 2
-  fi
-
-  local counts
-  counts=$(
-    python3 -I - "$TMP/report.json" <<'PY'
+  # The counts, from brandlint's report whenever it wrote a whole one: also when a findings
+  # budget cut the run, which still writes every report.
+  local counts files errors warnings infos have_report=false
+  if [[ -s $TMP/report.json ]] && counts=$(
+    python3 -I - "$TMP/report.json" 2>/dev/null <<'PY'
 import json, sys
 
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -752,15 +744,37 @@ if not all(type(v) is int and v >= 0 for v in values):
     sys.exit("the report's counts are not counts")
 print(*values)
 PY
-  ) || fail "cannot read brandlint's report"
-  local files errors warnings infos
-  read -r files errors warnings infos <<<"$counts"
-  OUT_ERRORS=$errors
-  OUT_WARNINGS=$warnings
-  OUT_INFOS=$infos
-  if [[ -n $SARIF && -f $WS/$SARIF && ! -L $WS/$SARIF ]]; then
-    OUT_SARIF=$SARIF
+  ); then
+    read -r files errors warnings infos <<<"$counts"
+    OUT_ERRORS=$errors
+    OUT_WARNINGS=$warnings
+    OUT_INFOS=$infos
+    have_report=true
+    if [[ -n $SARIF && -f $WS/$SARIF && ! -L $WS/$SARIF ]]; then
+      OUT_SARIF=$SARIF
+    fi
   fi
+
+  if [[ $STATUS != 0 && $STATUS != 1 ]]; then
+    # A usage error, a rules file brandlint cannot use or a budget exceeded: its message is
+    # above, and no fail-on setting hides it. A run a budget cut still shows what it found.
+    {
+      if [[ $have_report == true && -s $TMP/summary.md ]]; then
+        cat "$TMP/summary.md"
+        printf '
+'
+      else
+        printf '### brandlint\n\n'
+      fi
+      printf 'brandlint failed (exit status %s): the step'"'"'s log says why.\n' \
+        "$STATUS"
+    } >>"$summary_file"
+    printf '::error title=brandlint::%s\n' \
+      "$(escape_data "brandlint failed (exit status $STATUS); see the message above")"
+    exit 2
+  fi
+  [[ $have_report == true ]] || fail "cannot read brandlint's report"
+
   local nothing_changed=false
   if [[ $compare == true && -z $RULES_CHANGED && $files == 0 ]]; then
     nothing_changed=true

@@ -12,6 +12,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
+mod common;
 #[path = "common/action_sim.rs"]
 mod sim;
 use sim::*;
@@ -135,7 +136,7 @@ fn the_scripts_pass_shellcheck() {
         .status()
         .is_err()
     {
-        eprintln!("shellcheck is not installed: skipped");
+        common::missing_prerequisite("shellcheck is not installed");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -451,13 +452,11 @@ fn a_rules_file_brandlint_cannot_use_fails_whatever_fail_on_says() {
     assert!(run.log.contains("nme"), "{}", run.log);
     assert!(
         run.log
-            .contains("::error title=brandlint::brandlint could not run (exit status 2)"),
+            .contains("::error title=brandlint::brandlint failed (exit status 2)"),
         "{}",
         run.log
     );
-    assert!(run
-        .summary
-        .contains("brandlint could not run (exit status 2)"));
+    assert!(run.summary.contains("brandlint failed (exit status 2)"));
     assert_eq!(run.outputs["errors"], "");
 }
 
