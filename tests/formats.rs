@@ -563,3 +563,33 @@ fn compact_lines_hold_no_control_characters() {
          0 errors, 1 warning in 1 file\n"
     );
 }
+
+/// The human format shows a file's snippet with its control characters as `?`, byte for
+/// byte, so the label still stands under the finding, and no escape sequence from a file,
+/// its name or a rule reaches the terminal.
+#[test]
+fn human_reports_print_no_control_characters() {
+    let rules = "[[term]]\nname = \"GitHub\"\nmessage = \"Write {expected} \\u001b[2J\"\n";
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        (
+            "a\u{1b}[8m.md",
+            "Hi \u{1b}]0;pwned\u{7} and\r \u{85}Github.\n",
+        ),
+    ]);
+    let output = brandlint(dir.path(), &["check", "--color", "never"], None);
+    let text = stdout(&output);
+    assert!(
+        !text.contains(|c: char| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(text.contains("⚠ Write GitHub \u{FFFD}[2J"), "{text}");
+    assert!(text.contains("╭─[a\u{FFFD}[8m.md:1:21]"), "{text}");
+    assert!(
+        text.contains(
+            " 1 │ Hi ?]0;pwned? and? ??Github.\n   \
+             ·                      ───┬──\n"
+        ),
+        "{text}"
+    );
+}

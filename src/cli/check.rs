@@ -370,7 +370,7 @@ fn print_notices(args: &CheckArgs, notices: &[String], conflicts: &[RuleConflict
         if github {
             eprintln!("brandlint: {}", report::github::escape_log(notice));
         } else {
-            eprintln!("brandlint: {}", report::printable(notice));
+            eprintln!("brandlint: {}", brandlint::printable::printable(notice));
         }
     }
     for conflict in conflicts {

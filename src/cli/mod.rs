@@ -138,7 +138,10 @@ fn usage_error(message: &str) -> ExitCode {
 /// value from a pull request, so it is made safe for a terminal (no control characters) and
 /// for a CI log (no line of it can be taken for a workflow command) whatever the format.
 fn say_error(message: &str) {
-    let line = format!("brandlint: error: {}\n", report::printable(message));
+    let line = format!(
+        "brandlint: error: {}\n",
+        brandlint::printable::printable(message)
+    );
     eprint!("{}", report::github::neutralize_lines(&line));
 }
 

@@ -267,7 +267,8 @@ fn conflict(merged: &MergedRules, message: String, a: &Claim<'_>, b: &Claim<'_>)
     };
     let first_file = merged.source(a.origin).path.display().to_string();
     RuleConflict {
-        message: format!("{first_file}: {message}"),
+        // Phrases are quoted, and a TOML string can hold any character.
+        message: crate::printable::printable(&format!("{first_file}: {message}")).into_owned(),
         first: place(a),
         second: place(b),
     }

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use std::sync::LazyLock;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
+
+use crate::printable::{printable, printable_source};
 use regex::Regex;
 
 use crate::limits::Exceeded;
@@ -36,7 +38,7 @@ impl ConfigError {
     /// An error with no position (the file could not be read at all).
     pub fn plain(message: impl Into<String>) -> Self {
         Self {
-            message: message.into(),
+            message: printable(&message.into()).into_owned(),
             source_code: None,
             span: None,
             label: String::new(),
@@ -45,15 +47,18 @@ impl ConfigError {
         }
     }
 
-    /// An error at a span of a rules file.
+    /// An error at a span of a rules file. The file's text is kept as it would print on a
+    /// terminal ([`printable_source`]: control characters as `?`, offsets unchanged), and so
+    /// are the message and the file's name.
     pub fn at(path: &Path, text: &str, span: Range<usize>, message: impl Into<String>) -> Self {
-        let message = message.into();
+        let message = printable(&message.into()).into_owned();
+        let name = printable(&path.display().to_string()).into_owned();
         Self {
             label: short_label(&message),
-            message: format!("{}: {message}", path.display()),
+            message: format!("{name}: {message}"),
             source_code: Some(Arc::new(NamedSource::new(
-                path.display().to_string(),
-                text.to_string(),
+                name,
+                printable_source(text).into_owned(),
             ))),
             span: Some(SourceSpan::from(span.start..span.end.max(span.start))),
             help: None,

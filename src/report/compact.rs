@@ -15,7 +15,7 @@ pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
 
 /// One finding's line. A line break in a message, a rule id (a rules file can write one)
 /// or a file name becomes a space, so each finding stays one line for the tools that read
-/// them, and other control characters are made [`super::printable`].
+/// them, and other control characters are made [`crate::printable::printable`].
 fn write_line(
     report: &FileReport,
     &LocatedFinding { finding, at, .. }: &LocatedFinding<'_>,
@@ -37,7 +37,7 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains(|c: char| c.is_control() && c != '\t') {
         return text.into();
     }
-    super::printable(&text.replace(['\n', '\r'], " "))
+    crate::printable::printable(&text.replace(['\n', '\r'], " "))
         .into_owned()
         .into()
 }

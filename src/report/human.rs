@@ -1,5 +1,10 @@
 //! `human`: one miette report per finding, with the source snippet, a label under the exact
 //! span and the help, then the summary line. Colors only when asked for.
+//!
+//! What a file or a rules file holds reaches a terminal here, so no control character of
+//! theirs is printed (an escape sequence could retitle the window or hide text): the
+//! snippets show each one as `?`, byte for byte so every offset holds, and names, rule ids,
+//! messages and help are made [`super::printable`].
 
 use std::fmt;
 use std::io::{self, Write};
@@ -13,12 +18,16 @@ use super::Style;
 use crate::check::Finding;
 use crate::config::schema::Severity;
 use crate::lint::FileReport;
+use crate::printable::{printable, printable_source};
 use crate::span::LineIndex;
 
 /// A file's text under its printed name, borrowed rather than copied per finding.
 struct FileSource<'a> {
     name: &'a str,
+    /// The text as shown ([`printable_source`]): the same bytes but control characters.
     text: &'a str,
+    /// The text as it is, which columns are counted in.
+    source: &'a str,
     lines: &'a LineIndex,
 }
 
@@ -69,7 +78,7 @@ impl FileSource<'_> {
         to: usize,
         header_column: Option<usize>,
     ) -> Box<dyn SpanContents<'a> + 'a> {
-        let (line, column) = self.lines.line_column(self.text.as_bytes(), from);
+        let (line, column) = self.lines.line_column(self.source.as_bytes(), from);
         Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             &self.text.as_bytes()[from..to],
@@ -91,7 +100,9 @@ impl SourceCode for FileSource<'_> {
         // miette counts columns in bytes; people count characters, as every other format
         // does. Only the read without context lines gives the header its position.
         let header = context_lines_before == 0 && context_lines_after == 0;
-        let (_, column) = self.lines.line_column(self.text.as_bytes(), span.offset());
+        let (_, column) = self
+            .lines
+            .line_column(self.source.as_bytes(), span.offset());
         let header_column = header.then_some(column - 1);
         let ((from, to), cut) = self.line_window(span.offset(), span.offset() + span.len());
         if cut {
@@ -144,7 +155,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&printable(&self.finding.message))
     }
 }
 
@@ -152,7 +163,7 @@ impl std::error::Error for Report<'_> {}
 
 impl Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.finding.rule))
+        Some(Box::new(printable(&self.finding.rule)))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -171,14 +182,14 @@ impl Diagnostic for Report<'_> {
             (None, Some(help)) => help.clone(),
             (None, None) => return None,
         };
-        Some(Box::new(text))
+        Some(Box::new(printable(&text).into_owned()))
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         self.finding
             .url
             .as_ref()
-            .map(|u| Box::new(u) as Box<dyn fmt::Display>)
+            .map(|u| Box::new(printable(u)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -189,7 +200,7 @@ impl Diagnostic for Report<'_> {
         let span = &self.finding.span;
         let label = match self.finding.kind {
             crate::check::RuleKind::Io | crate::check::RuleKind::Limits => "here".to_string(),
-            _ => self.finding.rule.clone(),
+            _ => printable(&self.finding.rule).into_owned(),
         };
         Some(Box::new(std::iter::once(LabeledSpan::new(
             Some(label),
@@ -223,12 +234,15 @@ pub fn write_file(
     report: &FileReport,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let name = printable(&report.display_path);
+    let text = printable_source(&report.source);
     for finding in report.findings.iter().take(MAX_SHOWN_PER_FILE) {
         let diagnostic = Report {
             finding,
             source: FileSource {
-                name: &report.display_path,
-                text: &report.source,
+                name: &name,
+                text: &text,
+                source: &report.source,
                 lines: &report.lines,
             },
         };
@@ -242,9 +256,8 @@ pub fn write_file(
     if more > 0 {
         writeln!(
             out,
-            "{}: {more} more finding{} not shown (the first {MAX_SHOWN_PER_FILE} are); \
+            "{name}: {more} more finding{} not shown (the first {MAX_SHOWN_PER_FILE} are); \
              `--format compact` or `--format json` lists them all\n",
-            report.display_path,
             if more == 1 { "" } else { "s" },
         )?;
     }

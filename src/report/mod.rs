@@ -81,18 +81,6 @@ impl Format {
     }
 }
 
-/// Text for a terminal: every control character but tab and line break (an escape sequence
-/// in a file's text, name or rule id could retitle a terminal window or hide text) written as
-/// U+FFFD, as the Checkstyle format writes the characters XML cannot hold.
-pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_unsafe = |c: char| c.is_control() && c != '\t' && c != '\n';
-    if text.contains(is_unsafe) {
-        text.replace(is_unsafe, "\u{FFFD}").into()
-    } else {
-        text.into()
-    }
-}
-
 /// Counts over a whole run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
