@@ -14,7 +14,7 @@ use brandlint::report::{self, Format, Statistics, Style, Summary};
 use brandlint::run::{self, CheckOptions, CheckRun};
 use clap::ValueEnum;
 
-use super::{config_error, current_dir, say_error, usage_error, watch, EXIT_FINDINGS, EXIT_USAGE};
+use super::{config_error, current_dir, say_error, RulesSource, usage_error, watch, EXIT_FINDINGS, EXIT_USAGE};
 
 /// The arguments of `brandlint check`.
 #[derive(Debug, clap::Args)]
@@ -28,16 +28,8 @@ pub(super) struct CheckArgs {
     /// and an empty list checks nothing.
     #[arg(long, value_name = "FILE")]
     files_from: Option<PathBuf>,
-    /// Use this rules file for every file instead of discovering brandlint.toml.
-    #[arg(long, value_name = "FILE")]
-    rules: Option<PathBuf>,
-    /// Take each file's rules from this tree of rules files, laid out as the current folder
-    /// (such as the files of a pull request's base commit), not from beside the file.
-    #[arg(long, value_name = "DIR")]
-    rules_tree: Option<PathBuf>,
-    /// Let rules files extend files outside the repository, and by absolute paths.
-    #[arg(long)]
-    allow_outside: bool,
+    #[command(flatten)]
+    source: RulesSource,
     /// Output format.
     #[arg(long, default_value = "human", value_parser = format_parser())]
     format: Format,
@@ -313,9 +305,9 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
             args.paths.clone()
         },
         listed,
-        rules: args.rules.clone(),
-        reach: super::reach(args.allow_outside),
-        rules_tree: args.rules_tree.clone(),
+        rules: args.source.rules.clone(),
+        reach: super::reach(args.source.allow_outside),
+        rules_tree: args.source.rules_tree.clone(),
         no_ignore: args.no_ignore,
         fix: if args.fix {
             FixMode::Write

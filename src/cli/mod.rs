@@ -61,13 +61,14 @@ enum Command {
     Man,
 }
 
-/// Which rules a command without content uses.
+/// Which rules a command uses, when not the rules files found beside the content.
 #[derive(Debug, clap::Args)]
 struct RulesSource {
-    /// Use this rules file instead of the one found from the current folder.
+    /// Use this rules file for everything instead of discovering brandlint.toml.
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
-    /// Find the rules file in this tree of rules files, laid out as the current folder.
+    /// Find rules files in this tree, laid out as the current folder (such as the files of
+    /// a pull request's base commit), not beside the content.
     #[arg(long, value_name = "DIR")]
     rules_tree: Option<PathBuf>,
     /// Let rules files extend files outside the repository, and by absolute paths.
