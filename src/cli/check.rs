@@ -14,7 +14,10 @@ use brandlint::report::{self, Format, Statistics, Style, Summary};
 use brandlint::run::{self, CheckOptions, CheckRun};
 use clap::ValueEnum;
 
-use super::{config_error, current_dir, say_error, RulesSource, usage_error, watch, EXIT_FINDINGS, EXIT_USAGE};
+use super::{
+    config_error, current_dir, say_error, usage_error, watch, RulesSource, EXIT_FINDINGS,
+    EXIT_USAGE,
+};
 
 /// The arguments of `brandlint check`.
 #[derive(Debug, clap::Args)]
