@@ -10,6 +10,7 @@ use crate::document::Channel;
 use crate::fix::{self, Fixed};
 use crate::read::{self, Format};
 use crate::span::{LineIndex, Location};
+use crate::suppress;
 use crate::walk::Origin;
 
 /// What to do with the fixes findings carry.
@@ -185,7 +186,9 @@ impl FileReport {
     }
 }
 
-/// The findings of a text. `path` is where the file is (for the rules' `files` globs).
+/// The findings of a text, through the stages of a check: read the text into a document,
+/// check it, and drop what its directives suppress. `path` is where the file is (for the
+/// rules' `files` globs).
 pub fn lint_text(
     rules: &CompiledRules,
     path: &Path,
@@ -194,7 +197,9 @@ pub fn lint_text(
 ) -> Vec<Finding> {
     let document = read::read(channel, format, source, rules);
     let relative = rules.relative(path);
-    check::check_document(rules, &document, source, channel, relative)
+    let mut findings = check::check_document(rules, &document, source, channel, relative);
+    suppress::retain_unsuppressed(&document.directives, source, &mut findings);
+    findings
 }
 
 /// Lints a file's bytes, fixing them as `mode` says.

@@ -271,8 +271,10 @@ impl MatchContext<'_> {
     }
 }
 
-/// Runs every rule that applies to the file over every segment of the document, drops what
-/// directives suppress, and returns the findings in source order.
+/// Runs every rule that applies to the file over every segment of the document, and
+/// returns the findings in source order, one per rule and span. What the document's
+/// directives suppress is still among them: suppressing is the next stage
+/// ([`crate::suppress::retain_unsuppressed`], run by [`crate::lint`]).
 pub fn check_document(
     rules: &CompiledRules,
     document: &Document,
@@ -282,7 +284,6 @@ pub fn check_document(
 ) -> Vec<Finding> {
     let file = rules.for_file(channel, relative_path);
     let mut findings = check_active(rules, &file, document, source);
-    crate::suppress::retain_unsuppressed(&document.directives, source, &mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
