@@ -66,7 +66,10 @@ pub fn verify_examples(rules: &CompiledRules) -> Verification {
                 let mut builder = SegmentBuilder::new();
                 builder.push_exact(sentence, 0);
                 Document {
-                    segments: builder.finish(scope).into_iter().collect(),
+                    segments: builder
+                        .finish(scope, crate::read::mask::normalizing_edits)
+                        .into_iter()
+                        .collect(),
                     ..Document::default()
                 }
             };

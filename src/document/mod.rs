@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub mod color;
 pub mod visual;
 
 pub use visual::Visuals;
@@ -405,11 +406,13 @@ impl SegmentBuilder {
         }
     }
 
-    /// Finishes the segment: masks non-prose tokens, folds white space, trims. Returns `None`
-    /// when nothing but white space and masked text is left.
-    pub fn finish(self, scope: Scope) -> Option<Segment> {
+    /// Finishes the segment with the edits `normalize` makes to its text (the readers' masking
+    /// of non-prose tokens, folding of white space and trimming:
+    /// `crate::read::mask::normalizing_edits`). Returns `None` when nothing but white space
+    /// and masked text is left.
+    pub fn finish(self, scope: Scope, normalize: fn(&str) -> Vec<Edit>) -> Option<Segment> {
         let raw = self.finish_verbatim(scope);
-        let edits = crate::read::mask::normalizing_edits(&raw.text);
+        let edits = normalize(&raw.text);
         let segment = if edits.is_empty() {
             raw
         } else {
@@ -528,6 +531,7 @@ fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::mask::normalizing_edits;
 
     fn built(parts: &[(&str, Range<usize>, bool)]) -> Segment {
         let mut b = SegmentBuilder::new();
@@ -538,7 +542,7 @@ mod tests {
                 b.push_atomic(text, range.clone());
             }
         }
-        b.finish(Scope::Paragraph).unwrap()
+        b.finish(Scope::Paragraph, normalizing_edits).unwrap()
     }
 
     #[test]
@@ -581,7 +585,7 @@ mod tests {
         b.begin_inline(Scope::Link);
         b.push_exact("here", 9);
         b.end_inline();
-        let s = b.finish(Scope::Paragraph).unwrap();
+        let s = b.finish(Scope::Paragraph, normalizing_edits).unwrap();
         assert_eq!(s.text, "Click here");
         assert_eq!(s.inline_scopes, vec![(6..10, Scope::Link)]);
         assert_eq!(s.scope_at(&(6..10)), Scope::Link);
@@ -606,7 +610,7 @@ mod tests {
             b.push_atomic(" ", source.len()..source.len() + 2);
             source.push_str("\n ");
         }
-        let s = b.finish(Scope::Paragraph).unwrap();
+        let s = b.finish(Scope::Paragraph, normalizing_edits).unwrap();
         assert_eq!(s.inline_scopes.len(), 300);
         for (i, (range, scope)) in s.inline_scopes.iter().enumerate() {
             assert_eq!(*scope, Scope::Link);
@@ -639,7 +643,7 @@ mod tests {
                 b.push_exact("  ", at + 7);
             }
         }
-        let s = b.finish(Scope::Paragraph).unwrap();
+        let s = b.finish(Scope::Paragraph, normalizing_edits).unwrap();
         assert_eq!(s.text, "x & ".repeat(count).trim_end());
         let last = (count - 1) * unit.len();
         let text_at = (count - 1) * 4;
@@ -656,6 +660,6 @@ mod tests {
         let mut b = SegmentBuilder::new();
         b.push_mask(0..10);
         b.push_exact("  ", 10);
-        assert!(b.finish(Scope::Paragraph).is_none());
+        assert!(b.finish(Scope::Paragraph, normalizing_edits).is_none());
     }
 }

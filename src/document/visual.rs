@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::read::css::Rgb;
+use super::color::Rgb;
 
 /// The visual facts of a document, each in source order.
 #[derive(Debug, Default)]

@@ -27,10 +27,11 @@ use cssparser::{
 };
 use cssparser_color::{Color, ColorFunction};
 use palette::chromatic_adaptation::AdaptIntoUnclamped;
-use palette::color_difference::Ciede2000;
 use palette::rgb::{AdobeRgb, DisplayP3, LinDisplayP3, LinSrgb, ProPhotoRgb, Rec2020};
 use palette::white_point::{D50, D65};
 use palette::{FromColor, Hsl, Hwb, IntoColor, Lab, Lch, Oklab, Oklch, Srgb, Xyz};
+
+use crate::document::color::Rgb;
 
 /// Keywords that make a font-family value no list at all.
 const CSS_WIDE_KEYWORDS: &str = "inherit initial unset revert revert-layer";
@@ -51,47 +52,6 @@ fn is_one_of(word: &str, words: &str) -> bool {
     words
         .split_ascii_whitespace()
         .any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// An sRGB color, alpha ignored for comparisons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Rgb {
-    /// Red, 0 to 255.
-    pub red: u8,
-    /// Green, 0 to 255.
-    pub green: u8,
-    /// Blue, 0 to 255.
-    pub blue: u8,
-}
-
-impl Rgb {
-    /// `#rrggbb`, lower case.
-    pub fn to_hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.red, self.green, self.blue)
-    }
-
-    /// CIEDE2000 difference (0 = same, ~2.3 = just noticeable).
-    pub fn distance(self, other: Rgb) -> f32 {
-        self.in_lab().distance(other.in_lab())
-    }
-
-    /// The color with its CIE Lab coordinates, worked out once for many comparisons.
-    pub fn in_lab(self) -> LabColor {
-        LabColor(Lab::from_color(
-            Srgb::new(self.red, self.green, self.blue).into_format::<f32>(),
-        ))
-    }
-}
-
-/// A color in CIE Lab (D65), the space differences are measured in.
-#[derive(Debug, Clone, Copy)]
-pub struct LabColor(Lab<D65, f32>);
-
-impl LabColor {
-    /// CIEDE2000 difference (0 = same, ~2.3 = just noticeable).
-    pub fn distance(self, other: LabColor) -> f32 {
-        self.0.difference(other.0)
-    }
 }
 
 /// Parses a color as written in a rules file or a CSS value: any CSS notation. None for

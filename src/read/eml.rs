@@ -146,7 +146,7 @@ fn subject(source: &str, value: Range<usize>) -> Option<Segment> {
         }
     }
     builder.push_exact(&raw[plain_from..], value.start + plain_from);
-    builder.finish(Scope::Subject)
+    builder.finish(Scope::Subject, crate::read::mask::normalizing_edits)
 }
 
 /// The first non-blank line of a part's body, without its line break: where findings in a

@@ -62,7 +62,7 @@ fn scalar_segment(scope: Scope, value: &str, raw: Range<usize>, source: &str) ->
         builder = SegmentBuilder::new();
         builder.push_atomic(value, raw);
     }
-    builder.finish(scope)
+    builder.finish(scope, crate::read::mask::normalizing_edits)
 }
 
 /// Where a scalar's content starts within its token, and whether backslash escapes apply.

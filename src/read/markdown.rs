@@ -99,7 +99,9 @@ impl Reader<'_> {
 
     fn flush(&mut self) {
         if let Some((builder, scope)) = self.current.take() {
-            self.document.segments.extend(builder.finish(scope));
+            self.document
+                .segments
+                .extend(builder.finish(scope, crate::read::mask::normalizing_edits));
         }
     }
 
@@ -289,7 +291,10 @@ impl Reader<'_> {
                 if self.image_depth > 0 {
                     return;
                 }
-                let alt = self.alt.take().and_then(|alt| alt.finish(Scope::Alt));
+                let alt = self
+                    .alt
+                    .take()
+                    .and_then(|alt| alt.finish(Scope::Alt, crate::read::mask::normalizing_edits));
                 if let Some((span, src)) = self.image.take() {
                     self.document
                         .visuals

@@ -59,7 +59,9 @@ fn flush(
         at = tag.end;
     }
     builder.push_exact(&source[at..range.end], at);
-    document.segments.extend(builder.finish(Scope::Paragraph));
+    document
+        .segments
+        .extend(builder.finish(Scope::Paragraph, crate::read::mask::normalizing_edits));
 }
 
 #[cfg(test)]

@@ -36,8 +36,9 @@ use crate::config::error::ConfigError;
 use crate::config::load::MergedRules;
 use crate::config::schema::Common;
 use crate::config::{CompiledRules, Compiler, FileRules, RuleDraft};
+use crate::document::color::Rgb;
 use crate::document::Document;
-use crate::read::css::{self, Rgb};
+use crate::read::css;
 
 use super::{compiled_checks, module_doc, Finding, Rule, RuleKind};
 

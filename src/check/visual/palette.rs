@@ -29,7 +29,7 @@
 use std::collections::HashMap;
 
 use super::{Finding, VisualContext};
-use crate::read::css::{LabColor, Rgb};
+use crate::document::color::{LabColor, Rgb};
 
 /// Reports every color that is not a palette color, nor within `tolerance` of one.
 pub fn check(

@@ -135,7 +135,9 @@ struct State {
 impl State {
     fn flush(&mut self) {
         if let Some((builder, scope)) = self.current.take() {
-            self.document.segments.extend(builder.finish(scope));
+            self.document
+                .segments
+                .extend(builder.finish(scope, crate::read::mask::normalizing_edits));
         }
     }
 
@@ -249,7 +251,10 @@ impl Walk<'_> {
             };
             let mut builder = SegmentBuilder::new();
             self.push_text(&mut builder, span);
-            state.document.segments.extend(builder.finish(scope));
+            state
+                .document
+                .segments
+                .extend(builder.finish(scope, crate::read::mask::normalizing_edits));
         }
     }
 
