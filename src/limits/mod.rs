@@ -9,7 +9,6 @@
 //! `brandlint check`; the flag wins, so a CI job can hold a pull request's rules file to its
 //! own budgets. `0` means no limit. Hitting a budget fails the run with exit code 2.
 
-pub mod cut;
 pub mod output;
 
 /// Default for `rules`: rules after merging `extends`.

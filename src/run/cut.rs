@@ -6,7 +6,7 @@
 use crate::check::limits;
 use crate::lint::FileReport;
 
-use super::{Budget, Exceeded};
+use crate::limits::{Budget, Exceeded};
 
 /// The run's findings budget, counting as reports come.
 #[derive(Debug)]

@@ -2,6 +2,8 @@
 //! once per rules file), lint in parallel, and return the reports in a deterministic order
 //! together with the notices a person should see.
 
+pub mod cut;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,11 +17,11 @@ use crate::config::load::Reach;
 use crate::config::schema::Severity;
 use crate::config::{self, CompiledRules};
 use crate::document::Channel;
-use crate::limits::cut::FindingsCut;
 use crate::limits::{Exceeded, LimitValues, Limits};
 use crate::lint::{self, FileReport, FixMode, LintOptions};
 use crate::read;
 use crate::walk::{self, display_path, DisplayPaths};
+use cut::FindingsCut;
 
 /// What to check and how.
 #[derive(Clone, Debug, Default)]
