@@ -43,11 +43,6 @@ const KNOWN: &[(&str, &str, &str)] = &[
         "check",
         "compile calls each rule kind's compile function; a registry of checks that compile their own specs removes it",
     ),
-    (
-        "check",
-        "fix",
-        "the io/write finding names fix's write error",
-    ),
 ];
 
 /// The top-level module each `crate::` path in the library's files names, per module.

@@ -97,9 +97,9 @@ pub fn symbolic_link() -> Finding {
     .with_help("check the file the link points to under its own name")
 }
 
-/// A file whose fixes could not be written; it is left as it was.
-pub fn write_error(error: &crate::fix::WriteError) -> Finding {
-    io_finding("io/write", format!("not fixed: {error}"), 0)
+/// A file whose fixes could not be written (`why`, from the writer); it is left as it was.
+pub fn write_error(why: &dyn std::fmt::Display) -> Finding {
+    io_finding("io/write", format!("not fixed: {why}"), 0)
 }
 
 /// A file whose fixes did not settle within `passes` passes.
