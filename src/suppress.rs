@@ -1,40 +1,25 @@
-//! Suppression comments: `brandlint-disable`, `brandlint-enable` and
-//! `brandlint-disable-next-line`, each for every rule or for listed rule ids and kinds.
-//! Readers find the comments; this module parses them and drops the findings they cover.
+//! The suppress stage: `brandlint-disable`, `brandlint-enable` and
+//! `brandlint-disable-next-line` comments, each for every rule or for listed rule ids and
+//! kinds. Readers find the comments (`crate::read::directives`); this stage resolves their
+//! lists of rules, once per document, and drops the findings they cover.
 
 use std::ops::Range;
 
 use crate::check::{Finding, RuleKind};
 use crate::document::{Directive, DirectiveAction};
 
-/// Parses the inside of a comment (without its delimiters) as a directive.
-/// Rules are listed after the keyword, separated by commas or spaces:
-/// `brandlint-disable term/Acme Cloud, banned`. Without commas, a word that is neither a
-/// kind nor an id (`kind/name`) continues the id before it, so ids with spaces still work.
-pub fn parse_directive(comment: &str) -> Option<(DirectiveAction, Vec<String>)> {
-    let body = comment.trim();
-    let (action, rest) = [
-        (
-            "brandlint-disable-next-line",
-            DirectiveAction::DisableNextLine,
-        ),
-        ("brandlint-disable", DirectiveAction::Disable),
-        ("brandlint-enable", DirectiveAction::Enable),
-    ]
-    .into_iter()
-    .find_map(|(keyword, action)| {
-        let rest = body.strip_prefix(keyword)?;
-        (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some((action, rest))
-    })?;
-    let rest = rest.trim();
-    let rules = if rest.contains(',') {
-        rest.split(',')
+/// The rules a directive's list names: ids and kinds, separated by commas or spaces
+/// (`term/Acme Cloud, banned`). Without commas, a word that is neither a kind nor an id
+/// (`kind/name`) continues the id before it, so ids with spaces still work. Empty: every rule.
+pub fn rule_list(list: &str) -> Vec<String> {
+    if list.contains(',') {
+        list.split(',')
             .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|r| !r.is_empty())
             .collect()
     } else {
         let mut rules: Vec<String> = Vec::new();
-        for word in rest.split_whitespace() {
+        for word in list.split_whitespace() {
             let starts_rule = word.contains('/') || RuleKind::from_name(word).is_some();
             match rules.last_mut() {
                 Some(previous) if !starts_rule => {
@@ -45,49 +30,7 @@ pub fn parse_directive(comment: &str) -> Option<(DirectiveAction, Vec<String>)> 
             }
         }
         rules
-    };
-    Some((action, rules))
-}
-
-/// Every directive in HTML comments (`<!-- ... -->`) within a range of the source.
-pub fn html_comment_directives(source: &str, range: Range<usize>) -> Vec<Directive> {
-    let mut directives = Vec::new();
-    let Some(region) = source.get(range.clone()) else {
-        return directives;
-    };
-    let mut from = 0;
-    while let Some(open) = region[from..].find("<!--") {
-        let body_start = from + open + 4;
-        let Some(close) = region[body_start..].find("-->") else {
-            break;
-        };
-        let body_end = body_start + close;
-        if let Some((action, rules)) = parse_directive(&region[body_start..body_end]) {
-            directives.push(Directive {
-                span: range.start + from + open..range.start + body_end + 3,
-                action,
-                rules,
-            });
-        }
-        from = body_end + 3;
     }
-    directives
-}
-
-/// Every directive written as a template comment (`{{!-- brandlint-disable --}}`,
-/// `{# brandlint-disable #}`) among the template tags `tags` of `source`.
-pub fn template_comment_directives(source: &str, tags: &[Range<usize>]) -> Vec<Directive> {
-    tags.iter()
-        .filter_map(|span| {
-            let comment = crate::read::mask::template_comment(source.get(span.clone())?)?;
-            let (action, rules) = parse_directive(comment)?;
-            Some(Directive {
-                span: span.clone(),
-                action,
-                rules,
-            })
-        })
-        .collect()
 }
 
 fn concerns(rules: &[String], finding: &Finding) -> bool {
@@ -108,24 +51,30 @@ fn next_line(source: &str, offset: usize) -> Range<usize> {
     start..end
 }
 
+/// A directive with its list of rules resolved.
+struct Resolved<'a> {
+    directive: &'a Directive,
+    rules: Vec<String>,
+}
+
 /// Whether the directives before `finding` switch it off.
-fn is_suppressed(directives: &[Directive], source: &str, finding: &Finding) -> bool {
+fn is_suppressed(directives: &[Resolved<'_>], source: &str, finding: &Finding) -> bool {
     let at = finding.span.start;
     let mut all_disabled = false;
     let mut disabled: Vec<&str> = Vec::new();
-    for directive in directives.iter().take_while(|d| d.span.end <= at) {
+    for Resolved { directive, rules } in
+        directives.iter().take_while(|d| d.directive.span.end <= at)
+    {
         match directive.action {
-            DirectiveAction::Disable if directive.rules.is_empty() => all_disabled = true,
-            DirectiveAction::Disable => disabled.extend(directive.rules.iter().map(String::as_str)),
-            DirectiveAction::Enable if directive.rules.is_empty() => {
+            DirectiveAction::Disable if rules.is_empty() => all_disabled = true,
+            DirectiveAction::Disable => disabled.extend(rules.iter().map(String::as_str)),
+            DirectiveAction::Enable if rules.is_empty() => {
                 all_disabled = false;
                 disabled.clear();
             }
-            DirectiveAction::Enable => disabled.retain(|r| !directive.rules.iter().any(|e| e == r)),
+            DirectiveAction::Enable => disabled.retain(|r| !rules.iter().any(|e| e == r)),
             DirectiveAction::DisableNextLine => {
-                if next_line(source, directive.span.end).contains(&at)
-                    && concerns(&directive.rules, finding)
-                {
+                if next_line(source, directive.span.end).contains(&at) && concerns(rules, finding) {
                     return true;
                 }
             }
@@ -143,7 +92,14 @@ pub fn retain_unsuppressed(directives: &[Directive], source: &str, findings: &mu
     if directives.is_empty() {
         return;
     }
-    findings.retain(|f| f.kind == RuleKind::Io || !is_suppressed(directives, source, f));
+    let resolved: Vec<Resolved<'_>> = directives
+        .iter()
+        .map(|directive| Resolved {
+            directive,
+            rules: rule_list(&directive.rules),
+        })
+        .collect();
+    findings.retain(|f| f.kind == RuleKind::Io || !is_suppressed(&resolved, source, f));
 }
 
 #[cfg(test)]
@@ -151,34 +107,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn directives_parse_with_rule_lists() {
+    fn rule_lists_split_on_commas_or_before_ids_and_kinds() {
+        assert_eq!(rule_list(""), Vec::<String>::new());
         assert_eq!(
-            parse_directive(" brandlint-disable "),
-            Some((DirectiveAction::Disable, vec![]))
+            rule_list("term/Acme Cloud banned"),
+            ["term/Acme Cloud", "banned"]
         );
         assert_eq!(
-            parse_directive("brandlint-disable term/Acme Cloud banned"),
-            Some((
-                DirectiveAction::Disable,
-                vec!["term/Acme Cloud".into(), "banned".into()]
-            ))
+            rule_list("prefer/sign in, term/GitHub"),
+            ["prefer/sign in", "term/GitHub"]
         );
-        assert_eq!(
-            parse_directive("brandlint-disable-next-line prefer/sign in, term/GitHub"),
-            Some((
-                DirectiveAction::DisableNextLine,
-                vec!["prefer/sign in".into(), "term/GitHub".into()]
-            ))
-        );
-        assert_eq!(parse_directive("brandlint-disabled"), None);
-        assert_eq!(parse_directive("a comment"), None);
-    }
-
-    #[test]
-    fn comments_are_found_with_their_spans() {
-        let src = "x <!-- brandlint-enable --> y <!-- other -->";
-        let found = html_comment_directives(src, 0..src.len());
-        assert_eq!(found.len(), 1);
-        assert_eq!(&src[found[0].span.clone()], "<!-- brandlint-enable -->");
     }
 }

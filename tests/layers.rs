@@ -34,11 +34,6 @@ const KNOWN: &[(&str, &str, &str)] = &[
         "readers take the whole compiled rules rather than a small read-options value",
     ),
     (
-        "read",
-        "suppress",
-        "readers parse brandlint-disable directives with suppress's parser",
-    ),
-    (
         "config",
         "check",
         "compile calls each rule kind's compile function; a registry of checks that compile their own specs removes it",

@@ -218,8 +218,9 @@ pub struct Directive {
     pub span: Range<usize>,
     /// What it does.
     pub action: DirectiveAction,
-    /// Rule ids or kinds it concerns; empty means every rule.
-    pub rules: Vec<String>,
+    /// The rule ids and kinds it concerns, as written after the keyword (the suppress stage
+    /// splits them); empty means every rule.
+    pub rules: String,
 }
 
 /// One run of prose, as read: markup removed, entities decoded, masked text replaced by

@@ -383,7 +383,7 @@ mod tests {
             document.directives.push(crate::document::Directive {
                 span: 0..3,
                 action: crate::document::DirectiveAction::Disable,
-                rules: Vec::new(),
+                rules: String::new(),
             });
             document
         };

@@ -12,8 +12,8 @@ use super::frontmatter::{self, Syntax};
 use super::html::{self, HtmlOptions};
 use crate::document::visual::{Alt, Image};
 use crate::document::{Document, Scope, Segment, SegmentBuilder};
+use crate::read::directives::html_comment_directives;
 use crate::read::mask::template_tags;
-use crate::suppress::html_comment_directives;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -482,7 +482,7 @@ mod tests {
             &source[directives[0].span.clone()],
             "<!-- brandlint-disable -->"
         );
-        assert_eq!(directives[1].rules, ["banned"]);
+        assert_eq!(directives[1].rules, "banned");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! channel (which rules apply) and its format (how it is read) are decided together here.
 
 pub mod css;
+pub mod directives;
 pub mod eml;
 pub mod entities;
 pub mod frontmatter;

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::mask::template_tags;
 use crate::document::{Document, Scope, SegmentBuilder};
-use crate::suppress::template_comment_directives;
+use crate::read::directives::template_comment_directives;
 
 /// Reads plain text (a leading byte order mark is skipped; offsets stay file offsets).
 pub fn read(source: &str) -> Document {
@@ -175,7 +175,7 @@ mod tests {
         let directives = read(source).directives;
         assert_eq!(directives.len(), 2);
         assert_eq!(directives[0].action, DirectiveAction::DisableNextLine);
-        assert_eq!(directives[0].rules, ["term"]);
+        assert_eq!(directives[0].rules, "term");
         assert_eq!(
             &source[directives[0].span.clone()],
             "{{!-- brandlint-disable-next-line term --}}"

@@ -13,8 +13,8 @@ pub mod visual;
 use std::ops::Range;
 
 use crate::document::{Document, Visuals};
+use crate::read::directives::template_comment_directives;
 use crate::read::mask::template_tags;
-use crate::suppress::template_comment_directives;
 
 pub use select::Selector;
 

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::tree::{Element, NodeId, NodeKind, Tree};
 use crate::document::{Document, Scope, SegmentBuilder};
+use crate::read::directives::html_comment_directives;
 use crate::read::entities::push_html_text;
-use crate::suppress::html_comment_directives;
 
 /// Elements whose content is never prose.
 fn never_prose(name: &str) -> bool {

@@ -1,0 +1,98 @@
+//! Finding `brandlint-*` comments: the keyword says what a comment does, and the rest of it,
+//! kept as written, which rules it concerns. Readers call these on the comments and template
+//! comments they find; what a list of rules means is the suppress stage's to say.
+
+use std::ops::Range;
+
+use crate::document::{Directive, DirectiveAction};
+
+/// Parses the inside of a comment (without its delimiters) as a directive: its action and
+/// the list of rules after the keyword, trimmed (empty for every rule).
+pub fn parse_directive(comment: &str) -> Option<(DirectiveAction, String)> {
+    let body = comment.trim();
+    let (action, rest) = [
+        (
+            "brandlint-disable-next-line",
+            DirectiveAction::DisableNextLine,
+        ),
+        ("brandlint-disable", DirectiveAction::Disable),
+        ("brandlint-enable", DirectiveAction::Enable),
+    ]
+    .into_iter()
+    .find_map(|(keyword, action)| {
+        let rest = body.strip_prefix(keyword)?;
+        (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some((action, rest))
+    })?;
+    Some((action, rest.trim().to_string()))
+}
+
+/// Every directive in HTML comments (`<!-- ... -->`) within a range of the source.
+pub fn html_comment_directives(source: &str, range: Range<usize>) -> Vec<Directive> {
+    let mut directives = Vec::new();
+    let Some(region) = source.get(range.clone()) else {
+        return directives;
+    };
+    let mut from = 0;
+    while let Some(open) = region[from..].find("<!--") {
+        let body_start = from + open + 4;
+        let Some(close) = region[body_start..].find("-->") else {
+            break;
+        };
+        let body_end = body_start + close;
+        if let Some((action, rules)) = parse_directive(&region[body_start..body_end]) {
+            directives.push(Directive {
+                span: range.start + from + open..range.start + body_end + 3,
+                action,
+                rules,
+            });
+        }
+        from = body_end + 3;
+    }
+    directives
+}
+
+/// Every directive written as a template comment (`{{!-- brandlint-disable --}}`,
+/// `{# brandlint-disable #}`) among the template tags `tags` of `source`.
+pub fn template_comment_directives(source: &str, tags: &[Range<usize>]) -> Vec<Directive> {
+    tags.iter()
+        .filter_map(|span| {
+            let comment = super::mask::template_comment(source.get(span.clone())?)?;
+            let (action, rules) = parse_directive(comment)?;
+            Some(Directive {
+                span: span.clone(),
+                action,
+                rules,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directives_parse_to_an_action_and_the_list_as_written() {
+        assert_eq!(
+            parse_directive(" brandlint-disable "),
+            Some((DirectiveAction::Disable, String::new()))
+        );
+        assert_eq!(
+            parse_directive("brandlint-disable-next-line  prefer/sign in, term/GitHub "),
+            Some((
+                DirectiveAction::DisableNextLine,
+                "prefer/sign in, term/GitHub".to_string()
+            ))
+        );
+        assert_eq!(parse_directive("brandlint-disabled"), None);
+        assert_eq!(parse_directive("a comment"), None);
+    }
+
+    #[test]
+    fn comments_are_found_with_their_spans() {
+        let src = "x <!-- brandlint-enable --> y <!-- other -->";
+        let found = html_comment_directives(src, 0..src.len());
+        assert_eq!(found.len(), 1);
+        assert_eq!(&src[found[0].span.clone()], "<!-- brandlint-enable -->");
+    }
+}
