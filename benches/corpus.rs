@@ -166,7 +166,7 @@ fn channel_group(
     let rules = test_rules("corpus-terms.toml");
     let documents: Vec<_> = texts
         .iter()
-        .map(|t| read::read(channel, format, t, &rules))
+        .map(|t| read::read(channel, format, t, &rules.read))
         .collect();
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes_of(texts)));
@@ -175,7 +175,7 @@ fn channel_group(
         b.iter(|| {
             texts
                 .iter()
-                .map(|t| read::read(channel, format, t, &rules).segments.len())
+                .map(|t| read::read(channel, format, t, &rules.read).segments.len())
                 .sum::<usize>()
         })
     });
@@ -198,7 +198,7 @@ fn channel_group(
             texts
                 .iter()
                 .map(|t| {
-                    let document = read::read(channel, format, t, &rules);
+                    let document = read::read(channel, format, t, &rules.read);
                     check_document(&rules, &document, t, channel, Path::new("file")).len()
                 })
                 .sum::<usize>()
@@ -242,7 +242,7 @@ fn readers(c: &mut Criterion) {
             b.iter(|| {
                 texts
                     .iter()
-                    .map(|t| read::read(*channel, *format, t, &rules).segments.len())
+                    .map(|t| read::read(*channel, *format, t, &rules.read).segments.len())
                     .sum::<usize>()
             })
         });
@@ -265,7 +265,12 @@ fn engine(c: &mut Criterion) {
     let read_with = |rules: &CompiledRules| -> Vec<(Document, &String)> {
         texts
             .iter()
-            .map(|t| (read::read(Channel::Markdown, Format::Markdown, t, rules), t))
+            .map(|t| {
+                (
+                    read::read(Channel::Markdown, Format::Markdown, t, &rules.read),
+                    t,
+                )
+            })
             .collect()
     };
     let mut group = c.benchmark_group("engine");
@@ -291,7 +296,8 @@ fn engine(c: &mut Criterion) {
                 texts
                     .iter()
                     .map(|t| {
-                        let document = read::read(Channel::Markdown, Format::Markdown, t, &rules);
+                        let document =
+                            read::read(Channel::Markdown, Format::Markdown, t, &rules.read);
                         check_document(&rules, &document, t, Channel::Markdown, Path::new("p.md"))
                             .len()
                     })
@@ -333,7 +339,7 @@ fn editor(c: &mut Criterion) {
         b.iter_batched(
             || post.clone(),
             |text| {
-                let document = read::read(Channel::Markdown, Format::Markdown, &text, &rules);
+                let document = read::read(Channel::Markdown, Format::Markdown, &text, &rules.read);
                 check_document(
                     &rules,
                     &document,

@@ -195,7 +195,7 @@ pub fn lint_text(
     (channel, format): (Channel, Format),
     source: &str,
 ) -> Vec<Finding> {
-    let document = read::read(channel, format, source, rules);
+    let document = read::read(channel, format, source, &rules.read);
     let relative = rules.relative(path);
     let mut findings = check::check_document(rules, &document, source, channel, relative);
     suppress::retain_unsuppressed(&document.directives, source, &mut findings);

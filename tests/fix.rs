@@ -329,7 +329,7 @@ fn lint(
     text: &str,
     mode: brandlint::lint::FixMode,
 ) -> brandlint::lint::FileReport {
-    let kind = brandlint::read::detect(path, rules).expect("a known channel");
+    let kind = brandlint::read::detect(path, rules.is_email(path)).expect("a known channel");
     brandlint::lint::lint_bytes(
         rules,
         path,

@@ -29,11 +29,6 @@ const LAYERS: &[&[&str]] = &[
 /// Imports that go against [`LAYERS`] today, with why; each is to be removed, not added to.
 const KNOWN: &[(&str, &str, &str)] = &[
     (
-        "read",
-        "config",
-        "readers take the whole compiled rules rather than a small read-options value",
-    ),
-    (
         "config",
         "check",
         "compile calls each rule kind's compile function; a registry of checks that compile their own specs removes it",

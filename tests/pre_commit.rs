@@ -97,8 +97,10 @@ fn hook_files_pattern_is_exactly_the_extensions_brandlint_reads() {
         let name = format!("page.{extension}");
         // Read as content anywhere, or under an `[files] email` glob with a reader of its
         // own (any other file there is read as HTML, which says nothing of its extension).
-        let reads = read::detect(&dir.path().join(&name), &plain).is_some()
-            || read::detect(&dir.path().join("emails").join(&name), &emails)
+        let page = dir.path().join(&name);
+        let email = dir.path().join("emails").join(&name);
+        let reads = read::detect(&page, plain.is_email(&page)).is_some()
+            || read::detect(&email, emails.is_email(&email))
                 .is_some_and(|(_, format)| format != Format::Html);
         assert_eq!(
             pattern.is_match(&format!("posts/{name}")),

@@ -23,6 +23,7 @@ use crate::document::Channel;
 use crate::limits::{Budget, Exceeded, LimitValues, Limits};
 use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::read::html::Selector;
+use crate::read::ReadOptions;
 
 /// What a phrase does for the rule that owns it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,8 +63,9 @@ pub struct CompiledRules {
     pub ignore: GlobSet,
     /// `[files] email`.
     pub email: GlobSet,
-    /// `[files] ignore_selectors`.
-    pub ignore_selectors: Vec<Selector>,
+    /// What the readers need: `[files] ignore_selectors`, and whether visual facts are
+    /// gathered.
+    pub read: ReadOptions,
     /// `[[require]]` rules: what each counts, by rule index.
     pub requirements: Vec<(usize, Requirement)>,
     /// `[[term]]` rules: how each name may be written, by rule index.
@@ -495,7 +497,10 @@ pub fn compile(
         patterns,
         ignore,
         email,
-        ignore_selectors,
+        read: ReadOptions {
+            ignore_selectors,
+            visuals: visual.is_some(),
+        },
         requirements,
         terms,
         voice,

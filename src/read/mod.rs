@@ -14,7 +14,6 @@ pub mod plain;
 
 use std::path::Path;
 
-use crate::config::CompiledRules;
 use crate::document::{Channel, Document};
 
 /// How a file's text is laid out, which decides its reader.
@@ -30,10 +29,20 @@ pub enum Format {
     PlainText,
 }
 
+/// What reading needs to know of the rules, compiled with them: which HTML regions are not
+/// content, and whether the visual facts are gathered.
+#[derive(Debug, Default)]
+pub struct ReadOptions {
+    /// `[files] ignore_selectors`: HTML and email regions that are not content.
+    pub ignore_selectors: Vec<html::Selector>,
+    /// Whether colors, fonts and images are gathered (only the visual checks read them).
+    pub visuals: bool,
+}
+
 /// The channel and format of a file: from its extension (SPEC §2), and `[files] email`
-/// globs, which make any file under them an email (read as HTML unless it is Markdown,
-/// plain text or a message). `None` for a file of no known channel.
-pub fn detect(path: &Path, rules: &CompiledRules) -> Option<(Channel, Format)> {
+/// globs (`is_email`: they match the file), which make any file an email (read as HTML
+/// unless it is Markdown, plain text or a message). `None` for a file of no known channel.
+pub fn detect(path: &Path, is_email: bool) -> Option<(Channel, Format)> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -46,7 +55,7 @@ pub fn detect(path: &Path, rules: &CompiledRules) -> Option<(Channel, Format)> {
         "txt" | "text" => Some(Format::PlainText),
         _ => None,
     };
-    if rules.is_email(path) {
+    if is_email {
         return Some((Channel::Email, format.unwrap_or(Format::Html)));
     }
     match (extension.as_str(), format?) {
@@ -61,19 +70,17 @@ pub fn detect(path: &Path, rules: &CompiledRules) -> Option<(Channel, Format)> {
 }
 
 /// Reads a file's text.
-pub fn read(channel: Channel, format: Format, source: &str, rules: &CompiledRules) -> Document {
-    // Colors, fonts and images are only gathered for the visual checks.
-    let without_visuals = rules.visual.is_none();
-    let options = html::HtmlOptions {
+pub fn read(channel: Channel, format: Format, source: &str, options: &ReadOptions) -> Document {
+    let html = html::HtmlOptions {
         email: channel == Channel::Email,
-        ignore_selectors: &rules.ignore_selectors,
-        without_visuals,
+        ignore_selectors: &options.ignore_selectors,
+        without_visuals: !options.visuals,
     };
     match format {
-        Format::Markdown => markdown::read(source, !without_visuals),
-        Format::Html => html::read(source, &options),
+        Format::Markdown => markdown::read(source, options.visuals),
+        Format::Html => html::read(source, &html),
         Format::PlainText => plain::read(source),
-        Format::Eml => eml::read(source, &|part| html::read(part, &options)),
+        Format::Eml => eml::read(source, &|part| html::read(part, &html)),
     }
 }
 
@@ -189,7 +196,7 @@ mod tests {
                 (Channel::Email, Format::PlainText),
                 (Channel::Email, Format::Eml),
             ] {
-                let document = read(channel, format, &source, &rules);
+                let document = read(channel, format, &source, &rules.read);
                 for segment in &document.segments {
                     assert_maps_inside(segment, &source);
                 }

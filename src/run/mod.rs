@@ -392,7 +392,7 @@ fn plan_stdin(
     let display = display_path(&absolute, current_dir);
     let per_file = rules.limits.findings_per_file;
     let size = bytes.len() as u64;
-    match read::detect(&absolute, &rules) {
+    match read::detect(&absolute, rules.is_email(&absolute)) {
         Some((channel, _)) if options.max_file_size.is_some_and(|limit| size > limit) => {
             let limit = options.max_file_size.unwrap_or_default();
             let finding = crate::check::io::too_large(size, limit);
@@ -451,7 +451,7 @@ fn plan_files(
             continue;
         }
         let named = target.origin == walk::Origin::Named;
-        match read::detect(&absolute, &rules) {
+        match read::detect(&absolute, rules.is_email(&absolute)) {
             Some((channel, _)) if target.origin == walk::Origin::ListedLink => {
                 run.reports.push(FileReport::new(
                     display,
