@@ -145,7 +145,8 @@ impl Lint {
 /// The bytes of `text` at `span`, or a note that the span is not on character boundaries
 /// (which a span never should be).
 fn matched<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
-    text.get(span.clone()).unwrap_or("<span off a character boundary>")
+    text.get(span.clone())
+        .unwrap_or("<span off a character boundary>")
 }
 
 /// [`Lint::assert_findings`] on a Markdown post.
@@ -211,8 +212,14 @@ mod tests {
     #[test]
     fn html_and_email_texts_are_read_as_their_format() {
         let lint = Lint::new(GITHUB).html();
-        lint.assert_findings("<p class=\"Github\">Github</p>", &[("term/GitHub", "Github")]);
-        assert_eq!(lint.spans("<p>Github</p>"), [("term/GitHub".to_string(), 3..9)]);
+        lint.assert_findings(
+            "<p class=\"Github\">Github</p>",
+            &[("term/GitHub", "Github")],
+        );
+        assert_eq!(
+            lint.spans("<p>Github</p>"),
+            [("term/GitHub".to_string(), 3..9)]
+        );
         Lint::new("[[term]]\nname = \"GitHub\"\nchannels = [\"email\"]\n")
             .email()
             .assert_findings("<p>Github</p>", &[("term/GitHub", "Github")]);
