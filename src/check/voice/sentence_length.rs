@@ -7,7 +7,7 @@
 //!
 //! ## Example
 //! With `max_sentence_words = 12`, "Our new dashboard lets every member of your team see
-//! the status of each project at a glance, wherever they are." (23 words) is flagged;
+//! the status of each project at a glance, wherever they are." (21 words) is flagged;
 //! "See every project at a glance." passes.
 //!
 //! ## Options
