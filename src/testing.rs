@@ -1,4 +1,7 @@
-//! Helpers shared by unit tests: reproducible pseudo-random input.
+//! Helpers shared by unit tests: reproducible pseudo-random input, and [`lint`], a harness
+//! that runs a rules file over a text through the real pipeline.
+
+pub mod lint;
 
 /// A reproducible stream of pseudo-random numbers (xorshift64), so failures reproduce.
 pub fn xorshift(mut state: u64) -> impl FnMut() -> u64 {

@@ -59,3 +59,93 @@ pub fn compile(
 pub fn on_match(context: &MatchContext<'_>) -> Option<Finding> {
     Some(context.finding(None))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint::{assert_findings, assert_fixed, assert_message, Lint};
+
+    const HYPE: &str = "[[banned]]\nphrases = [\"world-class\", \"synergy\"]\n";
+
+    #[test]
+    fn the_documented_example_flags_the_phrase_and_passes_the_concrete_claim() {
+        assert_findings(
+            HYPE,
+            "Our world-class support.\n",
+            &[("banned/world-class", "world-class")],
+        );
+        assert_findings(HYPE, "Our support answers in an hour.\n", &[]);
+    }
+
+    #[test]
+    fn matching_ignores_case_and_folds_white_space_but_offers_no_fix() {
+        let rules = "[[banned]]\nphrases = [\"click here\"]\n";
+        let text = "Please Click\n   HERE now.\n";
+        assert_findings(rules, text, &[("banned/click here", "Click\n   HERE")]);
+        assert_fixed(rules, text, text);
+    }
+
+    #[test]
+    fn only_whole_words_match() {
+        assert_findings(
+            HYPE,
+            "Synergyzed teams, asynergy, synergy's reach.\n",
+            &[("banned/synergy", "synergy")],
+        );
+    }
+
+    #[test]
+    fn the_default_message_quotes_the_match_as_written() {
+        assert_message(
+            HYPE,
+            "A World-Class team.\n",
+            "banned/world-class",
+            "Avoid \"World-Class\"",
+        );
+        let custom = "[[banned]]\nphrases = [\"synergy\"]\nmessage = \"Say what {match} means\"\n";
+        assert_message(
+            custom,
+            "Synergy!\n",
+            "banned/synergy",
+            "Say what Synergy means",
+        );
+    }
+
+    #[test]
+    fn a_phrase_inside_a_longer_phrase_or_term_at_the_same_place_is_not_flagged() {
+        let rules = "[[banned]]\nphrases = [\"click\", \"click here\", \"cloud\"]\n\n\
+                     [[term]]\nname = \"Acme Cloud\"\n";
+        assert_findings(
+            rules,
+            "Click here for Acme Cloud, or click the cloud.\n",
+            &[
+                ("banned/click here", "Click here"),
+                ("banned/click", "click"),
+                ("banned/cloud", "cloud"),
+            ],
+        );
+    }
+
+    #[test]
+    fn scopes_and_channels_limit_where_a_phrase_is_flagged() {
+        let link_only = "[[banned]]\nphrases = [\"click here\"]\nscopes = [\"link\"]\n";
+        assert_findings(
+            link_only,
+            "To read it, click here: [click here](https://example.com).\n",
+            &[("banned/click here", "click here")],
+        );
+        let email_only = "[[banned]]\nphrases = [\"synergy\"]\nchannels = [\"email\"]\n";
+        assert_findings(email_only, "Synergy.\n", &[]);
+        Lint::new(email_only)
+            .email()
+            .assert_findings("<p>Synergy.</p>", &[("banned/synergy", "Synergy")]);
+    }
+
+    #[test]
+    fn code_and_urls_are_not_prose() {
+        assert_findings(
+            HYPE,
+            "Run `synergy --check` on https://example.com/synergy today.\n",
+            &[],
+        );
+    }
+}

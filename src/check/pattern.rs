@@ -51,3 +51,78 @@ pub fn compile(
 pub fn on_match(context: &MatchContext<'_>) -> Finding {
     context.finding(None)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint::{assert_findings, assert_fixed, assert_message, Lint};
+
+    const BANGS: &str =
+        "[[pattern]]\nregex = \"!!+\"\nmessage = \"One exclamation mark is enough.\"\n";
+
+    #[test]
+    fn the_documented_example_flags_the_run_of_marks_with_its_message() {
+        assert_findings(BANGS, "Launch day!!!\n", &[("pattern/!!+", "!!!")]);
+        assert_message(
+            BANGS,
+            "Launch day!!!\n",
+            "pattern/!!+",
+            "One exclamation mark is enough.",
+        );
+        assert_findings(BANGS, "Launch day!\n", &[]);
+        assert_fixed(BANGS, "Launch day!!!\n", "Launch day!!!\n");
+    }
+
+    #[test]
+    fn the_default_message_names_the_match_and_the_regex() {
+        assert_message(
+            "[[pattern]]\nregex = \"[0-9]+ ?USD\"\n",
+            "It costs 10 USD.\n",
+            "pattern/[0-9]+ ?USD",
+            "\"10 USD\" matches [0-9]+ ?USD",
+        );
+    }
+
+    #[test]
+    fn case_counts_unless_the_regex_says_otherwise() {
+        let exact = "[[pattern]]\nregex = \"acme\"\nid = \"lowercase-acme\"\n";
+        assert_findings(exact, "ACME and acme.\n", &[("lowercase-acme", "acme")]);
+        let any = "[[pattern]]\nregex = \"(?i)acme\"\nid = \"any-acme\"\n";
+        assert_findings(
+            any,
+            "ACME and acme.\n",
+            &[("any-acme", "ACME"), ("any-acme", "acme")],
+        );
+    }
+
+    #[test]
+    fn the_regex_sees_prose_as_read_and_the_span_covers_the_source_bytes() {
+        let rules = "[[pattern]]\nregex = \"day launch\"\n";
+        assert_findings(
+            rules,
+            "Our day\n  launch.\n",
+            &[("pattern/day launch", "day\n  launch")],
+        );
+        Lint::new("[[pattern]]\nregex = \"day!!\"\n")
+            .html()
+            .assert_findings(
+                "<p>Launch <b>day</b>&#33;&#33;</p>",
+                &[("pattern/day!!", "day</b>&#33;&#33;")],
+            );
+    }
+
+    #[test]
+    fn matches_touching_code_urls_or_template_tags_are_skipped() {
+        let rules = "[[pattern]]\nregex = \"price \\\\S+\"\n";
+        assert_findings(
+            rules,
+            "The price `PRICE`, the price {{ price }}, the price 10.\n",
+            &[("pattern/price \\S+", "price 10.")],
+        );
+    }
+
+    #[test]
+    fn empty_matches_are_never_findings() {
+        let rules = "[[pattern]]\nregex = \"x*\"\n";
+        assert_findings(rules, "abc axxb\n", &[("pattern/x*", "xx")]);
+    }
+}

@@ -250,3 +250,113 @@ pub fn check(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint::{assert_findings, assert_message, Lint};
+
+    const SIGN_OFF: &str = "[[require]]\nchannels = [\"email\"]\nscope = \"last-paragraph\"\n\
+                            any_of = [\"The Acme team\", \"Cheers\"]\n";
+
+    #[test]
+    fn the_documented_example_flags_an_email_without_a_sign_off_at_its_last_paragraph() {
+        let lint = Lint::new(SIGN_OFF).email();
+        let email = "<p>Your order shipped.</p><p>Best regards</p>";
+        assert_eq!(
+            lint.spans(email),
+            [("require/The Acme team".to_string(), 29..29)]
+        );
+        lint.assert_message(
+            email,
+            "require/The Acme team",
+            "Expected \"The Acme team\" or \"Cheers\" here: found 0, need at least 1",
+        );
+        lint.assert_findings(
+            "<p>Your order shipped.</p><p>Cheers, the ACME team</p>",
+            &[],
+        );
+        // A sign-off anywhere but the last paragraph does not count.
+        lint.assert_findings(
+            "<p>Cheers!</p><p>Best regards</p>",
+            &[("require/The Acme team", "")],
+        );
+        // Markdown posts are not emails.
+        assert_findings(SIGN_OFF, "Best regards\n", &[]);
+    }
+
+    #[test]
+    fn the_first_paragraph_is_the_first_one_after_headings() {
+        let rules = "[[require]]\nscope = \"first-paragraph\"\nany_of = [\"for you\"]\n";
+        assert_findings(rules, "# Title\n\nThis is for you.\n\nMore.\n", &[]);
+        let text = "# Title\n\nHello.\n\nThis is for you.\n";
+        let lint = Lint::new(rules);
+        lint.assert_findings(text, &[("require/for you", "")]);
+        assert_eq!(lint.spans(text)[0].1, 9..9);
+    }
+
+    #[test]
+    fn past_max_each_extra_occurrence_is_a_finding_and_none_is_missing() {
+        let rules = "[[require]]\nany_of = [\"free\"]\nmax = 1\n";
+        let text = "Free trial. Free plan. Nothing else.\n";
+        assert_findings(rules, text, &[("require/free", "Free")]);
+        assert_eq!(Lint::new(rules).spans(text)[0].1, 12..16);
+        assert_message(
+            rules,
+            text,
+            "require/free",
+            "At most 1 of \"free\" here: \"Free\" is one too many",
+        );
+        assert_findings(rules, "Nothing.\n", &[]);
+    }
+
+    #[test]
+    fn per_words_asks_for_min_markers_for_every_so_many_words() {
+        let rules = "[[require]]\nany_of = [\"you\"]\nper_words = 10\n";
+        let twenty = "You get one two three four five six seven eight nine ten eleven \
+                      twelve thirteen fourteen fifteen sixteen seventeen eighteen.\n";
+        assert_findings(rules, twenty, &[("require/you", "")]);
+        assert_message(
+            rules,
+            twenty,
+            "require/you",
+            "Expected \"you\" here: found 1, need at least 2",
+        );
+        let with_two = twenty.replace("eleven", "you");
+        assert_findings(rules, &with_two, &[]);
+        // Fewer words than per_words still need min.
+        assert_findings(rules, "Short text.\n", &[("require/you", "")]);
+        assert_findings(rules, "For you.\n", &[]);
+    }
+
+    #[test]
+    fn a_pattern_counts_like_a_phrase_and_a_custom_message_is_kept() {
+        let rules = "[[require]]\npattern = \"[0-9]+ minutes?\"\n\
+                     message = \"Say how long it takes\"\n";
+        assert_findings(rules, "It takes 5 minutes.\n", &[]);
+        assert_message(
+            rules,
+            "It is quick.\n",
+            "require/[0-9]+ minutes?",
+            "Say how long it takes",
+        );
+    }
+
+    #[test]
+    fn a_scope_that_is_absent_reports_the_marker_missing_at_the_document_start() {
+        let rules = "[[require]]\nscope = \"link\"\nany_of = [\"Sign up\"]\n";
+        let lint = Lint::new(rules);
+        let text = "Intro.\n\nSign up today.\n";
+        assert_eq!(lint.spans(text), [("require/Sign up".to_string(), 0..0)]);
+        lint.assert_findings("Intro. [Sign up](https://example.com/join).\n", &[]);
+    }
+
+    #[test]
+    fn markers_in_code_do_not_count() {
+        let rules = "[[require]]\nany_of = [\"Cheers\"]\n";
+        assert_findings(
+            rules,
+            "Write `Cheers` at the end.\n",
+            &[("require/Cheers", "")],
+        );
+    }
+}

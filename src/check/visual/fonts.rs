@@ -40,3 +40,68 @@ pub fn check(context: &VisualContext<'_>, fonts: &[(String, String)], findings: 
         findings.push(context.finding(family.span.clone(), message));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint::Lint;
+
+    const ID: &str = "visual/fonts";
+
+    fn brand() -> Lint {
+        Lint::new("[visual]\nfonts = [\"Inter\", \"Helvetica\", \"Arial\", \"sans-serif\"]\n")
+            .html()
+    }
+
+    #[test]
+    fn the_documented_example_flags_the_first_family_that_is_not_allowed() {
+        brand().assert_no_findings(
+            "<p style=\"font-family: Inter, Arial, sans-serif\">a</p>\
+             <p style='font: 600 16px/1.4 \"Inter\", sans-serif'>b</p>",
+        );
+        let page = "<p style=\"font-family: Inter, Georgia, serif\">a</p>";
+        brand().assert_findings(page, &[(ID, "Georgia")]);
+        brand().assert_message(
+            page,
+            ID,
+            "\"Georgia\" is not a brand font: use Inter, Helvetica, Arial, sans-serif",
+        );
+    }
+
+    #[test]
+    fn names_are_compared_without_quotes_case_or_extra_white_space() {
+        let lint = Lint::new("[visual]\nfonts = [\"Helvetica Neue\", \"sans-serif\"]\n").html();
+        lint.assert_no_findings("<p style=\"font-family: 'helvetica  NEUE', SANS-SERIF\">a</p>");
+        lint.assert_findings(
+            "<p style=\"font-family: 'Helvetica', sans-serif\">a</p>",
+            &[(ID, "'Helvetica'")],
+        );
+    }
+
+    #[test]
+    fn legacy_font_faces_and_style_sheets_are_lists_too() {
+        brand().assert_findings(
+            "<style>h1 { font-family: Georgia, serif }</style>\
+             <font face=\"Comic Sans MS, Arial\">a</font>",
+            &[(ID, "Georgia"), (ID, "Comic Sans MS")],
+        );
+    }
+
+    #[test]
+    fn keywords_declared_faces_and_template_tags_are_not_uses() {
+        brand().assert_no_findings(
+            "<style>@font-face { font-family: \"Brand X\"; src: url(x.woff) }</style>\
+             <p style=\"font-family: inherit\">a</p>\
+             <p style=\"font-family: {{ theme.font }}\">b</p>",
+        );
+    }
+
+    #[test]
+    fn mjml_font_family_attributes_are_checked_in_emails() {
+        let lint = Lint::new("[visual]\nfonts = [\"Inter\", \"sans-serif\"]\n").email();
+        lint.assert_findings(
+            "<mjml><mj-body><mj-text font-family=\"Georgia, serif\">Hi</mj-text>\
+             </mj-body></mjml>",
+            &[(ID, "Georgia")],
+        );
+    }
+}

@@ -92,3 +92,108 @@ pub fn check_alt(context: &VisualContext<'_>, skip_logos: bool, findings: &mut V
         findings.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint::Lint;
+
+    const LOGO: &str = "visual/logo-alt";
+    const ALT: &str = "visual/image-alt";
+
+    fn both() -> Lint {
+        Lint::new("[visual]\nlogo_alt = \"Acme\"\nimage_alt = true\n").html()
+    }
+
+    #[test]
+    fn the_documented_example_flags_a_logo_and_an_image_without_alt_text() {
+        let lint = both();
+        lint.assert_no_findings("<img src=\"/img/acme-logo.png\" alt=\"Acme\">");
+        lint.assert_findings(
+            "<img class=\"logo\" src=\"a.png\" alt=\"Logo\"><img src=\"team.jpg\">",
+            &[(LOGO, "Logo"), (ALT, "<img src=\"team.jpg\">")],
+        );
+        lint.assert_message(
+            "<img class=\"logo\" src=\"a.png\" alt=\"Logo\">",
+            LOGO,
+            "This logo's alt text \"Logo\" does not say \"Acme\"",
+        );
+    }
+
+    #[test]
+    fn a_logo_is_known_by_its_file_name_class_or_id_and_its_alt_by_any_case() {
+        let lint = both();
+        lint.assert_no_findings(
+            "<img id=\"site-LOGO\" src=\"a.png\" alt=\"ACME home\">\
+             <img src=\"/brand/Logo.svg\" alt=\"The acme logo\">",
+        );
+        lint.assert_message(
+            "<img src=\"logo.png\">",
+            LOGO,
+            "This logo has no alt text: write alt=\"Acme\"",
+        );
+        // The logo is left to logo-alt: one finding, not two.
+        lint.assert_findings(
+            "<img src=\"logo.png\">",
+            &[(LOGO, "<img src=\"logo.png\">")],
+        );
+        lint.assert_message(
+            "<img src=\"logo.png\" alt=\" \">",
+            LOGO,
+            "This logo's alt text is empty: write \"Acme\"",
+        );
+    }
+
+    #[test]
+    fn decoration_needs_no_alt_text() {
+        both().assert_no_findings(
+            "<img src=\"spacer.gif\" alt=\"\"><img src=\"divider.png\" role=\"presentation\">\
+             <img src=\"x.png\" role=\"none\"><img src=\"y.png\" aria-hidden=\"true\">\
+             <img src=\"open.png\" width=\"1\" height=\"1\" alt=\"\">",
+        );
+    }
+
+    #[test]
+    fn a_spacer_without_any_alt_is_flagged_as_such() {
+        let lint = both();
+        lint.assert_findings(
+            "<img src=\"spacer.gif\">",
+            &[(ALT, "<img src=\"spacer.gif\">")],
+        );
+        lint.assert_message(
+            "<img src=\"pixel.png\">",
+            ALT,
+            "This spacer image has no alt: write alt=\"\" so that screen readers skip it",
+        );
+    }
+
+    #[test]
+    fn an_empty_alt_on_a_content_image_is_flagged_at_the_alt_text() {
+        let page = "<img src=\"team.jpg\" alt=\"\"><img src=\"b.jpg\" alt=\"Our team\">";
+        both().assert_findings(page, &[(ALT, "")]);
+        both().assert_message(
+            page,
+            ALT,
+            "This image's alt text is empty: say what it shows, or mark decoration with role=\"presentation\"",
+        );
+    }
+
+    #[test]
+    fn alt_text_written_by_a_template_tag_passes() {
+        both().assert_no_findings(
+            "<img src=\"logo.png\" alt=\"{{ brand }}\"><img src=\"p.jpg\" alt=\"{{ caption }}\">",
+        );
+    }
+
+    #[test]
+    fn markdown_images_are_checked_and_image_alt_covers_logos_when_logo_alt_is_off() {
+        let both = Lint::new("[visual]\nlogo_alt = \"Acme\"\nimage_alt = true\n");
+        both.assert_findings(
+            "![](team.png) ![Acme](logo.svg) ![](acme-logo.png)\n",
+            &[(ALT, ""), (LOGO, "")],
+        );
+        let images_only = Lint::new("[visual]\nimage_alt = true\n").html();
+        images_only.assert_findings("<img src=\"logo.png\">", &[(ALT, "<img src=\"logo.png\">")]);
+        let logos_only = Lint::new("[visual]\nlogo_alt = \"Acme\"\n").html();
+        logos_only.assert_no_findings("<img src=\"team.jpg\">");
+    }
+}

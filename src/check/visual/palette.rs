@@ -85,3 +85,82 @@ fn nearest<'p>(palette: &[(&'p str, Rgb, LabColor)], color: Rgb) -> Option<(&'p 
         })
         .min_by(|a, b| a.1.total_cmp(&b.1))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint::Lint;
+
+    const ID: &str = "visual/palette";
+
+    fn brand() -> Lint {
+        Lint::new("[visual]\npalette = [\"#FF5A00\", \"#1A1A1A\", \"#FFFFFF\"]\n").html()
+    }
+
+    #[test]
+    fn the_brand_colors_pass_in_other_notations() {
+        brand().assert_no_findings(
+            "<table><tr><td bgcolor=\"#ffffff\"><p style=\"color: rgb(255, 90, 0)\">a</p>\
+             <p style=\"color: #1a1a1a !important\">b</p></td></tr></table>",
+        );
+    }
+
+    #[test]
+    fn an_off_palette_color_is_flagged_with_the_nearest_brand_color() {
+        let page = "<p style=\"color: #ff5b00\">a</p>";
+        brand().assert_findings(page, &[(ID, "#ff5b00")]);
+        brand().assert_message(
+            page,
+            ID,
+            "\"#ff5b00\" is not a brand color: the nearest is \"#FF5A00\" (difference 0.2)",
+        );
+        brand().assert_message(
+            "<p style=\"color: rgb(30, 30, 30)\">a</p>",
+            ID,
+            "\"rgb(30, 30, 30)\" (#1e1e1e) is not a brand color: the nearest is \"#1A1A1A\" (difference 1.3)",
+        );
+    }
+
+    #[test]
+    fn colors_in_shorthands_and_gradients_count_each_use() {
+        brand().assert_findings(
+            "<div style=\"background: url(bg.png) #336699 no-repeat\">a</div>\
+             <div style=\"background-image: linear-gradient(#FF5A00, #336699)\">b</div>",
+            &[(ID, "#336699"), (ID, "#336699")],
+        );
+    }
+
+    #[test]
+    fn a_tolerance_passes_colors_that_look_the_same() {
+        let lint = Lint::new("[visual]\npalette = [\"#FF5A00\"]\npalette_tolerance = 2.3\n").html();
+        lint.assert_no_findings("<p style=\"color: #ff5b00\">a</p>");
+        lint.assert_findings("<p style=\"color: #ff9900\">a</p>", &[(ID, "#ff9900")]);
+    }
+
+    #[test]
+    fn transparency_and_keywords_are_not_compared() {
+        brand().assert_no_findings(
+            "<p style=\"color: rgba(255, 90, 0, 0.5); background: transparent; \
+             border-color: currentColor; outline-color: inherit\">a</p>",
+        );
+    }
+
+    #[test]
+    fn colors_written_by_template_tags_are_never_judged() {
+        brand().assert_no_findings(
+            "<p style=\"color: {{ brand.color }}; background: #{{ hex }}\">a</p>\
+             <td bgcolor=\"{{ bg }}\"><font color=\"{% cycle 'red', 'blue' %}\">b</font></td>",
+        );
+    }
+
+    #[test]
+    fn legacy_attributes_sheets_and_markdown_html_are_read() {
+        brand().assert_findings(
+            "<style>p { color: #123456 }</style><font color=\"red\">a</font>",
+            &[(ID, "#123456"), (ID, "red")],
+        );
+        Lint::new("[visual]\npalette = [\"#FF5A00\"]\n").assert_findings(
+            "Text <span style=\"color: blue\">a</span>.\n",
+            &[(ID, "blue")],
+        );
+    }
+}

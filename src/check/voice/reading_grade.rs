@@ -69,3 +69,83 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         findings.extend(context.finding(first, 0..0, message, None));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::lint::{assert_findings, assert_message, Lint};
+
+    const ID: &str = "voice/reading-grade-max";
+
+    /// `sentences` sentences of `words` one-syllable words each, each sentence capitalized
+    /// (a full stop before a lowercase word does not end a sentence).
+    fn plain(sentences: usize, words: usize) -> String {
+        let sentence = format!("Cat{}.", " cat".repeat(words - 1));
+        vec![sentence; sentences].join(" ")
+    }
+
+    #[test]
+    fn a_document_above_the_grade_is_one_finding_with_what_the_grade_comes_from() {
+        // 0.39 × 12 + 11.8 × 1 − 15.59 = 0.89, shown as 0.9.
+        let rules = "[voice]\nreading_grade_max = 0\n";
+        let text = format!("{}\n", plain(10, 12));
+        assert_findings(rules, &text, &[(ID, "")]);
+        assert_message(
+            rules,
+            &text,
+            ID,
+            "Reading grade 0.9 is above 0 (Flesch-Kincaid: 12.0 words a sentence, 1.00 \
+             syllables a word, over 120 words): use shorter sentences and plainer words",
+        );
+    }
+
+    #[test]
+    fn a_grade_at_the_limit_as_shown_passes() {
+        assert_findings(
+            "[voice]\nreading_grade_max = 0.9\n",
+            &format!("{}\n", plain(10, 12)),
+            &[],
+        );
+        assert_findings(
+            "[voice]\nreading_grade_max = 0.8\n",
+            &format!("{}\n", plain(10, 12)),
+            &[(ID, "")],
+        );
+    }
+
+    #[test]
+    fn long_words_and_long_sentences_raise_the_grade() {
+        let rules = "[voice]\nreading_grade_max = 8\n";
+        let hard = "Organizational communication necessitates considerable \
+                    deliberation regarding terminology, \
+                    particularly when international audiences \
+                    evaluate documentation independently";
+        let text = format!("{}\n", vec![format!("{hard}."); 10].join(" "));
+        assert_findings(rules, &text, &[(ID, "")]);
+        assert_findings(rules, &format!("{}\n", plain(10, 12)), &[]);
+    }
+
+    #[test]
+    fn fewer_than_a_hundred_words_are_not_graded() {
+        let rules = "[voice]\nreading_grade_max = 0\n";
+        assert_findings(rules, &format!("{}\n", plain(9, 11)), &[]);
+        assert_findings(rules, &format!("{}\n", plain(10, 10)), &[(ID, "")]);
+    }
+
+    #[test]
+    fn headings_are_not_body_text_and_the_finding_stands_where_the_body_starts() {
+        let rules = "[voice]\nreading_grade_max = 0\n";
+        let long_heading = format!("# {}\n\nShort body.\n", vec!["cat"; 120].join(" "));
+        assert_findings(rules, &long_heading, &[]);
+        let text = format!("# Title\n\n{}\n", plain(10, 12));
+        assert_eq!(Lint::new(rules).spans(&text), [(ID.to_string(), 9..9)]);
+    }
+
+    #[test]
+    fn list_items_and_quotes_are_body_text() {
+        let rules = "[voice]\nreading_grade_max = 0\n";
+        let items: String = (0..10).map(|_| format!("- {}\n", plain(1, 12))).collect();
+        assert_findings(rules, &items, &[(ID, "")]);
+        let quote = format!("> {}\n", plain(10, 12));
+        assert_findings(rules, &quote, &[(ID, "")]);
+    }
+}
