@@ -31,7 +31,7 @@ use regex::Regex;
 use crate::config::error::{closest, ConfigError};
 use crate::config::schema::RequireTable;
 use crate::config::{Compiler, RuleDraft};
-use crate::document::{Document, Scope, Segment, MASK};
+use crate::document::{Document, Scope, Segment};
 use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
 
 use super::{Finding, Rule, RuleKind};
@@ -169,11 +169,10 @@ fn segments_at(document: &Document, place: Place) -> Vec<&Segment> {
     }
 }
 
-/// Words of prose, a masked tag counting as one.
+/// Words of prose, as the voice checks count them ([`crate::check::voice::text::words`]):
+/// one definition of a word for every count of words, a masked tag counting as one.
 fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric() || c == MASK))
-        .count()
+    crate::check::voice::text::words(text).count()
 }
 
 /// Counts the markers where the requirement applies and reports too few or too many.
@@ -326,6 +325,19 @@ mod tests {
         // Fewer words than per_words still need min.
         assert_findings(rules, "Short text.\n", &[("require/you", "")]);
         assert_findings(rules, "For you.\n", &[]);
+    }
+
+    #[test]
+    fn words_are_counted_as_the_voice_checks_count_them() {
+        let rules = "[[require]]\nany_of = [\"you\"]\nper_words = 5\n";
+        // "and/or" is two words: ten words need two markers; nine need one.
+        let text = "You one two three four five six seven and/or.\n";
+        assert_findings(rules, text, &[("require/you", "")]);
+        assert_findings(rules, &text.replace("and/or", "andor"), &[]);
+        // A template tag is one word; punctuation and emoji are none.
+        let tag = "You one two three four five six seven eight {{ name }} — 🎉.\n";
+        assert_findings(rules, tag, &[("require/you", "")]);
+        assert_findings(rules, &tag.replace("{{ name }}", ""), &[]);
     }
 
     #[test]

@@ -11,7 +11,11 @@ mod search;
 
 use search::Search;
 
-/// Whether a character counts as part of a word for boundary checks.
+/// Whether a character counts as part of a word for boundary checks: a letter, a digit or
+/// `_`. This is the one test of a word character; masking uses it too. Counting words (the
+/// voice checks, `[[require]] per_words`) is `crate::check::voice::text::words`, which builds
+/// words from the same letters and digits but by UAX #29, since a count must also join
+/// "don't", "e.g" and "3,000" into one word, which a character test cannot.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
