@@ -95,8 +95,9 @@ pub struct Override {
     pub files: GlobSet,
     /// Voice settings it changes.
     pub voice: VoiceSettings,
-    /// Rule ids and kinds it switches off.
-    pub disable: Vec<String>,
+    /// The rules it switches off (indices into [`CompiledRules::rules`], in order),
+    /// resolved from its `disable` ids and kinds once, when compiled.
+    pub disable: Vec<usize>,
 }
 
 /// What applies to one file: which rules run, and the voice settings once every matching
@@ -165,10 +166,8 @@ impl CompiledRules {
             .filter(|o| o.files.is_match(relative_path))
         {
             voice = voice.overlaid(&matching.voice);
-            for (rule, on) in self.rules.iter().zip(active.iter_mut()) {
-                if matching.disable.iter().any(|d| names_rule(d, rule)) {
-                    *on = false;
-                }
+            for &rule in &matching.disable {
+                active[rule] = false;
             }
         }
         FileRules { active, voice }
@@ -575,10 +574,13 @@ fn compile_override(
     Ok(Override {
         files: compiler.globs(*origin, &value.files)?,
         voice: value.voice.clone().unwrap_or_default(),
-        disable: value
-            .disable
-            .iter()
-            .map(|name| name.get_ref().clone())
+        disable: (0..rules.len())
+            .filter(|&index| {
+                value
+                    .disable
+                    .iter()
+                    .any(|name| names_rule(name.get_ref(), &rules[index]))
+            })
             .collect(),
     })
 }
