@@ -186,6 +186,23 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A finding of this rule at `span` of the file, saying `message`: the one way a rule's
+    /// finding is made, with the rule's id, kind, severity, help and link. Add where in the
+    /// document it stands ([`Finding::in_scope`]) and a fix ([`Finding::with_fix`]).
+    pub fn finding(&self, span: Range<usize>, message: String) -> Finding {
+        Finding {
+            rule: self.id.clone(),
+            kind: self.kind,
+            severity: self.severity,
+            message,
+            span,
+            scope: None,
+            fix: None,
+            help: self.help.clone(),
+            url: self.url.clone(),
+        }
+    }
+
     /// Whether the rule runs on a file of this channel at this path (relative to the rules
     /// file's folder).
     pub fn applies_to_file(&self, channel: Channel, relative_path: &Path) -> bool {
@@ -227,6 +244,20 @@ pub struct Finding {
     pub url: Option<String>,
 }
 
+impl Finding {
+    /// The finding, standing in prose of this scope.
+    pub fn in_scope(mut self, scope: Scope) -> Self {
+        self.scope = Some(scope);
+        self
+    }
+
+    /// The finding with a fix: the text that replaces exactly its span, when that is safe.
+    pub fn with_fix(mut self, fix: Option<String>) -> Self {
+        self.fix = fix;
+        self
+    }
+}
+
 /// A rule's match in a segment, as the kind's `on_match` sees it.
 pub struct MatchContext<'a> {
     /// The rule that owns the match.
@@ -257,17 +288,13 @@ impl MatchContext<'_> {
 
     /// A finding of this match with the rule's message.
     pub fn finding(&self, fix: Option<String>) -> Finding {
-        Finding {
-            rule: self.rule.id.clone(),
-            kind: self.rule.kind,
-            severity: self.rule.severity,
-            message: self.rule.message_for(self.matched_text()),
-            span: self.span.clone(),
-            scope: Some(self.segment.scope_at(&self.text_range)),
-            fix: fix.filter(|_| self.fix_is_safe()),
-            help: self.rule.help.clone(),
-            url: self.rule.url.clone(),
-        }
+        self.rule
+            .finding(
+                self.span.clone(),
+                self.rule.message_for(self.matched_text()),
+            )
+            .in_scope(self.segment.scope_at(&self.text_range))
+            .with_fix(fix.filter(|_| self.fix_is_safe()))
     }
 }
 

@@ -212,17 +212,7 @@ pub fn check(
         Some(per) => requirement.min * (words / per).max(1),
         None => requirement.min,
     };
-    let finding = |span: Range<usize>, message: String| Finding {
-        rule: rule.id.clone(),
-        kind: RuleKind::Require,
-        severity: rule.severity,
-        message,
-        span,
-        scope: None,
-        fix: None,
-        help: rule.help.clone(),
-        url: rule.url.clone(),
-    };
+    let finding = |span: Range<usize>, message: String| rule.finding(span, message);
     if found.len() < needed {
         let at = segments.first().map_or(0, |s| s.source_range(0..0).start);
         let mut missing = finding(at..at, rule.message_for(""));

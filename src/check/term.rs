@@ -290,17 +290,11 @@ pub fn check_trademarks(rules: &CompiledRules, mentions: &[Mention], findings: &
             spelling.fix = spelling.fix.take().and(fix);
             continue;
         }
-        findings.push(Finding {
-            rule: rule.id.clone(),
-            kind: RuleKind::Term,
-            severity: rule.severity,
-            message,
-            span,
-            scope: Some(first.scope),
-            fix,
-            help: rule.help.clone(),
-            url: rule.url.clone(),
-        });
+        findings.push(
+            rule.finding(span, message)
+                .in_scope(first.scope)
+                .with_fix(fix),
+        );
     }
 }
 

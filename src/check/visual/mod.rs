@@ -255,17 +255,7 @@ pub struct VisualContext<'a> {
 impl VisualContext<'_> {
     /// A finding of the check.
     pub fn finding(&self, span: std::ops::Range<usize>, message: String) -> Finding {
-        Finding {
-            rule: self.rule.id.clone(),
-            kind: RuleKind::Visual,
-            severity: self.rule.severity,
-            message,
-            span,
-            scope: None,
-            fix: None,
-            help: self.rule.help.clone(),
-            url: self.rule.url.clone(),
-        }
+        self.rule.finding(span, message)
     }
 
     /// The file's bytes at a span, for messages.

@@ -416,17 +416,12 @@ impl<'a> VoiceContext<'a> {
         }
         let span = segment.source_range(range.clone());
         let verbatim = self.source.get(span.clone()) == segment.text.get(range.clone());
-        Some(Finding {
-            rule: self.rule.id.clone(),
-            kind: RuleKind::Voice,
-            severity: self.rule.severity,
-            message,
-            scope: Some(segment.scope_at(&range)),
-            span,
-            fix: fix.filter(|_| verbatim),
-            help: self.rule.help.clone(),
-            url: self.rule.url.clone(),
-        })
+        Some(
+            self.rule
+                .finding(span, message)
+                .in_scope(segment.scope_at(&range))
+                .with_fix(fix.filter(|_| verbatim)),
+        )
     }
 }
 
