@@ -283,7 +283,8 @@ impl MatchContext<'_> {
     /// Whether replacing `span` is safe: the file holds the prose verbatim there, with no
     /// markup, entity, escape, line break or template tag inside.
     pub fn fix_is_safe(&self) -> bool {
-        self.source.get(self.span.clone()) == Some(self.matched_text())
+        self.segment
+            .is_verbatim(self.source, self.text_range.clone())
     }
 
     /// A finding of this match with the rule's message.

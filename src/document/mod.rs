@@ -256,6 +256,16 @@ impl Segment {
         &self.pieces[index]
     }
 
+    /// Whether the file `source` holds this range of the text verbatim: no markup, entity,
+    /// escape, line break or template tag inside it. Only then may a fix replace the range's
+    /// bytes in the file: the one test of whether a fix is safe.
+    pub fn is_verbatim(&self, source: &str, range: Range<usize>) -> bool {
+        let Some(text) = self.text.get(range.clone()) else {
+            return false;
+        };
+        source.get(self.source_range(range)) == Some(text)
+    }
+
     /// The source range of a range of `text`: from the first byte of its first character to
     /// just past its last. An empty range maps to an empty range at its start.
     pub fn source_range(&self, text: Range<usize>) -> Range<usize> {

@@ -415,7 +415,7 @@ impl<'a> VoiceContext<'a> {
             return None;
         }
         let span = segment.source_range(range.clone());
-        let verbatim = self.source.get(span.clone()) == segment.text.get(range.clone());
+        let verbatim = segment.is_verbatim(self.source, range.clone());
         Some(
             self.rule
                 .finding(span, message)
