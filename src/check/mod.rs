@@ -96,8 +96,8 @@ impl RuleKind {
     /// The checks of a kind made of several (voice, visual), each as its id and its doc.
     pub fn checks(self) -> Vec<(String, String)> {
         match self {
-            RuleKind::Voice => voice::VoiceCheck::ALL
-                .into_iter()
+            RuleKind::Voice => voice::VoiceCheck::all()
+                .iter()
                 .map(|c| (c.id(), c.doc()))
                 .collect(),
             RuleKind::Visual => visual::VisualCheck::ALL

@@ -49,114 +49,108 @@ use crate::document::{Document, Scope, Segment};
 
 use super::{compiled_checks, module_doc, Finding, Rule, RuleKind};
 
-/// One voice check: a key of `[voice]` that switches it on, and an id of its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VoiceCheck {
-    /// [`sentence_length`]
-    MaxSentenceWords,
-    /// [`exclamations`]
-    MaxExclamations,
-    /// [`shouting`]
-    Shouting,
-    /// [`contractions`]
-    Contractions,
-    /// [`person`]
-    Person,
-    /// [`reading_grade`]
-    ReadingGradeMax,
-    /// [`heading_case`]
-    HeadingCase,
-    /// [`emoji`]
-    Emoji,
+/// One voice check, all it is in one entry of [`CHECKS`]: the `[voice]` key that
+/// switches it on, its page, its summary, and how it runs. Adding a check is a module and
+/// one entry of [`CHECKS`] (and its key in `VoiceSettings`).
+#[derive(Debug)]
+pub struct VoiceCheck {
+    /// The `[voice]` key that switches it on.
+    pub key: &'static str,
+    /// Its module's source, whose `//!` comment is its page.
+    source: &'static str,
+    /// What it flags, in a few words: the rule's message as `brandlint rules` and `explain`
+    /// list it (each finding says more).
+    summary: &'static str,
+    /// Whether the settings set its key, to anything.
+    is_set: fn(&VoiceSettings) -> bool,
+    /// Runs it over a document.
+    run: fn(&VoiceContext<'_>, &mut Vec<Finding>),
 }
 
 /// Other names of voice check ids, accepted in `disable` lists: SPEC §3 writes the reading
 /// grade's id without `-max`.
 const ALIASES: [(&str, &str); 1] = [("voice/reading-grade", "voice/reading-grade-max")];
 
-impl VoiceCheck {
-    /// Every check, in the order they are documented.
-    pub const ALL: [VoiceCheck; 8] = [
-        VoiceCheck::MaxSentenceWords,
-        VoiceCheck::MaxExclamations,
-        VoiceCheck::Shouting,
-        VoiceCheck::Contractions,
-        VoiceCheck::Person,
-        VoiceCheck::ReadingGradeMax,
-        VoiceCheck::HeadingCase,
-        VoiceCheck::Emoji,
-    ];
+/// Every voice check, in the order they are documented.
+static CHECKS: [VoiceCheck; 8] = [
+    VoiceCheck {
+        key: "max_sentence_words",
+        source: include_str!("sentence_length.rs"),
+        summary: "A sentence longer than `max_sentence_words` words",
+        is_set: |s| s.max_sentence_words.is_some(),
+        run: sentence_length::check,
+    },
+    VoiceCheck {
+        key: "max_exclamations",
+        source: include_str!("exclamations.rs"),
+        summary: "More exclamations in a document than `max_exclamations`",
+        is_set: |s| s.max_exclamations.is_some(),
+        run: exclamations::check,
+    },
+    VoiceCheck {
+        key: "shouting",
+        source: include_str!("shouting.rs"),
+        summary: "A word in ALL CAPS",
+        is_set: |s| s.shouting.is_some(),
+        run: shouting::check,
+    },
+    VoiceCheck {
+        key: "contractions",
+        source: include_str!("contractions.rs"),
+        summary: "A contraction, or a spelled-out form, against `contractions`",
+        is_set: |s| s.contractions.is_some(),
+        run: contractions::check,
+    },
+    VoiceCheck {
+        key: "person",
+        source: include_str!("person.rs"),
+        summary: "The reader or the brand in the third person, against `person`",
+        is_set: |s| s.person.is_some(),
+        run: person::check,
+    },
+    VoiceCheck {
+        key: "reading_grade_max",
+        source: include_str!("reading_grade.rs"),
+        summary: "A reading grade above `reading_grade_max`",
+        is_set: |s| s.reading_grade_max.is_some(),
+        run: reading_grade::check,
+    },
+    VoiceCheck {
+        key: "heading_case",
+        source: include_str!("heading_case.rs"),
+        summary: "A heading not in `heading_case`",
+        is_set: |s| s.heading_case.is_some(),
+        run: heading_case::check,
+    },
+    VoiceCheck {
+        key: "emoji",
+        source: include_str!("emoji.rs"),
+        summary: "An emoji past what `emoji` allows",
+        is_set: |s| s.emoji.is_some(),
+        run: emoji::check,
+    },
+];
 
-    /// The `[voice]` key that switches it on.
-    pub fn key(self) -> &'static str {
-        match self {
-            VoiceCheck::MaxSentenceWords => "max_sentence_words",
-            VoiceCheck::MaxExclamations => "max_exclamations",
-            VoiceCheck::Shouting => "shouting",
-            VoiceCheck::Contractions => "contractions",
-            VoiceCheck::Person => "person",
-            VoiceCheck::ReadingGradeMax => "reading_grade_max",
-            VoiceCheck::HeadingCase => "heading_case",
-            VoiceCheck::Emoji => "emoji",
-        }
+impl VoiceCheck {
+    /// Every voice check, in the order they are documented.
+    pub fn all() -> &'static [VoiceCheck] {
+        &CHECKS
     }
 
     /// Its rule id: `voice/` and the key with dashes.
-    pub fn id(self) -> String {
-        format!("voice/{}", self.key().replace('_', "-"))
+    pub fn id(&self) -> String {
+        format!("voice/{}", self.key.replace('_', "-"))
     }
 
     /// What it checks, why, an example and its options: the `//!` comment of its module.
-    pub fn doc(self) -> String {
-        module_doc(match self {
-            VoiceCheck::MaxSentenceWords => include_str!("sentence_length.rs"),
-            VoiceCheck::MaxExclamations => include_str!("exclamations.rs"),
-            VoiceCheck::Shouting => include_str!("shouting.rs"),
-            VoiceCheck::Contractions => include_str!("contractions.rs"),
-            VoiceCheck::Person => include_str!("person.rs"),
-            VoiceCheck::ReadingGradeMax => include_str!("reading_grade.rs"),
-            VoiceCheck::HeadingCase => include_str!("heading_case.rs"),
-            VoiceCheck::Emoji => include_str!("emoji.rs"),
-        })
-    }
-
-    /// What it flags, in a few words: the rule's message as `brandlint rules` and
-    /// `explain` list it (each finding says more).
-    fn summary(self) -> &'static str {
-        match self {
-            VoiceCheck::MaxSentenceWords => "A sentence longer than `max_sentence_words` words",
-            VoiceCheck::MaxExclamations => {
-                "More exclamations in a document than `max_exclamations`"
-            }
-            VoiceCheck::Shouting => "A word in ALL CAPS",
-            VoiceCheck::Contractions => {
-                "A contraction, or a spelled-out form, against `contractions`"
-            }
-            VoiceCheck::Person => "The reader or the brand in the third person, against `person`",
-            VoiceCheck::ReadingGradeMax => "A reading grade above `reading_grade_max`",
-            VoiceCheck::HeadingCase => "A heading not in `heading_case`",
-            VoiceCheck::Emoji => "An emoji past what `emoji` allows",
-        }
+    pub fn doc(&self) -> String {
+        module_doc(self.source)
     }
 
     /// The check with this id (or one of its other names).
-    pub fn from_id(id: &str) -> Option<VoiceCheck> {
+    pub fn from_id(id: &str) -> Option<&'static VoiceCheck> {
         let id = canonical_id(id).unwrap_or(id);
-        Self::ALL.into_iter().find(|check| check.id() == id)
-    }
-
-    /// Whether the settings set the key that switches the check on, to anything.
-    fn is_set(self, settings: &VoiceSettings) -> bool {
-        match self {
-            VoiceCheck::MaxSentenceWords => settings.max_sentence_words.is_some(),
-            VoiceCheck::MaxExclamations => settings.max_exclamations.is_some(),
-            VoiceCheck::Shouting => settings.shouting.is_some(),
-            VoiceCheck::Contractions => settings.contractions.is_some(),
-            VoiceCheck::Person => settings.person.is_some(),
-            VoiceCheck::ReadingGradeMax => settings.reading_grade_max.is_some(),
-            VoiceCheck::HeadingCase => settings.heading_case.is_some(),
-            VoiceCheck::Emoji => settings.emoji.is_some(),
-        }
+        CHECKS.iter().find(|check| check.id() == id)
     }
 }
 
@@ -172,15 +166,15 @@ pub fn canonical_id(name: &str) -> Option<&'static str> {
 /// `[voice]` tables of extended files merge key by key, a later file winning.
 pub fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
     let settings = merged_settings(merged);
-    let configured: Vec<VoiceCheck> = VoiceCheck::ALL
-        .into_iter()
+    let configured: Vec<&VoiceCheck> = CHECKS
+        .iter()
         .filter(|check| {
-            check.is_set(&settings)
+            (check.is_set)(&settings)
                 || merged
                     .overrides
                     .iter()
                     .filter_map(|o| o.value.voice.as_ref())
-                    .any(|voice| check.is_set(voice))
+                    .any(|voice| (check.is_set)(voice))
         })
         .collect();
     if configured.is_empty() {
@@ -191,12 +185,7 @@ pub fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), Conf
     for check in configured {
         compiler.add(
             origin,
-            RuleDraft::check(
-                RuleKind::Voice,
-                common.clone(),
-                check.key(),
-                check.summary(),
-            ),
+            RuleDraft::check(RuleKind::Voice, common.clone(), check.key, check.summary),
         )?;
     }
     Ok(())
@@ -251,7 +240,7 @@ pub struct VoiceRules {
     /// The `[voice]` settings before any override.
     pub settings: VoiceSettings,
     /// The rule index of each configured check.
-    checks: Vec<(VoiceCheck, usize)>,
+    checks: Vec<(&'static VoiceCheck, usize)>,
     /// Every word of every `[[term]]` name, as written: names keep their case.
     names: HashSet<String>,
     /// The same words in lower case: another casing of a name is the term rule's to report.
@@ -263,7 +252,8 @@ pub struct VoiceRules {
 impl VoiceRules {
     /// The voice checks among compiled `rules`, or `None` when no voice check is set.
     pub fn new(merged: &MergedRules, rules: &[Rule]) -> Option<VoiceRules> {
-        let checks = compiled_checks(&VoiceCheck::ALL, RuleKind::Voice, VoiceCheck::id, rules);
+        let all: Vec<&'static VoiceCheck> = CHECKS.iter().collect();
+        let checks = compiled_checks(&all, RuleKind::Voice, |c| c.id(), rules);
         if checks.is_empty() {
             return None;
         }
@@ -446,16 +436,7 @@ pub fn check(
             source,
             prose: &prose,
         };
-        match check {
-            VoiceCheck::MaxSentenceWords => sentence_length::check(&context, findings),
-            VoiceCheck::MaxExclamations => exclamations::check(&context, findings),
-            VoiceCheck::Shouting => shouting::check(&context, findings),
-            VoiceCheck::Contractions => contractions::check(&context, findings),
-            VoiceCheck::Person => person::check(&context, findings),
-            VoiceCheck::ReadingGradeMax => reading_grade::check(&context, findings),
-            VoiceCheck::HeadingCase => heading_case::check(&context, findings),
-            VoiceCheck::Emoji => emoji::check(&context, findings),
-        }
+        (check.run)(&context, findings);
     }
 }
 
@@ -474,16 +455,19 @@ mod tests {
     #[test]
     fn every_check_is_documented_with_an_example_and_has_a_unique_id() {
         let mut ids = HashSet::new();
-        for check in VoiceCheck::ALL {
+        for check in VoiceCheck::all() {
             let doc = check.doc();
-            assert!(doc.contains("## Example"), "{} has no example", check.key());
-            assert!(doc.contains("## Why"), "{} says not why", check.key());
+            assert!(doc.contains("## Example"), "{} has no example", check.key);
+            assert!(doc.contains("## Why"), "{} says not why", check.key);
             assert!(ids.insert(check.id()));
-            assert_eq!(VoiceCheck::from_id(&check.id()), Some(check));
+            assert_eq!(
+                VoiceCheck::from_id(&check.id()).map(|c| c.key),
+                Some(check.key)
+            );
         }
         assert_eq!(
-            VoiceCheck::from_id("voice/reading-grade"),
-            Some(VoiceCheck::ReadingGradeMax)
+            VoiceCheck::from_id("voice/reading-grade").map(|c| c.key),
+            Some("reading_grade_max")
         );
         assert_eq!(
             canonical_id("voice/reading-grade"),
