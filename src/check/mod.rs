@@ -100,8 +100,8 @@ impl RuleKind {
                 .iter()
                 .map(|c| (c.id(), c.doc()))
                 .collect(),
-            RuleKind::Visual => visual::VisualCheck::ALL
-                .into_iter()
+            RuleKind::Visual => visual::VisualCheck::all()
+                .iter()
                 .map(|c| (c.id(), c.doc()))
                 .collect(),
             _ => Vec::new(),

@@ -42,65 +42,86 @@ use crate::read::css;
 
 use super::{compiled_checks, module_doc, Finding, Rule, RuleKind};
 
-/// One visual check: a key of `[visual]` that switches it on, and an id of its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum VisualCheck {
-    /// [`palette`]
-    Palette,
-    /// [`fonts`]
-    Fonts,
-    /// [`images`], for logos.
-    LogoAlt,
-    /// [`images`], for every content image.
-    ImageAlt,
+/// One visual check, all it is in one entry of [`CHECKS`]: the `[visual]` key that switches
+/// it on, its page, its summary, and how it runs. Adding a check is a module and one entry.
+#[derive(Debug)]
+pub struct VisualCheck {
+    /// The `[visual]` key that switches it on.
+    pub key: &'static str,
+    /// Its module's source, whose `//!` comment is its page.
+    source: &'static str,
+    /// What it flags, in a few words.
+    summary: &'static str,
+    /// Whether the settings switch it on.
+    is_set: fn(&VisualSettings) -> bool,
+    /// Runs it over a document.
+    run: fn(&VisualContext<'_>, &mut Vec<Finding>),
 }
 
-impl VisualCheck {
-    /// Every check, in the order they are documented.
-    pub const ALL: [VisualCheck; 4] = [
-        VisualCheck::Palette,
-        VisualCheck::Fonts,
-        VisualCheck::LogoAlt,
-        VisualCheck::ImageAlt,
-    ];
+/// The key of the logo check, which the content-image check defers to for logos.
+const LOGO_ALT: &str = "logo_alt";
 
-    /// The `[visual]` key that switches it on.
-    pub fn key(self) -> &'static str {
-        match self {
-            VisualCheck::Palette => "palette",
-            VisualCheck::Fonts => "fonts",
-            VisualCheck::LogoAlt => "logo_alt",
-            VisualCheck::ImageAlt => "image_alt",
-        }
+/// Every visual check, in the order they are documented.
+static CHECKS: [VisualCheck; 4] = [
+    VisualCheck {
+        key: "palette",
+        source: include_str!("palette.rs"),
+        summary: "A color that is not in `palette`",
+        is_set: |s| s.palette.is_some(),
+        run: |context, findings| {
+            let settings = context.settings;
+            let palette = settings.palette.as_deref().unwrap_or_default();
+            palette::check(context, palette, settings.tolerance, findings);
+        },
+    },
+    VisualCheck {
+        key: "fonts",
+        source: include_str!("fonts.rs"),
+        summary: "A font family that is not in `fonts`",
+        is_set: |s| s.fonts.is_some(),
+        run: |context, findings| {
+            let fonts = context.settings.fonts.as_deref().unwrap_or_default();
+            fonts::check(context, fonts, findings);
+        },
+    },
+    VisualCheck {
+        key: LOGO_ALT,
+        source: include_str!("images.rs"),
+        summary: "A logo whose alternative text does not contain `logo_alt`",
+        is_set: |s| s.logo_alt.is_some(),
+        run: |context, findings| {
+            let text = context.settings.logo_alt.as_deref().unwrap_or_default();
+            images::check_logos(context, text, findings);
+        },
+    },
+    VisualCheck {
+        key: "image_alt",
+        source: include_str!("images.rs"),
+        summary: "A content image without alternative text",
+        is_set: |s| s.image_alt,
+        run: |context, findings| images::check_alt(context, context.logo_checked, findings),
+    },
+];
+
+impl VisualCheck {
+    /// Every visual check, in the order they are documented.
+    pub fn all() -> &'static [VisualCheck] {
+        &CHECKS
     }
 
     /// Its rule id: `visual/` and the key with dashes.
-    pub fn id(self) -> String {
-        format!("visual/{}", self.key().replace('_', "-"))
+    pub fn id(&self) -> String {
+        format!("visual/{}", self.key.replace('_', "-"))
     }
 
     /// What it checks, why, an example and its options: the `//!` comment of its module.
-    pub fn doc(self) -> String {
-        match self {
-            VisualCheck::Palette => module_doc(include_str!("palette.rs")),
-            VisualCheck::Fonts => module_doc(include_str!("fonts.rs")),
-            VisualCheck::LogoAlt | VisualCheck::ImageAlt => module_doc(include_str!("images.rs")),
-        }
-    }
-
-    /// What it flags, in a few words.
-    fn summary(self) -> &'static str {
-        match self {
-            VisualCheck::Palette => "A color that is not in `palette`",
-            VisualCheck::Fonts => "A font family that is not in `fonts`",
-            VisualCheck::LogoAlt => "A logo whose alternative text does not contain `logo_alt`",
-            VisualCheck::ImageAlt => "A content image without alternative text",
-        }
+    pub fn doc(&self) -> String {
+        module_doc(self.source)
     }
 
     /// The check with this id.
-    pub fn from_id(id: &str) -> Option<VisualCheck> {
-        Self::ALL.into_iter().find(|check| check.id() == id)
+    pub fn from_id(id: &str) -> Option<&'static VisualCheck> {
+        CHECKS.iter().find(|check| check.id() == id)
     }
 }
 
@@ -115,17 +136,6 @@ pub struct VisualSettings {
     fonts: Option<Vec<(String, String)>>,
     logo_alt: Option<String>,
     image_alt: bool,
-}
-
-impl VisualSettings {
-    fn is_set(&self, check: VisualCheck) -> bool {
-        match check {
-            VisualCheck::Palette => self.palette.is_some(),
-            VisualCheck::Fonts => self.fonts.is_some(),
-            VisualCheck::LogoAlt => self.logo_alt.is_some(),
-            VisualCheck::ImageAlt => self.image_alt,
-        }
-    }
 }
 
 /// Reads the `[visual]` tables, refusing a palette color that is not a color or a negative
@@ -203,9 +213,9 @@ pub fn compile(
             common.examples = value.examples.clone();
         }
     }
-    let configured: Vec<VisualCheck> = VisualCheck::ALL
-        .into_iter()
-        .filter(|check| settings.is_set(*check))
+    let configured: Vec<&VisualCheck> = CHECKS
+        .iter()
+        .filter(|check| (check.is_set)(&settings))
         .collect();
     if configured.is_empty() {
         return Ok(None);
@@ -214,12 +224,7 @@ pub fn compile(
     for check in &configured {
         compiler.add(
             last.origin,
-            RuleDraft::check(
-                RuleKind::Visual,
-                common.clone(),
-                check.key(),
-                check.summary(),
-            ),
+            RuleDraft::check(RuleKind::Visual, common.clone(), check.key, check.summary),
         )?;
     }
     Ok(Some(settings))
@@ -230,14 +235,15 @@ pub fn compile(
 pub struct VisualRules {
     settings: VisualSettings,
     /// Each configured check and the index of its rule.
-    checks: Vec<(VisualCheck, usize)>,
+    checks: Vec<(&'static VisualCheck, usize)>,
 }
 
 impl VisualRules {
     /// The visual checks among compiled `rules`, with the settings `compile` read; `None`
     /// when none runs (a check whose rule a later table replaced does not).
     pub fn new(settings: VisualSettings, rules: &[Rule]) -> Option<VisualRules> {
-        let checks = compiled_checks(&VisualCheck::ALL, RuleKind::Visual, VisualCheck::id, rules);
+        let all: Vec<&'static VisualCheck> = CHECKS.iter().collect();
+        let checks = compiled_checks(&all, RuleKind::Visual, |c| c.id(), rules);
         (!checks.is_empty()).then_some(VisualRules { settings, checks })
     }
 }
@@ -246,6 +252,11 @@ impl VisualRules {
 pub struct VisualContext<'a> {
     /// The check's rule.
     pub rule: &'a Rule,
+    /// The `[visual]` settings.
+    settings: &'a VisualSettings,
+    /// Whether the logo check runs on this file, so the content-image check leaves logos
+    /// to it.
+    logo_checked: bool,
     /// The whole file.
     pub source: &'a str,
     /// The document read from it.
@@ -276,37 +287,22 @@ pub fn check(
     if document.visuals.is_empty() {
         return;
     }
-    let settings = &visual.settings;
     let logo_checked = visual
         .checks
         .iter()
-        .any(|&(check, index)| check == VisualCheck::LogoAlt && file.active[index]);
+        .any(|&(check, index)| check.key == LOGO_ALT && file.active[index]);
     for &(check, index) in &visual.checks {
         if !file.active[index] {
             continue;
         }
         let context = VisualContext {
             rule: &rules.rules[index],
+            settings: &visual.settings,
+            logo_checked,
             source,
             document,
         };
-        match check {
-            VisualCheck::Palette => {
-                let palette = settings.palette.as_deref().unwrap_or_default();
-                palette::check(&context, palette, settings.tolerance, findings);
-            }
-            VisualCheck::Fonts => {
-                let fonts = settings.fonts.as_deref().unwrap_or_default();
-                fonts::check(&context, fonts, findings);
-            }
-            VisualCheck::LogoAlt => {
-                let text = settings.logo_alt.as_deref().unwrap_or_default();
-                images::check_logos(&context, text, findings);
-            }
-            VisualCheck::ImageAlt => {
-                images::check_alt(&context, logo_checked, findings);
-            }
-        }
+        (check.run)(&context, findings);
     }
 }
 
@@ -317,12 +313,15 @@ mod tests {
     #[test]
     fn every_check_is_documented_with_an_example_and_has_a_unique_id() {
         let mut ids = std::collections::HashSet::new();
-        for check in VisualCheck::ALL {
+        for check in VisualCheck::all() {
             let doc = check.doc();
-            assert!(doc.contains("## Example"), "{} has no example", check.key());
-            assert!(doc.contains("## Why"), "{} says not why", check.key());
+            assert!(doc.contains("## Example"), "{} has no example", check.key);
+            assert!(doc.contains("## Why"), "{} says not why", check.key);
             assert!(ids.insert(check.id()));
-            assert_eq!(VisualCheck::from_id(&check.id()), Some(check));
+            assert_eq!(
+                VisualCheck::from_id(&check.id()).map(|c| c.key),
+                Some(check.key)
+            );
         }
     }
 }
