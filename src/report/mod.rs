@@ -1,4 +1,7 @@
-//! Rendering findings: one module per output format, all fed the same reports and summary.
+//! Rendering findings: one module per output format, each with its [`Reporter`], all fed the
+//! same reports in path order and the same summary ([`reporter`] picks one by [`Format`]).
+//! The formats that need nothing from later files write each file as it comes; the others
+//! keep findings, never file texts, until the end. `diff` writes `--diff` instead.
 //! Line and column are computed here, from byte offsets, and nowhere else.
 
 pub mod checkstyle;
