@@ -163,12 +163,32 @@ impl FileReport {
     /// waiting for the end of the run holds its findings only, not the file. Reporters that
     /// show the text around a finding (`human`, `--diff`) need it kept.
     pub fn release_text(&mut self) {
-        self.released = self
-            .located()
-            .map(|located| (located.at, located.matched.to_string()))
-            .collect();
+        self.released = self.places();
         self.source = String::new();
         self.lines = LineIndex::new(b"");
+    }
+
+    /// A copy of the report as [`FileReport::release_text`] leaves it: its findings and
+    /// their places, without the file's text (nor a fixed text), for a reporter that keeps
+    /// reports until the end of the run.
+    pub fn without_text(&self) -> FileReport {
+        FileReport {
+            display_path: self.display_path.clone(),
+            channel: self.channel,
+            source: String::new(),
+            findings: self.findings.clone(),
+            lines: LineIndex::new(b""),
+            fixed: self.fixed,
+            fixed_text: None,
+            released: self.places(),
+        }
+    }
+
+    /// Where each finding stands and what it matched.
+    fn places(&self) -> Vec<(Location, String)> {
+        self.located()
+            .map(|located| (located.at, located.matched.to_string()))
+            .collect()
     }
 
     /// A path that could not be read at all: one `io/read` finding.

@@ -21,7 +21,7 @@ use brandlint::fix;
 use brandlint::lint::{self, FileReport, FixMode};
 use brandlint::read::html::{self, HtmlOptions, Selector};
 use brandlint::read::{eml, frontmatter, markdown, mask, plain, Format};
-use brandlint::report::{human, json, Style, Summary};
+use brandlint::report::{reporter, Format as OutputFormat, Style, Summary};
 
 /// A target's body: it panics when the input breaks an invariant.
 pub type Target = fn(&[u8]);
@@ -330,7 +330,8 @@ pub fn check_document(data: &[u8]) {
         color: false,
         width: 80,
     };
-    human::write_file(&human::handler(style), &report, &mut std::io::sink())
+    reporter(OutputFormat::Human, style, true)
+        .file(&report, &mut std::io::sink())
         .expect("the human report renders");
 }
 
@@ -368,10 +369,14 @@ enum Rules {
 fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Format) {
     let mut out = Vec::new();
     let summary = Summary::of(std::slice::from_ref(report));
-    let mut written = 0;
-    json::begin(&mut out).expect("JSON writes");
-    json::write_file(report, &mut written, &mut out).expect("JSON writes");
-    json::end(written, &summary, &mut out).expect("JSON writes");
+    let style = Style {
+        color: false,
+        width: 80,
+    };
+    let mut json = reporter(OutputFormat::Json, style, false);
+    json.begin(&mut out).expect("JSON writes");
+    json.file(report, &mut out).expect("JSON writes");
+    json.end(&summary, &mut out).expect("JSON writes");
     let output: serde_json::Value = serde_json::from_slice(&out).expect("the JSON parses");
     let diagnostics = output["diagnostics"].as_array().expect("diagnostics");
     assert_eq!(diagnostics.len(), report.findings.len());

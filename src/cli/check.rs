@@ -1,4 +1,10 @@
 //! `brandlint check`: its arguments, the run, and the printing of its findings.
+//!
+//! Findings are printed along one path, [`Outputs`]: the main output and every --report
+//! file, each with its format's [`Reporter`] and its own `output_size` budget, fed each
+//! file's report in path order. A check feeds them as its files are checked; --watch and
+//! --fix on standard input feed them the reports of a whole run. --diff prints a diff
+//! instead.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -10,7 +16,7 @@ use brandlint::config::schema::Severity;
 use brandlint::limits::output::{Limited, OutputBudgetSpent};
 use brandlint::limits::{Exceeded, LimitValues};
 use brandlint::lint::{FileReport, FixMode};
-use brandlint::report::{self, Format, Statistics, Style, Summary};
+use brandlint::report::{self, Format, Reporter, Statistics, Style, Summary};
 use brandlint::run::{self, CheckOptions, CheckRun};
 use clap::ValueEnum;
 
@@ -34,14 +40,14 @@ pub(super) struct CheckArgs {
     #[command(flatten)]
     source: RulesSource,
     /// Output format.
-    #[arg(long, default_value = "human", value_parser = format_parser())]
+    #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Also write the findings to FILE in FORMAT (`sarif=results.sarif`); may be repeated.
     #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_report)]
     report: Vec<(Format, PathBuf)>,
     /// Report only findings at this severity or above.
-    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = SeverityArg::Info)]
-    min_severity: SeverityArg,
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = Severity::Info)]
+    min_severity: Severity,
     /// Fail (exit 1) when there are more warnings than this.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
@@ -99,13 +105,6 @@ pub(super) struct CheckArgs {
     max_output_size: Option<u64>,
 }
 
-/// The formats' names, each parsed to its [`Format`].
-fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
-    use clap::builder::TypedValueParser;
-    clap::builder::PossibleValuesParser::new(Format::ALL.map(Format::name))
-        .map(|name| Format::from_name(&name).expect("only listed names are accepted"))
-}
-
 /// Parses a size (`--max-file-size`, `--max-regex-size`, `--max-output-size`): a number of
 /// bytes with an optional unit (`10MB`, `2 MiB`).
 fn parse_file_size(value: &str) -> Result<u64, String> {
@@ -120,19 +119,12 @@ fn parse_report(value: &str) -> Result<(Format, PathBuf), String> {
             "expected FORMAT=FILE, where FORMAT is one of {names}"
         ));
     };
-    let format = Format::from_name(name)
-        .ok_or_else(|| format!("no format `{name}`; formats are {names}"))?;
+    let format = Format::from_str(name, false)
+        .map_err(|_| format!("no format `{name}`; formats are {names}"))?;
     if path.is_empty() {
         return Err("the file name after `=` is empty".to_string());
     }
     Ok((format, PathBuf::from(path)))
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum SeverityArg {
-    Info,
-    Warning,
-    Error,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -158,10 +150,14 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
     if args.watch {
         return watch::watch(&args, options);
     }
-    if streams(&args) {
-        return stream_check(&args, options);
+    // --diff and --fix on standard input print something else first (the diff, the fixed
+    // text), so they take the whole run; every other check prints as files are checked.
+    let fix_stdin = (options.stdin.as_ref())
+        .filter(|_| args.fix)
+        .map(|(_, bytes)| bytes.clone());
+    if !args.diff && fix_stdin.is_none() {
+        return print_check(&args, options);
     }
-    let stdin_text = options.stdin.as_ref().map(|(_, bytes)| bytes.clone());
     let run = match run_check(&args, options) {
         Ok(run) => run,
         Err(error) => return rules_error(&args, error),
@@ -170,12 +166,9 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
         output_size: run.output_size,
         exceeded: run.exceeded.clone(),
     };
-    if args.diff {
-        return print_diff(&args, &run.reports, budgets);
-    }
-    match stdin_text {
-        Some(original) if args.fix => print_fixed_stdin(&args, &run.reports, &original, budgets),
-        _ => print_run(&args, &run.reports, &mut io::stdout().lock(), budgets),
+    match fix_stdin {
+        Some(original) => print_fixed_stdin(&args, &run.reports, &original, budgets),
+        None => print_diff(&args, &run.reports, budgets),
     }
 }
 
@@ -259,7 +252,7 @@ fn print_fixed_stdin(
             return usage_error(&format!("cannot write output: {error}"));
         }
     }
-    print_run(args, reports, &mut io::stderr().lock(), budgets)
+    print_run(args, reports, io::stderr().lock(), budgets)
 }
 
 /// What to check, from the arguments (standard input is read here).
@@ -331,7 +324,7 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
             findings: args.max_findings,
             output_size: args.max_output_size,
         },
-        min_severity: Some(min_severity(args)),
+        min_severity: Some(args.min_severity),
     })
 }
 
@@ -397,24 +390,10 @@ pub(super) fn rules_error(args: &CheckArgs, error: ConfigError) -> ExitCode {
     ExitCode::from(EXIT_USAGE)
 }
 
-fn min_severity(args: &CheckArgs) -> Severity {
-    match args.min_severity {
-        SeverityArg::Info => Severity::Info,
-        SeverityArg::Warning => Severity::Warning,
-        SeverityArg::Error => Severity::Error,
-    }
-}
-
-/// Whether the findings can be printed as files are checked: a format that streams, to
-/// standard output only, nothing to fix. Memory is then bounded by the files being checked
-/// rather than by all the files with findings.
-fn streams(args: &CheckArgs) -> bool {
-    args.format.streams() && args.report.is_empty() && !args.fix && !args.diff
-}
-
-/// A check whose findings are printed file by file as they come, in the same order and the
-/// same bytes as [`print_run`] prints them once all are in.
-fn stream_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
+/// A check printed as its files are checked: each report goes to every output as soon as
+/// the files before it are done, so memory is bounded by the files being checked, and by
+/// the findings (not the texts) of the formats that write at the end.
+fn print_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
     let mut plan = match run::plan(options) {
         Ok(plan) => plan,
         Err(error) => return rules_error(args, error),
@@ -422,42 +401,13 @@ fn stream_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
     print_notices(args, &plan.notices, &plan.conflicts);
     plan.notices.clear();
     plan.conflicts.clear();
-    let mut budgets = Budgets {
+    let budgets = Budgets {
         output_size: plan.limits.output_size,
         exceeded: Vec::new(),
     };
-    let mut out = io::BufWriter::new(Limited::new(io::stdout().lock(), budgets.output_size));
-    let mut stream = report::Stream::new(args.format, style(args), args.quiet);
-    let mut summary = Summary::default();
-    let mut statistics = Statistics::default();
-    // After a failed write (a closed pipe, a spent budget) the run goes on for its exit
-    // code.
-    let mut written = stream.begin(&mut out);
-    let exceeded = plan.run(|report| {
-        summary.add(&report);
-        if args.statistics {
-            statistics.add(&report);
-        }
-        if written.is_ok() {
-            written = stream.file(&report, &mut out);
-        }
-    });
-    let written = written
-        .and_then(|()| stream.end(&summary, &mut out))
-        .and_then(|()| {
-            if args.statistics && !args.format.is_document() {
-                statistics.write(&mut out)?;
-            }
-            out.flush()
-        });
-    budgets.exceeded.extend(exceeded);
-    if let Err(error) = written {
-        if let Some(error) = budgets.note_write(error, "standard output") {
-            eprintln!("brandlint: cannot write output: {error}");
-            return ExitCode::from(EXIT_USAGE);
-        }
-    }
-    budgets.exit(exit_code(args, &summary))
+    let mut outputs = Outputs::open(args, io::stdout().lock(), budgets);
+    let exceeded = plan.run(|report| outputs.file(&report));
+    outputs.finish(exceeded)
 }
 
 /// How the human format looks: --color, and the terminal's width from COLUMNS.
@@ -472,50 +422,155 @@ fn style(args: &CheckArgs) -> Style {
     }
 }
 
-/// Prints the reports in the chosen format, writes the --report files, and returns the exit
-/// code the findings call for.
-pub(super) fn print_run(
-    args: &CheckArgs,
+/// Prints reports already gathered in the chosen format to `out`, writes the --report
+/// files, and returns the exit code the findings call for.
+pub(super) fn print_run<'a>(
+    args: &'a CheckArgs,
     reports: &[FileReport],
-    out: &mut dyn Write,
-    mut budgets: Budgets,
+    out: impl Write + 'a,
+    budgets: Budgets,
 ) -> ExitCode {
-    let summary = Summary::of(reports);
-    let format = args.format;
-    let style = style(args);
-    let mut out = io::BufWriter::new(Limited::new(out, budgets.output_size));
-    let written =
-        report::write(format, reports, &summary, style, args.quiet, &mut out).and_then(|()| {
-            if args.statistics && !format.is_document() {
-                report::write_statistics(reports, &mut out)?;
-            }
-            out.flush()
-        });
-    drop(out);
-    if let Err(error) = written {
-        if let Some(error) = budgets.note_write(error, "standard output") {
-            eprintln!("brandlint: cannot write output: {error}");
-            return ExitCode::from(EXIT_USAGE);
-        }
+    let mut outputs = Outputs::open(args, out, budgets);
+    for report in reports {
+        outputs.file(report);
     }
-    for (format, path) in &args.report {
-        let style = Style {
-            color: false,
-            ..style
+    outputs.finish(Vec::new())
+}
+
+/// Every output of a check: the findings in --format on the main output (standard output,
+/// or standard error after --fix on standard input), then each --report file, all fed the
+/// same reports in path order, each through its format's [`Reporter`] and its own
+/// `output_size` budget. A failed write stops that output only: the run goes on for its
+/// exit code.
+struct Outputs<'a> {
+    args: &'a CheckArgs,
+    /// The main output first, then the --report files in the order given.
+    outputs: Vec<Output<'a>>,
+    budgets: Budgets,
+    summary: Summary,
+    /// The counts for --statistics, which only the main output prints, and only in a
+    /// format that is not a document.
+    statistics: Option<Statistics>,
+}
+
+/// One output of a check.
+struct Output<'a> {
+    /// What it is, as errors name it: `standard output`, `the sarif report to a.sarif`.
+    to: String,
+    reporter: Box<dyn Reporter>,
+    /// Where it goes; `None` when a --report file could not be created.
+    out: Option<io::BufWriter<Limited<Box<dyn Write + 'a>>>>,
+    /// How writing it went so far; nothing more is written after an error.
+    written: io::Result<()>,
+}
+
+impl<'a> Output<'a> {
+    /// Begins the output of `reporter` to `out`, or notes why there is none.
+    fn begin(
+        to: String,
+        mut reporter: Box<dyn Reporter>,
+        out: io::Result<Box<dyn Write + 'a>>,
+        output_size: Option<u64>,
+    ) -> Self {
+        let (out, written) = match out {
+            Ok(out) => {
+                let mut out = io::BufWriter::new(Limited::new(out, output_size));
+                let written = reporter.begin(&mut out);
+                (Some(out), written)
+            }
+            Err(error) => (None, Err(error)),
         };
-        let written = create_report_file(path).and_then(|file| {
-            let mut file = io::BufWriter::new(Limited::new(file, budgets.output_size));
-            report::write(*format, reports, &summary, style, false, &mut file)?;
-            file.flush()
-        });
-        if let Err(error) = written {
+        Output {
+            to,
+            reporter,
+            out,
+            written,
+        }
+    }
+}
+
+impl<'a> Outputs<'a> {
+    /// Begins the main output on `out` and creates and begins each --report file.
+    fn open(args: &'a CheckArgs, out: impl Write + 'a, budgets: Budgets) -> Self {
+        let style = style(args);
+        let main = report::reporter(args.format, style, args.quiet);
+        let mut outputs = vec![Output::begin(
+            "standard output".to_string(),
+            main,
+            Ok(Box::new(out)),
+            budgets.output_size,
+        )];
+        for (format, path) in &args.report {
+            // Report files are never colored, and always have their summary.
+            let reporter = report::reporter(
+                *format,
+                Style {
+                    color: false,
+                    ..style
+                },
+                false,
+            );
+            let file = create_report_file(path).map(|file| Box::new(file) as Box<dyn Write>);
             let to = format!("the {} report to {}", format.name(), path.display());
-            if let Some(error) = budgets.note_write(error, &to) {
-                return usage_error(&format!("cannot write {to}: {error}"));
+            outputs.push(Output::begin(to, reporter, file, budgets.output_size));
+        }
+        Outputs {
+            args,
+            outputs,
+            budgets,
+            summary: Summary::default(),
+            statistics: (args.statistics && !args.format.is_document()).then(Statistics::default),
+        }
+    }
+
+    /// Counts one file's report and hands it to every output still being written.
+    fn file(&mut self, report: &FileReport) {
+        self.summary.add(report);
+        if let Some(statistics) = &mut self.statistics {
+            statistics.add(report);
+        }
+        for output in &mut self.outputs {
+            if let (Ok(()), Some(out)) = (&output.written, &mut output.out) {
+                output.written = output.reporter.file(report, out);
             }
         }
     }
-    budgets.exit(exit_code(args, &summary))
+
+    /// Ends every output (the main one with --statistics), then reports what failed, in
+    /// order: a budget spent is one more budget hit after `exceeded`, the run's own; another
+    /// error exits 2 at once. Else the exit code the findings call for.
+    fn finish(mut self, exceeded: Vec<Exceeded>) -> ExitCode {
+        self.budgets.exceeded.extend(exceeded);
+        let mut results = Vec::with_capacity(self.outputs.len());
+        for (index, mut output) in self.outputs.into_iter().enumerate() {
+            let statistics = self.statistics.as_ref().filter(|_| index == 0);
+            let written = match &mut output.out {
+                Some(out) => output.written.and_then(|()| {
+                    output.reporter.end(&self.summary, out)?;
+                    if let Some(statistics) = statistics {
+                        statistics.write(out)?;
+                    }
+                    out.flush()
+                }),
+                None => output.written,
+            };
+            // The writer is closed before any error is told.
+            drop(output.out);
+            results.push((output.to, written));
+        }
+        for (index, (to, written)) in results.into_iter().enumerate() {
+            let Err(error) = written else { continue };
+            let Some(error) = self.budgets.note_write(error, &to) else {
+                continue;
+            };
+            if index == 0 {
+                eprintln!("brandlint: cannot write output: {error}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+            return usage_error(&format!("cannot write {to}: {error}"));
+        }
+        self.budgets.exit(exit_code(self.args, &self.summary))
+    }
 }
 
 /// Creates (or empties) a `--report` file. A symbolic link there is refused rather than

@@ -71,12 +71,7 @@ fn redraw(args: &CheckArgs, live: &LiveReports, changed: &[String]) {
     }
     let _ = out.flush();
     drop(out);
-    print_run(
-        args,
-        &live.reports,
-        &mut io::stdout().lock(),
-        Budgets::default(),
-    );
+    print_run(args, &live.reports, io::stdout().lock(), Budgets::default());
     if !args.quiet {
         let what = match changed {
             [] => String::new(),

@@ -31,6 +31,17 @@ impl Severity {
     }
 }
 
+/// `--min-severity` takes a severity by its [`Severity::name`], least severe first.
+impl clap::ValueEnum for Severity {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Severity::Info, Severity::Warning, Severity::Error]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
+}
+
 /// A whole rules file.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

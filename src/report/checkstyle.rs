@@ -5,16 +5,36 @@ use std::io::{self, Write};
 
 use quick_xml::escape::escape;
 
+use super::{Reporter, Summary};
 use crate::lint::{FileReport, LocatedFinding};
 
+/// The `checkstyle` reporter: the document's start, each file's element as it comes, the
+/// document's end.
+#[derive(Debug)]
+pub struct Checkstyle;
+
+impl Reporter for Checkstyle {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        begin(out)
+    }
+
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        write_file(report, out)
+    }
+
+    fn end(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        end(out)
+    }
+}
+
 /// Writes the document's start.
-pub fn begin(out: &mut dyn Write) -> io::Result<()> {
+fn begin(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<checkstyle version="4.3">"#)
 }
 
 /// Writes one file's element.
-pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         r#"  <file name="{}">"#,
@@ -35,7 +55,7 @@ pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Writes the document's end.
-pub fn end(out: &mut dyn Write) -> io::Result<()> {
+fn end(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</checkstyle>")
 }
 

@@ -3,10 +3,35 @@
 
 use std::io::{self, Write};
 
+use super::{Reporter, Summary};
 use crate::lint::{FileReport, LocatedFinding};
 
+/// The `compact` reporter: each file's lines as it comes, then the summary line unless
+/// quiet.
+#[derive(Debug)]
+pub struct Compact {
+    quiet: bool,
+}
+
+impl Compact {
+    /// A reporter that leaves out the summary line when `quiet`.
+    pub fn new(quiet: bool) -> Self {
+        Compact { quiet }
+    }
+}
+
+impl Reporter for Compact {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        write_file(report, out)
+    }
+
+    fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        summary.write_line(self.quiet, out)
+    }
+}
+
 /// Writes the lines of one file's findings.
-pub fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+fn write_file(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     for located in report.located() {
         write_line(report, &located, out)?;
     }

@@ -13,7 +13,7 @@
 
 use std::io::{self, Write};
 
-use super::Summary;
+use super::{Kept, Reporter, Summary};
 use crate::check::Finding;
 use crate::config::schema::Severity;
 use crate::lint::{FileReport, LocatedFinding};
@@ -21,8 +21,37 @@ use crate::lint::{FileReport, LocatedFinding};
 /// How many annotations of one level GitHub shows for a step.
 pub const ANNOTATIONS_PER_LEVEL: usize = 10;
 
+/// The `github` reporter: annotations go errors first, so it keeps the findings of each file
+/// (not its text) and writes them all at the end, then (unless quiet) the closing lines.
+#[derive(Debug)]
+pub struct Github {
+    kept: Kept,
+    quiet: bool,
+}
+
+impl Github {
+    /// A reporter that leaves out the closing lines when `quiet`.
+    pub fn new(quiet: bool) -> Self {
+        Github {
+            kept: Kept::default(),
+            quiet,
+        }
+    }
+}
+
+impl Reporter for Github {
+    fn file(&mut self, report: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
+        self.kept.keep(report);
+        Ok(())
+    }
+
+    fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        write(&self.kept.0, summary, self.quiet, out)
+    }
+}
+
 /// Writes the findings as workflow commands, errors first.
-pub fn write(
+fn write(
     reports: &[FileReport],
     summary: &Summary,
     quiet: bool,

@@ -14,7 +14,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::Style;
+use super::{Reporter, Style, Summary};
 use crate::check::Finding;
 use crate::config::schema::Severity;
 use crate::lint::FileReport;
@@ -210,8 +210,36 @@ impl Diagnostic for Report<'_> {
     }
 }
 
+/// The `human` reporter: each file's reports as it comes, then the summary line unless
+/// quiet. It shows the text around each finding, so the reports it is given must keep
+/// their text.
+pub struct Human {
+    handler: GraphicalReportHandler,
+    quiet: bool,
+}
+
+impl Human {
+    /// A reporter in `style`, which leaves out the summary line when `quiet`.
+    pub fn new(style: Style, quiet: bool) -> Self {
+        Human {
+            handler: handler(style),
+            quiet,
+        }
+    }
+}
+
+impl Reporter for Human {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        write_file(&self.handler, report, out)
+    }
+
+    fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        summary.write_line(self.quiet, out)
+    }
+}
+
 /// What renders the findings, in the style asked for.
-pub fn handler(style: Style) -> GraphicalReportHandler {
+fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -229,7 +257,7 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
 pub const MAX_SHOWN_PER_FILE: usize = 100;
 
 /// Writes one file's findings: the first [`MAX_SHOWN_PER_FILE`], then how many more.
-pub fn write_file(
+fn write_file(
     handler: &GraphicalReportHandler,
     report: &FileReport,
     out: &mut dyn Write,

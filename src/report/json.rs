@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Summary;
+use super::{Reporter, Summary};
 use crate::check::RuleKind;
 use crate::config::schema::Severity;
 use crate::document::{Channel, Scope};
@@ -37,15 +37,37 @@ struct Diagnostic<'a> {
     url: Option<&'a str>,
 }
 
+/// The `json` reporter: one document, its diagnostics written a file at a time as each
+/// comes, the summary at the end.
+#[derive(Debug, Default)]
+pub struct Json {
+    /// The diagnostics written so far.
+    written: usize,
+}
+
+impl Reporter for Json {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        begin(out)
+    }
+
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        write_file(report, &mut self.written, out)
+    }
+
+    fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        end(self.written, summary, out)
+    }
+}
+
 /// The document's fields as a JSON object in this order, pretty-printed with two spaces:
 /// `version`, `diagnostics` (written a file at a time), then `summary`, and a trailing
 /// newline.
-pub fn begin(out: &mut dyn Write) -> io::Result<()> {
+fn begin(out: &mut dyn Write) -> io::Result<()> {
     write!(out, "{{\n  \"version\": {VERSION},\n  \"diagnostics\": [")
 }
 
 /// Writes one file's diagnostics; `written` counts the diagnostics so far.
-pub fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write) -> io::Result<()> {
+fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write) -> io::Result<()> {
     for LocatedFinding {
         finding,
         at,
@@ -77,7 +99,7 @@ pub fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write)
 }
 
 /// Closes the diagnostics, after `written` of them, and writes the summary.
-pub fn end(written: usize, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+fn end(written: usize, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(if written == 0 { b"]" } else { b"\n  ]" })?;
     out.write_all(b",\n  \"summary\": ")?;
     write_indented(summary, "  ", out)?;

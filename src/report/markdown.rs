@@ -3,15 +3,33 @@
 
 use std::io::{self, Write};
 
-use super::Summary;
+use super::{Kept, Reporter, Summary};
 use crate::config::schema::Severity;
 use crate::lint::{FileReport, LocatedFinding};
 
 /// The most findings listed; the rest are counted under the table.
 pub const MAX_ROWS: usize = 500;
 
+/// The `markdown` reporter: the table lists errors first, so it keeps the findings of each
+/// file (not its text) and writes the summary and the table at the end.
+#[derive(Debug, Default)]
+pub struct Markdown {
+    kept: Kept,
+}
+
+impl Reporter for Markdown {
+    fn file(&mut self, report: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
+        self.kept.keep(report);
+        Ok(())
+    }
+
+    fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        write(&self.kept.0, summary, out)
+    }
+}
+
 /// Writes the summary and the table.
-pub fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+fn write(reports: &[FileReport], summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "### brandlint\n")?;
     writeln!(out, "{}\n", summary.line())?;
     let total = summary.errors + summary.warnings + summary.infos;

@@ -1,4 +1,7 @@
-//! Rendering findings: one module per output format, all fed the same reports and summary.
+//! Rendering findings: one module per output format, each with its [`Reporter`], all fed the
+//! same reports in path order and the same summary ([`reporter`] picks one by [`Format`]).
+//! The formats that need nothing from later files write each file as it comes; the others
+//! keep findings, never file texts, until the end. `diff` writes `--diff` instead.
 //! Line and column are computed here, from byte offsets, and nowhere else.
 
 pub mod checkstyle;
@@ -61,23 +64,21 @@ impl Format {
         }
     }
 
-    /// The format named `name`.
-    pub fn from_name(name: &str) -> Option<Format> {
-        Self::ALL.into_iter().find(|f| f.name() == name)
-    }
-
     /// Whether the output is a document for a program, which nothing may be appended to.
     pub fn is_document(self) -> bool {
         matches!(self, Format::Json | Format::Sarif | Format::Checkstyle)
     }
+}
 
-    /// Whether the format is written a file at a time, nothing in it waiting for later
-    /// files but the summary at the end; the others group or index findings across files.
-    pub fn streams(self) -> bool {
-        matches!(
-            self,
-            Format::Human | Format::Compact | Format::Json | Format::Checkstyle
-        )
+/// `--format` and `--report` take a format by its [`Format::name`], listed in the order
+/// documented, with no help of their own beside the names.
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
     }
 }
 
@@ -127,6 +128,14 @@ impl Summary {
         self.fixed += report.fixed;
     }
 
+    /// Writes the closing line, unless `quiet`.
+    fn write_line(&self, quiet: bool, out: &mut dyn Write) -> io::Result<()> {
+        if quiet {
+            return Ok(());
+        }
+        writeln!(out, "{}", self.line())
+    }
+
     /// The closing line: `3 errors, 5 warnings in 12 files (2 fixable with --fix)`.
     pub fn line(&self) -> String {
         fn count(n: usize, word: &str) -> String {
@@ -160,83 +169,54 @@ pub struct Style {
     pub width: usize,
 }
 
-/// Writes every finding of `reports` in `format`, then (for people) the summary line.
-pub fn write(
-    format: Format,
-    reports: &[FileReport],
-    summary: &Summary,
-    style: Style,
-    quiet: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    if format.streams() {
-        let mut stream = Stream::new(format, style, quiet);
-        stream.begin(out)?;
-        for report in reports {
-            stream.file(report, out)?;
-        }
-        return stream.end(summary, out);
-    }
-    match format {
-        Format::Sarif => sarif::write(reports, out),
-        Format::Github => github::write(reports, summary, quiet, out),
-        Format::Markdown => markdown::write(reports, summary, out),
-        Format::Human | Format::Compact | Format::Json | Format::Checkstyle => {
-            unreachable!("formats that stream are written above")
-        }
-    }
-}
-
-/// A format that streams ([`Format::streams`]), written as files are checked: its start,
-/// each file in order, then its end with the summary. The same bytes as [`write`].
-pub struct Stream {
-    format: Format,
-    quiet: bool,
-    handler: Option<miette::GraphicalReportHandler>,
-    written: usize,
-}
-
-impl Stream {
-    /// A writer of `format`, which must stream.
-    pub fn new(format: Format, style: Style, quiet: bool) -> Self {
-        assert!(format.streams(), "{} does not stream", format.name());
-        Stream {
-            format,
-            quiet,
-            handler: (format == Format::Human).then(|| human::handler(style)),
-            written: 0,
-        }
-    }
-
+/// A format's writer, fed one run's reports in order: [`Reporter::begin`] once, then
+/// [`Reporter::file`] for each file as soon as the files before it are done, then
+/// [`Reporter::end`] with the run's [`Summary`]. The caller owns the output and passes it
+/// to every call; the reporter owns what the format needs across calls.
+///
+/// A format that needs nothing from later files (human, compact, json, checkstyle) writes
+/// each file as it comes. One that groups or indexes findings across files (sarif, github,
+/// markdown) keeps, of each file with findings, only its findings and their places
+/// ([`FileReport::without_text`]), and writes everything at the end.
+pub trait Reporter {
     /// Writes what comes before the first file.
-    pub fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        match self.format {
-            Format::Json => json::begin(out),
-            Format::Checkstyle => checkstyle::begin(out),
-            _ => Ok(()),
-        }
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
     }
 
-    /// Writes one file's findings.
-    pub fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        match (self.format, &self.handler) {
-            (Format::Human, Some(handler)) => human::write_file(handler, report, out),
-            (Format::Compact, _) => compact::write_file(report, out),
-            (Format::Json, _) => json::write_file(report, &mut self.written, out),
-            (Format::Checkstyle, _) => checkstyle::write_file(report, out),
-            _ => Ok(()),
-        }
-    }
+    /// Takes one file's report: writes its findings, or keeps what the end will write.
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()>;
 
-    /// Writes what comes after the last file: the summary, where the format has one.
-    pub fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        match self.format {
-            Format::Json => json::end(self.written, summary, out),
-            Format::Checkstyle => checkstyle::end(out),
-            Format::Human | Format::Compact if !self.quiet => {
-                writeln!(out, "{}", summary.line())
-            }
-            _ => Ok(()),
+    /// Writes what comes after the last file: what was kept, and the summary where the
+    /// format has one.
+    fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The reporter of `format`: in `style` (the human format), without the closing summary
+/// line and notes when `quiet`.
+pub fn reporter(format: Format, style: Style, quiet: bool) -> Box<dyn Reporter> {
+    match format {
+        Format::Human => Box::new(human::Human::new(style, quiet)),
+        Format::Compact => Box::new(compact::Compact::new(quiet)),
+        Format::Json => Box::new(json::Json::default()),
+        Format::Sarif => Box::new(sarif::Sarif::default()),
+        Format::Github => Box::new(github::Github::new(quiet)),
+        Format::Checkstyle => Box::new(checkstyle::Checkstyle),
+        Format::Markdown => Box::new(markdown::Markdown::default()),
+    }
+}
+
+/// The reports a reporter keeps until the end of the run: those with findings, without
+/// their text.
+#[derive(Debug, Default)]
+struct Kept(Vec<FileReport>);
+
+impl Kept {
+    /// Keeps `report`'s findings and their places, if it has any.
+    fn keep(&mut self, report: &FileReport) {
+        if !report.findings.is_empty() {
+            self.0.push(report.without_text());
         }
     }
 }
@@ -263,13 +243,4 @@ impl Statistics {
         }
         Ok(())
     }
-}
-
-/// Counts per rule, most frequent first, for `--statistics`.
-pub fn write_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut statistics = Statistics::default();
-    for report in reports {
-        statistics.add(report);
-    }
-    statistics.write(out)
 }

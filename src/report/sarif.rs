@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_json::{json, Value};
 
+use super::{Kept, Reporter, Summary};
 use crate::check::Finding;
 use crate::config::schema::Severity;
 use crate::lint::{FileReport, LocatedFinding};
@@ -36,10 +37,28 @@ const PATH_SEGMENT: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
+/// The `sarif` reporter: the log indexes every rule before the first result, so it keeps
+/// the findings of each file (not its text) and writes the log at the end.
+#[derive(Debug, Default)]
+pub struct Sarif {
+    kept: Kept,
+}
+
+impl Reporter for Sarif {
+    fn file(&mut self, report: &FileReport, _out: &mut dyn Write) -> io::Result<()> {
+        self.kept.keep(report);
+        Ok(())
+    }
+
+    fn end(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        write(&self.kept.0, out)
+    }
+}
+
 /// Writes one SARIF log with one run, pretty-printed, with a trailing newline. The rules
 /// come first; the results are then written one at a time, so a run with a million
 /// findings never holds them all as JSON.
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     let mut rule_index: HashMap<&str, usize> = HashMap::new();
     let mut rules = Vec::new();
     for finding in reports.iter().flat_map(|report| &report.findings) {
