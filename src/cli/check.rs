@@ -21,8 +21,7 @@ use brandlint::run::{self, CheckOptions, CheckRun};
 use clap::ValueEnum;
 
 use super::{
-    config_error, current_dir, say_error, usage_error, watch, RulesSource, EXIT_FINDINGS,
-    EXIT_USAGE,
+    config_error, current_dir, say_error, usage_error, RulesSource, EXIT_FINDINGS, EXIT_USAGE,
 };
 
 /// The arguments of `brandlint check`.
@@ -82,7 +81,7 @@ pub(super) struct CheckArgs {
     max_file_size: u64,
     /// Keep running: re-check files as they change and print the findings again.
     #[arg(long, short = 'w')]
-    watch: bool,
+    pub(super) watch: bool,
     /// Refuse a rules file of more than N rules after `extends` (default 20000; `0` for no
     /// limit). Wins over `[limits] rules`, as do the other budgets over theirs.
     #[arg(long, value_name = "N", help_heading = "Budgets")]
@@ -135,11 +134,10 @@ enum ColorArg {
 }
 
 /// `brandlint check`: one run, or a run and then one per change with --watch.
-pub(super) fn check(args: CheckArgs) -> ExitCode {
-    let options = match check_options(&args) {
-        Ok(options) => options,
-        Err(exit) => return exit,
-    };
+/// What to check, from the arguments (standard input is read here), with the thread pool
+/// built: all a check or a watch needs before it runs.
+pub(super) fn prepare(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
+    let options = check_options(args)?;
     // The pool is built now rather than at first use, so that its threads start while the
     // rules compile. No `--jobs` leaves the count to rayon: one per core, or
     // RAYON_NUM_THREADS. Building only fails when a pool already exists, which cannot
@@ -147,9 +145,11 @@ pub(super) fn check(args: CheckArgs) -> ExitCode {
     let _ = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.map_or(0, |jobs| jobs.max(1)))
         .build_global();
-    if args.watch {
-        return watch::watch(&args, options);
-    }
+    Ok(options)
+}
+
+/// `brandlint check` without `--watch`: one run, printed.
+pub(super) fn check(args: CheckArgs, options: CheckOptions) -> ExitCode {
     // --diff and --fix on standard input print something else first (the diff, the fixed
     // text), so they take the whole run; every other check prints as files are checked.
     let fix_stdin = (options.stdin.as_ref())

@@ -93,7 +93,11 @@ const EXIT_USAGE: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => check::check(*args),
+        Command::Check(args) => match check::prepare(&args) {
+            Ok(options) if args.watch => watch::watch(&args, options),
+            Ok(options) => check::check(*args, options),
+            Err(exit) => exit,
+        },
         Command::Init => init(),
         Command::Rules {
             source,
