@@ -19,8 +19,9 @@ use std::path::{Path, PathBuf};
 
 use brandlint::check::{check_active, check_document};
 use brandlint::config::{self, CompiledRules};
-use brandlint::document::{Channel, Document};
+use brandlint::document::Document;
 use brandlint::matcher::fold;
+use brandlint::model::Channel;
 use brandlint::read::{self, Format};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 

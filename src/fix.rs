@@ -10,7 +10,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::check::Finding;
+use crate::model::Finding;
 
 /// The most passes over one file; a rules file whose fixes undo each other stops here.
 pub const MAX_PASSES: usize = 10;
@@ -144,8 +144,8 @@ pub fn write_atomically(path: &Path, original: &[u8], fixed: &[u8]) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::RuleKind;
-    use crate::config::schema::Severity;
+    use crate::model::RuleKind;
+    use crate::model::Severity;
 
     fn fix(span: std::ops::Range<usize>, replacement: &str) -> Finding {
         Finding {

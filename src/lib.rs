@@ -14,6 +14,7 @@ pub mod fix;
 pub mod limits;
 pub mod lint;
 pub mod matcher;
+pub mod model;
 pub mod printable;
 pub mod read;
 pub mod report;

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use crate::check::{self, io, Finding};
+use crate::check::{self, io};
 use crate::config::CompiledRules;
-use crate::document::Channel;
 use crate::fix::{self, Fixed};
+use crate::model::{Channel, Finding};
 use crate::read::{self, Format};
 use crate::span::{LineIndex, Location};
 use crate::suppress;

@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use crate::check::{Finding, RuleKind};
 use crate::document::{Directive, DirectiveAction};
+use crate::model::{Finding, RuleKind};
 
 /// The rules a directive's list names: ids and kinds, separated by commas or spaces
 /// (`term/Acme Cloud, banned`). Without commas, a word that is neither a kind nor an id

@@ -2,9 +2,10 @@
 //! guide tests itself. A `flag` sentence must give a finding of that rule; a `pass`
 //! sentence must give none.
 
-use crate::check::{check_active, RuleKind};
+use crate::check::check_active;
 use crate::config::CompiledRules;
-use crate::document::{Document, Scope, SegmentBuilder};
+use crate::document::{Document, SegmentBuilder};
+use crate::model::{RuleKind, Scope};
 use crate::read::html::{self, HtmlOptions};
 
 /// An example that did not behave as its rule promised.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use brandlint::check::RuleKind;
+use brandlint::model::RuleKind;
 
 const START: &str =
     "<!-- rule-reference:start (generated from src/check/*.rs by tests/docs.rs) -->";
@@ -13,9 +13,9 @@ fn rule_reference() -> String {
     let mut out = String::new();
     for kind in RuleKind::ALL {
         out.push_str(&format!("\n### `{}`\n\n", kind.name()));
-        push_doc(&mut out, &kind.doc());
+        push_doc(&mut out, &brandlint::check::doc(kind));
         let mut shown = Vec::new();
-        for (id, doc) in kind.checks() {
+        for (id, doc) in brandlint::check::checks_of(kind) {
             // Checks that share a module (logo-alt, image-alt) share its doc: shown once.
             if shown.contains(&doc) {
                 continue;

@@ -10,8 +10,10 @@ use std::path::Path;
 
 /// The layers, lowest first (ARCHITECTURE.md shows the same picture).
 const LAYERS: &[&[&str]] = &[
-    // The model and plain utilities: spans, printable text, paths, phrase search, documents,
-    // the budgets' values.
+    // The model: the words every stage speaks, and nothing below it.
+    &["model"],
+    // Plain utilities and the document model: spans, printable text, paths, phrase search,
+    // documents, the budgets' values.
     &["span", "printable", "walk", "matcher", "document", "limits"],
     // Formats into documents.
     &["read"],

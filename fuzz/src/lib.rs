@@ -16,9 +16,10 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use brandlint::config::{self, CompiledRules};
-use brandlint::document::{Channel, Document, Segment};
+use brandlint::document::{Document, Segment};
 use brandlint::fix;
 use brandlint::lint::{self, FileReport, FixMode};
+use brandlint::model::Channel;
 use brandlint::read::html::{self, HtmlOptions, Selector};
 use brandlint::read::{eml, frontmatter, markdown, mask, plain, Format};
 use brandlint::report::{reporter, Format as OutputFormat, Style, Summary};

@@ -23,7 +23,8 @@ use crate::config::error::ConfigError;
 use crate::config::schema::BannedTable;
 use crate::config::{Compiler, PhraseRole, RuleDraft};
 
-use super::{Finding, MatchContext, RuleKind};
+use super::MatchContext;
+use crate::model::{Finding, RuleKind};
 
 /// Compiles one `[[banned]]` table into a rule per phrase.
 pub fn compile(

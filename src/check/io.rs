@@ -21,9 +21,7 @@
 //! ## Options
 //! None: these findings come from brandlint itself, not from the rules file.
 
-use crate::config::schema::Severity;
-
-use super::{Finding, RuleKind};
+use crate::model::{Finding, RuleKind, Severity};
 
 fn io_finding(rule: &str, message: String, at: usize) -> Finding {
     Finding {

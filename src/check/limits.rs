@@ -22,9 +22,7 @@
 //! with `brandlint check --max-findings-per-file N` and `--max-findings N`, which win;
 //! `0` means no limit. These findings come from brandlint itself, not from a rule.
 
-use crate::config::schema::Severity;
-
-use super::{Finding, RuleKind};
+use crate::model::{Finding, RuleKind, Severity};
 
 /// The id of the finding that says a file's findings were cut.
 pub const FINDINGS_PER_FILE: &str = "limits/findings-per-file";

@@ -16,111 +16,51 @@ use std::ops::Range;
 use std::path::Path;
 
 use globset::GlobSet;
-use serde::Serialize;
 
-use crate::config::schema::{Examples, Severity};
+use crate::config::schema::Examples;
 use crate::config::{CompiledRules, FileRules, PhraseRole};
-use crate::document::{Channel, Document, Scope, Segment, MASK};
+use crate::document::{Document, Segment, MASK};
 use crate::matcher::fold;
+use crate::model::{Channel, Finding, RuleKind, Scope, Severity};
 
-/// The kinds of rule, in the order they are documented. One registry: ids, docs and the
-/// dispatch of matches all come from here.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleKind {
-    /// [`term`]: visual naming.
-    Term,
-    /// [`banned`]: phrases never used.
-    Banned,
-    /// [`prefer`]: preferred wordings.
-    Prefer,
-    /// [`pattern`]: custom regular expressions.
-    Pattern,
-    /// [`require`]: required tone markers.
-    Require,
-    /// [`voice`]: how the brand sounds.
-    Voice,
-    /// [`visual`]: how the brand looks.
-    Visual,
-    /// [`io`]: files that could not be read.
-    Io,
-    /// [`limits`]: findings a run's budgets cut.
-    Limits,
+/// What the kind checks, why, an example and its options: the `//!` comment at the top
+/// of its module.
+pub fn doc(kind: RuleKind) -> String {
+    module_doc(match kind {
+        RuleKind::Term => include_str!("term.rs"),
+        RuleKind::Banned => include_str!("banned.rs"),
+        RuleKind::Prefer => include_str!("prefer.rs"),
+        RuleKind::Pattern => include_str!("pattern.rs"),
+        RuleKind::Require => include_str!("require.rs"),
+        RuleKind::Voice => include_str!("voice/mod.rs"),
+        RuleKind::Visual => include_str!("visual/mod.rs"),
+        RuleKind::Io => include_str!("io.rs"),
+        RuleKind::Limits => include_str!("limits.rs"),
+    })
 }
 
-impl RuleKind {
-    /// Every kind.
-    pub const ALL: [RuleKind; 9] = [
-        RuleKind::Term,
-        RuleKind::Banned,
-        RuleKind::Prefer,
-        RuleKind::Pattern,
-        RuleKind::Require,
-        RuleKind::Voice,
-        RuleKind::Visual,
-        RuleKind::Io,
-        RuleKind::Limits,
-    ];
-
-    /// The kind's name: the table name in rules files and the first part of rule ids.
-    pub fn name(self) -> &'static str {
-        match self {
-            RuleKind::Term => "term",
-            RuleKind::Banned => "banned",
-            RuleKind::Prefer => "prefer",
-            RuleKind::Pattern => "pattern",
-            RuleKind::Require => "require",
-            RuleKind::Voice => "voice",
-            RuleKind::Visual => "visual",
-            RuleKind::Io => "io",
-            RuleKind::Limits => "limits",
-        }
+/// The checks of a kind made of several (voice, visual), each as its id and its doc.
+pub fn checks_of(kind: RuleKind) -> Vec<(String, String)> {
+    match kind {
+        RuleKind::Voice => voice::VoiceCheck::all()
+            .iter()
+            .map(|c| (c.id(), c.doc()))
+            .collect(),
+        RuleKind::Visual => visual::VisualCheck::all()
+            .iter()
+            .map(|c| (c.id(), c.doc()))
+            .collect(),
+        _ => Vec::new(),
     }
+}
 
-    /// What the kind checks, why, an example and its options: the `//!` comment at the top
-    /// of its module.
-    pub fn doc(self) -> String {
-        module_doc(match self {
-            RuleKind::Term => include_str!("term.rs"),
-            RuleKind::Banned => include_str!("banned.rs"),
-            RuleKind::Prefer => include_str!("prefer.rs"),
-            RuleKind::Pattern => include_str!("pattern.rs"),
-            RuleKind::Require => include_str!("require.rs"),
-            RuleKind::Voice => include_str!("voice/mod.rs"),
-            RuleKind::Visual => include_str!("visual/mod.rs"),
-            RuleKind::Io => include_str!("io.rs"),
-            RuleKind::Limits => include_str!("limits.rs"),
-        })
-    }
-
-    /// The checks of a kind made of several (voice, visual), each as its id and its doc.
-    pub fn checks(self) -> Vec<(String, String)> {
-        match self {
-            RuleKind::Voice => voice::VoiceCheck::all()
-                .iter()
-                .map(|c| (c.id(), c.doc()))
-                .collect(),
-            RuleKind::Visual => visual::VisualCheck::all()
-                .iter()
-                .map(|c| (c.id(), c.doc()))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The id and doc of the check of this kind that `rule_id` names (another name of a
-    /// voice check included), for kinds made of several checks.
-    pub fn check(self, rule_id: &str) -> Option<(String, String)> {
-        match self {
-            RuleKind::Voice => voice::VoiceCheck::from_id(rule_id).map(|c| (c.id(), c.doc())),
-            RuleKind::Visual => visual::VisualCheck::from_id(rule_id).map(|c| (c.id(), c.doc())),
-            _ => None,
-        }
-    }
-
-    /// The kind named `name`.
-    pub fn from_name(name: &str) -> Option<RuleKind> {
-        Self::ALL.into_iter().find(|k| k.name() == name)
+/// The id and doc of the check of this kind that `rule_id` names (another name of a
+/// voice check included), for kinds made of several checks.
+pub fn check_of(kind: RuleKind, rule_id: &str) -> Option<(String, String)> {
+    match kind {
+        RuleKind::Voice => voice::VoiceCheck::from_id(rule_id).map(|c| (c.id(), c.doc())),
+        RuleKind::Visual => visual::VisualCheck::from_id(rule_id).map(|c| (c.id(), c.doc())),
+        _ => None,
     }
 }
 
@@ -218,43 +158,6 @@ impl Rule {
         self.message
             .replace("{match}", matched)
             .replace("{expected}", &self.expected)
-    }
-}
-
-/// A finding: one place where content breaks a rule.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Finding {
-    /// The rule's id.
-    pub rule: String,
-    /// The rule's kind.
-    pub kind: RuleKind,
-    /// How much it matters.
-    pub severity: Severity,
-    /// What is wrong.
-    pub message: String,
-    /// The bytes of the file it concerns.
-    pub span: Range<usize>,
-    /// Where in the document, when it concerns prose.
-    pub scope: Option<Scope>,
-    /// The text that replaces exactly `span`, when applying it is safe.
-    pub fix: Option<String>,
-    /// A hint.
-    pub help: Option<String>,
-    /// A link to the style guide.
-    pub url: Option<String>,
-}
-
-impl Finding {
-    /// The finding, standing in prose of this scope.
-    pub fn in_scope(mut self, scope: Scope) -> Self {
-        self.scope = Some(scope);
-        self
-    }
-
-    /// The finding with a fix: the text that replaces exactly its span, when that is safe.
-    pub fn with_fix(mut self, fix: Option<String>) -> Self {
-        self.fix = fix;
-        self
     }
 }
 
@@ -433,7 +336,7 @@ mod tests {
     #[test]
     fn every_kind_is_documented_with_an_example() {
         for kind in RuleKind::ALL {
-            let doc = kind.doc();
+            let doc = doc(kind);
             assert!(
                 doc.lines().count() >= 5,
                 "{} is barely documented",

@@ -20,7 +20,8 @@ use crate::config::error::ConfigError;
 use crate::config::schema::PatternTable;
 use crate::config::{Compiler, RuleDraft};
 
-use super::{Finding, MatchContext, RuleKind};
+use super::MatchContext;
+use crate::model::{Finding, RuleKind};
 
 /// Compiles one `[[pattern]]` table.
 pub fn compile(

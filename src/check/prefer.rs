@@ -21,7 +21,8 @@ use crate::config::error::ConfigError;
 use crate::config::schema::PreferTable;
 use crate::config::{Compiler, PhraseRole, RuleDraft};
 
-use super::{Finding, MatchContext, RuleKind};
+use super::MatchContext;
+use crate::model::{Finding, RuleKind};
 
 /// Compiles one `[[prefer]]` table.
 pub fn compile(

@@ -31,10 +31,11 @@ use regex::Regex;
 use crate::config::error::{closest, ConfigError};
 use crate::config::schema::RequireTable;
 use crate::config::{Compiler, RuleDraft};
-use crate::document::{Document, Scope, Segment};
+use crate::document::{Document, Segment};
 use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
+use crate::model::{Finding, RuleKind, Scope};
 
-use super::{Finding, Rule, RuleKind};
+use super::Rule;
 
 /// Where a requirement counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

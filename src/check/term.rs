@@ -40,10 +40,10 @@ use std::ops::Range;
 use crate::config::error::ConfigError;
 use crate::config::schema::TermTable;
 use crate::config::{CompiledRules, Compiler, PhraseRole, RuleDraft};
-use crate::document::Scope;
 use crate::matcher::{fold, is_word_char};
+use crate::model::{Finding, RuleKind, Scope};
 
-use super::{Finding, MatchContext, RuleKind};
+use super::MatchContext;
 
 /// The trademark symbols a term may require.
 const MARKS: [&str; 2] = ["™", "®"];

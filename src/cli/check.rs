@@ -12,10 +12,10 @@ use std::process::ExitCode;
 
 use brandlint::config::conflict::RuleConflict;
 use brandlint::config::error::ConfigError;
-use brandlint::config::schema::Severity;
 use brandlint::limits::output::{Limited, OutputBudgetSpent};
 use brandlint::limits::{Exceeded, LimitValues};
 use brandlint::lint::{FileReport, FixMode};
+use brandlint::model::Severity;
 use brandlint::report::{self, Format, Reporter, Statistics, Style, Summary};
 use brandlint::run::{self, CheckOptions, CheckRun};
 use clap::ValueEnum;

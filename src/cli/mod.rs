@@ -8,11 +8,11 @@ use std::process::ExitCode;
 mod check;
 mod watch;
 
-use brandlint::check::RuleKind;
 use brandlint::config::discover::Discovery;
 use brandlint::config::error::{closest, ConfigError};
 use brandlint::config::load::{self, Reach};
 use brandlint::config::{self, CompiledRules};
+use brandlint::model::RuleKind;
 use brandlint::report;
 use clap::{CommandFactory, Parser, Subcommand};
 
@@ -333,9 +333,8 @@ fn explain(rule_id: &str, source: &RulesSource) -> ExitCode {
             names.join(", ")
         ));
     };
-    let (rule_id, doc) = kind
-        .check(rule_id)
-        .unwrap_or_else(|| (rule_id.to_string(), kind.doc()));
+    let (rule_id, doc) = brandlint::check::check_of(kind, rule_id)
+        .unwrap_or_else(|| (rule_id.to_string(), brandlint::check::doc(kind)));
     let rule_id = rule_id.as_str();
     let mut out = io::stdout().lock();
     let _ = write!(out, "{doc}");

@@ -13,15 +13,15 @@ use toml::Spanned;
 use super::budget::{RegexBudget, RegexError};
 use super::error::ConfigError;
 use super::load::{Located, MergedRules};
-use super::schema::{Common, Severity, VoiceSettings};
+use super::schema::{Common, VoiceSettings};
 use crate::check::require::Requirement;
 use crate::check::term::Term;
 use crate::check::visual::{self, VisualRules};
 use crate::check::voice::{self, VoiceRules};
-use crate::check::{self, Rule, RuleKind};
-use crate::document::Channel;
+use crate::check::{self, Rule};
 use crate::limits::{Budget, Exceeded, LimitValues, Limits};
 use crate::matcher::{PhraseSet, PhraseSetBuilder};
+use crate::model::{Channel, RuleKind, Severity};
 use crate::read::html::Selector;
 use crate::read::ReadOptions;
 

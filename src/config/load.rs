@@ -13,10 +13,11 @@ use toml::Spanned;
 
 use super::error::ConfigError;
 use super::schema::{
-    BannedTable, OverrideTable, PatternTable, PreferTable, RequireTable, RulesFile, Severity,
-    TermTable, VisualTable, VoiceTable,
+    BannedTable, OverrideTable, PatternTable, PreferTable, RequireTable, RulesFile, TermTable,
+    VisualTable, VoiceTable,
 };
 use crate::limits::LimitValues;
+use crate::model::Severity;
 
 /// The embedded default pack, used when no rules file is found.
 pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");

@@ -4,43 +4,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::document::{Channel, Scope};
-
-/// How much a finding matters; also the order for `--min-severity` (info < warning < error).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth knowing; never fails a run.
-    Info,
-    /// Fails a run only past `--max-warnings`.
-    Warning,
-    /// Fails the run.
-    Error,
-}
-
-impl Severity {
-    /// The name used in rules files and output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-/// `--min-severity` takes a severity by its [`Severity::name`], least severe first.
-impl clap::ValueEnum for Severity {
-    fn value_variants<'a>() -> &'a [Self] {
-        &[Severity::Info, Severity::Warning, Severity::Error]
-    }
-
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.name()))
-    }
-}
+use crate::model::{Channel, Scope, Severity};
 
 /// A whole rules file.
 #[derive(Debug, Default, Deserialize)]

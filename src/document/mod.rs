@@ -1,128 +1,14 @@
 //! What readers produce and checks consume: a document as scoped prose segments, each mapped
 //! back to the exact bytes of the file it was read from.
 
-use std::fmt;
 use std::ops::Range;
-use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use crate::model::Scope;
 
 pub mod color;
 pub mod visual;
 
 pub use visual::Visuals;
-
-/// The kind of content a file holds, which decides how it is read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Channel {
-    /// Markdown posts and pages.
-    Markdown,
-    /// HTML pages.
-    Html,
-    /// Email templates.
-    Email,
-}
-
-impl Channel {
-    /// The name used in rules files and output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Channel::Markdown => "markdown",
-            Channel::Html => "html",
-            Channel::Email => "email",
-        }
-    }
-}
-
-impl fmt::Display for Channel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// Where in a document a piece of prose stands; rules can be limited to some scopes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scope {
-    /// A heading.
-    Heading,
-    /// A paragraph of body text.
-    Paragraph,
-    /// A list item.
-    List,
-    /// A table cell.
-    Table,
-    /// A block quote.
-    Blockquote,
-    /// The text of a link.
-    Link,
-    /// An image's alternative text.
-    Alt,
-    /// A page title (HTML `<title>`, front matter `title`).
-    Title,
-    /// A description (meta description, front matter `description` or `summary`).
-    Description,
-    /// A button's label.
-    Button,
-    /// An email's subject line.
-    Subject,
-    /// An email's preheader (preview text).
-    Preheader,
-    /// A footer block.
-    Footer,
-}
-
-impl Scope {
-    /// Every scope, in the order they are documented.
-    pub const ALL: [Scope; 13] = [
-        Scope::Heading,
-        Scope::Paragraph,
-        Scope::List,
-        Scope::Table,
-        Scope::Blockquote,
-        Scope::Link,
-        Scope::Alt,
-        Scope::Title,
-        Scope::Description,
-        Scope::Button,
-        Scope::Subject,
-        Scope::Preheader,
-        Scope::Footer,
-    ];
-
-    /// The name used in rules files and output.
-    pub fn name(self) -> &'static str {
-        match self {
-            Scope::Heading => "heading",
-            Scope::Paragraph => "paragraph",
-            Scope::List => "list",
-            Scope::Table => "table",
-            Scope::Blockquote => "blockquote",
-            Scope::Link => "link",
-            Scope::Alt => "alt",
-            Scope::Title => "title",
-            Scope::Description => "description",
-            Scope::Button => "button",
-            Scope::Subject => "subject",
-            Scope::Preheader => "preheader",
-            Scope::Footer => "footer",
-        }
-    }
-}
-
-impl fmt::Display for Scope {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Scope {
-    type Err = ();
-    fn from_str(s: &str) -> Result<Self, ()> {
-        Scope::ALL.into_iter().find(|c| c.name() == s).ok_or(())
-    }
-}
 
 /// The character that stands in the prose for masked text (a template tag, inline code, a URL):
 /// one neutral word that no phrase can match and no finding can land inside.

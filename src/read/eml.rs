@@ -10,7 +10,8 @@ use mail_parser::parsers::MessageStream;
 use mail_parser::{Encoding, HeaderName, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::plain;
-use crate::document::{Document, Scope, Segment, SegmentBuilder};
+use crate::document::{Document, Segment, SegmentBuilder};
+use crate::model::Scope;
 
 /// Reads an e-mail message; `read_html` reads the `text/html` parts. A leading byte order
 /// mark is skipped; offsets stay file offsets. Input that is not a message gives what could

@@ -44,7 +44,7 @@ pub fn push_html_text(builder: &mut SegmentBuilder, source: &str, range: Range<u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Scope;
+    use crate::model::Scope;
 
     #[test]
     fn references_decode_and_map_back_to_their_bytes() {

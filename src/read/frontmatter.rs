@@ -10,7 +10,8 @@ use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::EventReceiver;
 use toml_parser::{ErrorSink, Raw, Source, Span};
 
-use crate::document::{Scope, Segment, SegmentBuilder};
+use crate::document::{Segment, SegmentBuilder};
+use crate::model::Scope;
 
 /// The syntax of a front matter block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

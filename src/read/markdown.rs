@@ -11,7 +11,8 @@ use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, T
 use super::frontmatter::{self, Syntax};
 use super::html::{self, HtmlOptions};
 use crate::document::visual::{Alt, Image};
-use crate::document::{Document, Scope, Segment, SegmentBuilder};
+use crate::document::{Document, Segment, SegmentBuilder};
+use crate::model::Scope;
 use crate::read::directives::html_comment_directives;
 use crate::read::mask::template_tags;
 

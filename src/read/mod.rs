@@ -14,7 +14,8 @@ pub mod plain;
 
 use std::path::Path;
 
-use crate::document::{Channel, Document};
+use crate::document::Document;
+use crate::model::Channel;
 
 /// How a file's text is laid out, which decides its reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,7 +8,8 @@
 use std::ops::Range;
 
 use super::mask::template_tags;
-use crate::document::{Document, Scope, SegmentBuilder};
+use crate::document::{Document, SegmentBuilder};
+use crate::model::Scope;
 use crate::read::directives::template_comment_directives;
 
 /// Reads plain text (a leading byte order mark is skipped; offsets stay file offsets).

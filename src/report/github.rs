@@ -14,9 +14,8 @@
 use std::io::{self, Write};
 
 use super::{Kept, Reporter, Summary};
-use crate::check::Finding;
-use crate::config::schema::Severity;
 use crate::lint::{FileReport, LocatedFinding};
+use crate::model::{Finding, Severity};
 
 /// How many annotations of one level GitHub shows for a step.
 pub const ANNOTATIONS_PER_LEVEL: usize = 10;

@@ -15,9 +15,8 @@ use miette::{
 };
 
 use super::{Reporter, Style, Summary};
-use crate::check::Finding;
-use crate::config::schema::Severity;
 use crate::lint::FileReport;
+use crate::model::{Finding, Severity};
 use crate::printable::{printable, printable_source};
 use crate::span::LineIndex;
 
@@ -199,7 +198,7 @@ impl Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = &self.finding.span;
         let label = match self.finding.kind {
-            crate::check::RuleKind::Io | crate::check::RuleKind::Limits => "here".to_string(),
+            crate::model::RuleKind::Io | crate::model::RuleKind::Limits => "here".to_string(),
             _ => printable(&self.finding.rule).into_owned(),
         };
         Some(Box::new(std::iter::once(LabeledSpan::new(

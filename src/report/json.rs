@@ -6,10 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Reporter, Summary};
-use crate::check::RuleKind;
-use crate::config::schema::Severity;
-use crate::document::{Channel, Scope};
 use crate::lint::{FileReport, LocatedFinding};
+use crate::model::{Channel, RuleKind, Scope, Severity};
 use crate::span::Location;
 
 /// The version of the JSON format; bumped on any incompatible change.
@@ -128,8 +126,8 @@ pub(super) fn write_indented(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Finding;
-    use crate::config::schema::Severity;
+    use crate::model::Finding;
+    use crate::model::Severity;
 
     fn finding(span: std::ops::Range<usize>, fix: Option<&str>) -> Finding {
         Finding {

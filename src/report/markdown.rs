@@ -4,8 +4,8 @@
 use std::io::{self, Write};
 
 use super::{Kept, Reporter, Summary};
-use crate::config::schema::Severity;
 use crate::lint::{FileReport, LocatedFinding};
+use crate::model::Severity;
 
 /// The most findings listed; the rest are counted under the table.
 pub const MAX_ROWS: usize = 500;

@@ -17,8 +17,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::config::schema::Severity;
 use crate::lint::FileReport;
+use crate::model::Severity;
 
 /// The output formats, in the order documented.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

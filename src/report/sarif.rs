@@ -11,9 +11,8 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_json::{json, Value};
 
 use super::{Kept, Reporter, Summary};
-use crate::check::Finding;
-use crate::config::schema::Severity;
 use crate::lint::{FileReport, LocatedFinding};
+use crate::model::{Finding, Severity};
 
 /// The schema the output conforms to.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -116,10 +115,8 @@ const RESULT_INDENT: &str = "        ";
 
 /// A rule as `reportingDescriptor`, from the first of its findings.
 fn rule_descriptor(finding: &Finding) -> Value {
-    let doc = finding
-        .kind
-        .check(&finding.rule)
-        .map_or_else(|| finding.kind.doc(), |(_, doc)| doc);
+    let doc = crate::check::check_of(finding.kind, &finding.rule)
+        .map_or_else(|| crate::check::doc(finding.kind), |(_, doc)| doc);
     let mut help = String::new();
     if let Some(brand_help) = &finding.help {
         help.push_str(brand_help);
@@ -260,7 +257,7 @@ fn first_paragraph(doc: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::RuleKind;
+    use crate::model::RuleKind;
 
     #[test]
     fn paths_become_uri_references() {
@@ -281,7 +278,7 @@ mod tests {
 
     #[test]
     fn a_kind_doc_gives_a_one_line_description() {
-        let doc = RuleKind::Term.doc();
+        let doc = crate::check::doc(RuleKind::Term);
         let short = first_paragraph(&doc);
         assert!(short.starts_with("`term`: visual naming."), "{short}");
         assert!(!short.contains('\n'));

@@ -18,10 +18,9 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::check::Finding;
 use crate::config::{load_rules_from_str, CompiledRules};
-use crate::document::Channel;
 use crate::lint::{lint_bytes, lint_text, FixMode};
+use crate::model::{Channel, Finding};
 use crate::read::Format;
 
 /// A Markdown post, the default.

@@ -25,9 +25,9 @@
 
 use super::VoiceContext;
 use crate::check::prefer::match_case;
-use crate::check::Finding;
 use crate::config::schema::ContractionPolicy;
 use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
+use crate::model::Finding;
 
 /// Which way a pair is checked.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -25,9 +25,9 @@ use unicode_properties::UnicodeEmoji;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::VoiceContext;
-use crate::check::Finding;
 use crate::config::schema::EmojiPolicy;
 use crate::document::MASK;
+use crate::model::Finding;
 
 /// Flags emoji past what the policy allows.
 pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {

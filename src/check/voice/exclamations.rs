@@ -16,7 +16,7 @@
 //! Marks in code, template tags and URLs do not count.
 
 use super::VoiceContext;
-use crate::check::Finding;
+use crate::model::Finding;
 
 /// Counts exclamations in source order and flags each past the limit.
 pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {

@@ -31,9 +31,9 @@ use std::ops::Range;
 
 use super::{text, VoiceContext};
 use crate::check::prefer::capitalize;
-use crate::check::Finding;
 use crate::config::schema::HeadingCase;
-use crate::document::{Scope, MASK};
+use crate::document::MASK;
+use crate::model::{Finding, Scope};
 
 /// Articles, and conjunctions and prepositions of three letters or fewer: lower case in AP
 /// title case.

@@ -45,7 +45,8 @@ use crate::config::error::ConfigError;
 use crate::config::load::{Located, MergedRules};
 use crate::config::schema::{Common, VoiceSettings};
 use crate::config::{CompiledRules, Compiler, FileRules, RuleDraft};
-use crate::document::{Document, Scope, Segment};
+use crate::document::{Document, Segment};
+use crate::model::Scope;
 
 use super::{compiled_checks, module_doc, Finding, Rule, RuleKind};
 

@@ -23,9 +23,9 @@
 //! pronoun fits depends on the sentence.
 
 use super::VoiceContext;
-use crate::check::Finding;
 use crate::config::schema::PersonPolicy;
 use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
+use crate::model::Finding;
 
 /// Third-person names for the reader.
 const READER: &[&str] = &[

@@ -22,7 +22,7 @@
 //! little about them.
 
 use super::{text, VoiceContext, BODY_SCOPES};
-use crate::check::Finding;
+use crate::model::Finding;
 
 /// Fewer words than this are not graded.
 const MIN_WORDS: usize = 100;

@@ -19,7 +19,7 @@
 //! word; code and URLs do not count.
 
 use super::VoiceContext;
-use crate::check::Finding;
+use crate::model::Finding;
 
 /// Flags each sentence longer than the limit.
 pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {

@@ -28,7 +28,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::VoiceContext;
-use crate::check::Finding;
+use crate::model::Finding;
 
 /// ALL-CAPS words of four letters or more that are acronyms, not shouting.
 const ACRONYMS: &[&str] = &[

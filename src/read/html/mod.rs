@@ -78,7 +78,7 @@ pub fn visuals(source: &str) -> Visuals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Scope;
+    use crate::model::Scope;
 
     /// Each segment as (scope, text, the source bytes it spans), in source order.
     fn segments(source: &str, options: &HtmlOptions<'_>) -> Vec<(Scope, String, String)> {

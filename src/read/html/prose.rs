@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::tree::{Element, NodeId, NodeKind, Tree};
-use crate::document::{Document, Scope, SegmentBuilder};
+use crate::document::{Document, SegmentBuilder};
+use crate::model::Scope;
 use crate::read::directives::html_comment_directives;
 use crate::read::entities::push_html_text;
 

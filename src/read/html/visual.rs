@@ -9,7 +9,8 @@ use std::ops::Range;
 
 use super::tree::{Attribute, Element, NodeKind, Tree};
 use crate::document::visual::{Alt, ColorUse, FontUse, Image, Visuals};
-use crate::document::{Scope, SegmentBuilder};
+use crate::document::SegmentBuilder;
+use crate::model::Scope;
 use crate::read::css::{self, CssFacts};
 use crate::read::entities::push_html_text;
 
