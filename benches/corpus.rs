@@ -22,7 +22,7 @@ use brandlint::config::{self, CompiledRules};
 use brandlint::document::Document;
 use brandlint::matcher::fold;
 use brandlint::model::Channel;
-use brandlint::read::{self, Format};
+use brandlint::read::{self, Syntax};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 /// The corpora beside the repository.
@@ -161,7 +161,7 @@ fn channel_group(
     c: &mut Criterion,
     name: &str,
     channel: Channel,
-    format: Format,
+    format: Syntax,
     texts: &[String],
 ) {
     let rules = test_rules("corpus-terms.toml");
@@ -213,11 +213,11 @@ fn channels(c: &mut Criterion) {
         c,
         "markdown",
         Channel::Markdown,
-        Format::Markdown,
+        Syntax::Markdown,
         &markdown_corpus(),
     );
-    channel_group(c, "html", Channel::Html, Format::Html, &html_pages());
-    channel_group(c, "email", Channel::Email, Format::Html, &email_templates());
+    channel_group(c, "html", Channel::Html, Syntax::Html, &html_pages());
+    channel_group(c, "email", Channel::Email, Syntax::Html, &email_templates());
 }
 
 /// Each reader alone: bytes to segments.
@@ -227,13 +227,13 @@ fn readers(c: &mut Criterion) {
         (
             "markdown",
             Channel::Markdown,
-            Format::Markdown,
+            Syntax::Markdown,
             markdown_corpus(),
         ),
-        ("html", Channel::Html, Format::Html, html_pages()),
-        ("email", Channel::Email, Format::Html, email_templates()),
-        ("eml", Channel::Email, Format::Eml, messages()),
-        ("plain", Channel::Email, Format::PlainText, plain_emails()),
+        ("html", Channel::Html, Syntax::Html, html_pages()),
+        ("email", Channel::Email, Syntax::Html, email_templates()),
+        ("eml", Channel::Email, Syntax::Eml, messages()),
+        ("plain", Channel::Email, Syntax::PlainText, plain_emails()),
     ];
     let mut group = c.benchmark_group("read");
     group.sample_size(20);
@@ -268,7 +268,7 @@ fn engine(c: &mut Criterion) {
             .iter()
             .map(|t| {
                 (
-                    read::read(Channel::Markdown, Format::Markdown, t, &rules.read),
+                    read::read(Channel::Markdown, Syntax::Markdown, t, &rules.read),
                     t,
                 )
             })
@@ -298,7 +298,7 @@ fn engine(c: &mut Criterion) {
                     .iter()
                     .map(|t| {
                         let document =
-                            read::read(Channel::Markdown, Format::Markdown, t, &rules.read);
+                            read::read(Channel::Markdown, Syntax::Markdown, t, &rules.read);
                         check_document(&rules, &document, t, Channel::Markdown, Path::new("p.md"))
                             .len()
                     })
@@ -340,7 +340,7 @@ fn editor(c: &mut Criterion) {
         b.iter_batched(
             || post.clone(),
             |text| {
-                let document = read::read(Channel::Markdown, Format::Markdown, &text, &rules.read);
+                let document = read::read(Channel::Markdown, Syntax::Markdown, &text, &rules.read);
                 check_document(
                     &rules,
                     &document,

@@ -8,7 +8,7 @@ use crate::check::{self, io};
 use crate::config::CompiledRules;
 use crate::fix::{self, Fixed};
 use crate::model::{Channel, Finding};
-use crate::read::{self, Format};
+use crate::read::{self, Syntax};
 use crate::span::{LineIndex, Location};
 use crate::suppress;
 use crate::walk::Origin;
@@ -212,7 +212,7 @@ impl FileReport {
 pub fn lint_text(
     rules: &CompiledRules,
     path: &Path,
-    (channel, format): (Channel, Format),
+    (channel, format): (Channel, Syntax),
     source: &str,
 ) -> Vec<Finding> {
     let document = read::read(channel, format, source, &rules.read);
@@ -227,7 +227,7 @@ pub fn lint_bytes(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
-    (channel, format): (Channel, Format),
+    (channel, format): (Channel, Syntax),
     bytes: Vec<u8>,
     mode: FixMode,
 ) -> FileReport {
@@ -307,7 +307,7 @@ pub fn lint_file(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
-    kind: (Channel, Format),
+    kind: (Channel, Syntax),
     options: LintOptions,
     origin: Origin,
 ) -> Option<FileReport> {
@@ -363,7 +363,7 @@ mod tests {
             &rules,
             Path::new("a.md"),
             "a.md".into(),
-            (Channel::Markdown, Format::Markdown),
+            (Channel::Markdown, Syntax::Markdown),
             bytes,
             FixMode::Off,
         );
@@ -392,7 +392,7 @@ mod tests {
             &rules,
             Path::new("a.md"),
             "a.md".into(),
-            (Channel::Markdown, Format::Markdown),
+            (Channel::Markdown, Syntax::Markdown),
             source.into_bytes(),
             FixMode::Off,
         );

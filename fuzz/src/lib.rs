@@ -21,7 +21,7 @@ use brandlint::fix;
 use brandlint::lint::{self, FileReport, FixMode};
 use brandlint::model::Channel;
 use brandlint::read::html::{self, HtmlOptions, Selector};
-use brandlint::read::{eml, frontmatter, markdown, mask, plain, Format};
+use brandlint::read::{eml, frontmatter, markdown, mask, plain, Syntax};
 use brandlint::report::{reporter, Format as OutputFormat, Style, Summary};
 
 /// A target's body: it panics when the input breaks an invariant.
@@ -88,16 +88,16 @@ static SELECTORS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
 
 /// Every kind of file a document can be: channel, format and a path the rules' globs and
 /// overrides treat as that kind.
-const KINDS: [(Channel, Format, &str); 5] = [
+const KINDS: [(Channel, Syntax, &str); 5] = [
     (
         Channel::Markdown,
-        Format::Markdown,
+        Syntax::Markdown,
         "fixtures/posts/fuzz.md",
     ),
-    (Channel::Html, Format::Html, "fixtures/html/fuzz.html"),
-    (Channel::Email, Format::Html, "fixtures/email/fuzz.hbs"),
-    (Channel::Email, Format::PlainText, "fixtures/email/fuzz.txt"),
-    (Channel::Email, Format::Eml, "fixtures/email/fuzz.eml"),
+    (Channel::Html, Syntax::Html, "fixtures/html/fuzz.html"),
+    (Channel::Email, Syntax::Html, "fixtures/email/fuzz.hbs"),
+    (Channel::Email, Syntax::PlainText, "fixtures/email/fuzz.txt"),
+    (Channel::Email, Syntax::Eml, "fixtures/email/fuzz.eml"),
 ];
 
 fn kind_path(relative: &str) -> PathBuf {
@@ -367,7 +367,7 @@ enum Rules {
 
 /// A report of `input`: every finding's span, `matched` and position as the JSON format
 /// writes them, and every fix it would apply.
-fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Format) {
+fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Syntax) {
     let mut out = Vec::new();
     let summary = Summary::of(std::slice::from_ref(report));
     let style = Style {
@@ -442,10 +442,10 @@ fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Format
 /// HTML and plain text are read with the template tags of the whole file masked, so no fix
 /// may touch any of them. Markdown masks tags within each block, and a message within each
 /// part: there a fix must hold no whole tag.
-fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules, format: Format) {
+fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules, format: Syntax) {
     let tags = match format {
-        Format::Html | Format::PlainText => mask::template_tags(text),
-        Format::Markdown | Format::Eml => Vec::new(),
+        Syntax::Html | Syntax::PlainText => mask::template_tags(text),
+        Syntax::Markdown | Syntax::Eml => Vec::new(),
     };
     for finding in fix::compatible(&report.findings) {
         let span = &finding.span;

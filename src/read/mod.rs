@@ -1,6 +1,6 @@
 //! Readers: one per format, each turning a file's text into a [`Document`] of scoped prose
 //! segments mapped to exact source bytes. Readers know formats; checks never do. A file's
-//! channel (which rules apply) and its format (how it is read) are decided together here.
+//! channel (which rules apply) and its syntax (how it is read) are decided together here.
 
 pub mod css;
 pub mod directives;
@@ -17,9 +17,10 @@ use std::path::Path;
 use crate::document::Document;
 use crate::model::Channel;
 
-/// How a file's text is laid out, which decides its reader.
+/// How a file's text is written, which decides its reader: its syntax (named apart from
+/// the output formats, `crate::report::Format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub enum Syntax {
     /// Markdown with optional front matter.
     Markdown,
     /// HTML, or a template that is HTML with template tags (MJML included).
@@ -40,48 +41,48 @@ pub struct ReadOptions {
     pub visuals: bool,
 }
 
-/// The channel and format of a file: from its extension (SPEC §2), and `[files] email`
+/// The channel and syntax of a file: from its extension (SPEC §2), and `[files] email`
 /// globs (`is_email`: they match the file), which make any file an email (read as HTML
 /// unless it is Markdown, plain text or a message). `None` for a file of no known channel.
-pub fn detect(path: &Path, is_email: bool) -> Option<(Channel, Format)> {
+pub fn detect(path: &Path, is_email: bool) -> Option<(Channel, Syntax)> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let format = match extension.as_str() {
-        "md" | "markdown" | "mdx" => Some(Format::Markdown),
-        "html" | "htm" | "mjml" | "hbs" | "handlebars" | "liquid" => Some(Format::Html),
-        "eml" => Some(Format::Eml),
-        "txt" | "text" => Some(Format::PlainText),
+        "md" | "markdown" | "mdx" => Some(Syntax::Markdown),
+        "html" | "htm" | "mjml" | "hbs" | "handlebars" | "liquid" => Some(Syntax::Html),
+        "eml" => Some(Syntax::Eml),
+        "txt" | "text" => Some(Syntax::PlainText),
         _ => None,
     };
     if is_email {
-        return Some((Channel::Email, format.unwrap_or(Format::Html)));
+        return Some((Channel::Email, format.unwrap_or(Syntax::Html)));
     }
     match (extension.as_str(), format?) {
         ("mjml" | "hbs" | "handlebars" | "liquid" | "eml", format) => {
             Some((Channel::Email, format))
         }
-        (_, Format::Markdown) => Some((Channel::Markdown, Format::Markdown)),
-        (_, Format::Html) => Some((Channel::Html, Format::Html)),
+        (_, Syntax::Markdown) => Some((Channel::Markdown, Syntax::Markdown)),
+        (_, Syntax::Html) => Some((Channel::Html, Syntax::Html)),
         // Plain text is content only where [files] email says it is an email.
-        (_, Format::PlainText | Format::Eml) => None,
+        (_, Syntax::PlainText | Syntax::Eml) => None,
     }
 }
 
 /// Reads a file's text.
-pub fn read(channel: Channel, format: Format, source: &str, options: &ReadOptions) -> Document {
+pub fn read(channel: Channel, format: Syntax, source: &str, options: &ReadOptions) -> Document {
     let html = html::HtmlOptions {
         email: channel == Channel::Email,
         ignore_selectors: &options.ignore_selectors,
         without_visuals: !options.visuals,
     };
     match format {
-        Format::Markdown => markdown::read(source, options.visuals),
-        Format::Html => html::read(source, &html),
-        Format::PlainText => plain::read(source),
-        Format::Eml => eml::read(source, &|part| html::read(part, &html)),
+        Syntax::Markdown => markdown::read(source, options.visuals),
+        Syntax::Html => html::read(source, &html),
+        Syntax::PlainText => plain::read(source),
+        Syntax::Eml => eml::read(source, &|part| html::read(part, &html)),
     }
 }
 
@@ -191,11 +192,11 @@ mod tests {
         let rules = crate::config::load_rules(&pack).unwrap();
         for source in random_texts(PIECES, 40, 1500, 0x9E37_79B9_7F4A_7C15) {
             for (channel, format) in [
-                (Channel::Markdown, Format::Markdown),
-                (Channel::Html, Format::Html),
-                (Channel::Email, Format::Html),
-                (Channel::Email, Format::PlainText),
-                (Channel::Email, Format::Eml),
+                (Channel::Markdown, Syntax::Markdown),
+                (Channel::Html, Syntax::Html),
+                (Channel::Email, Syntax::Html),
+                (Channel::Email, Syntax::PlainText),
+                (Channel::Email, Syntax::Eml),
             ] {
                 let document = read(channel, format, &source, &rules.read);
                 for segment in &document.segments {

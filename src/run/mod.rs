@@ -218,7 +218,7 @@ enum Item {
         rules: Arc<CompiledRules>,
         path: PathBuf,
         display: String,
-        kind: (Channel, read::Format),
+        kind: (Channel, read::Syntax),
         origin: walk::Origin,
     },
 }

@@ -21,20 +21,20 @@ use std::path::{Path, PathBuf};
 use crate::config::{load_rules_from_str, CompiledRules};
 use crate::lint::{lint_bytes, lint_text, FixMode};
 use crate::model::{Channel, Finding};
-use crate::read::Format;
+use crate::read::Syntax;
 
 /// A Markdown post, the default.
-pub const MARKDOWN: (Channel, Format) = (Channel::Markdown, Format::Markdown);
+pub const MARKDOWN: (Channel, Syntax) = (Channel::Markdown, Syntax::Markdown);
 /// An HTML page.
-pub const HTML: (Channel, Format) = (Channel::Html, Format::Html);
+pub const HTML: (Channel, Syntax) = (Channel::Html, Syntax::Html);
 /// An HTML email template.
-pub const EMAIL: (Channel, Format) = (Channel::Email, Format::Html);
+pub const EMAIL: (Channel, Syntax) = (Channel::Email, Syntax::Html);
 
 /// Compiled rules and how to read the texts they check: a channel and format, and the path
 /// the text is linted as (for `files` globs and overrides).
 pub struct Lint {
     rules: CompiledRules,
-    kind: (Channel, Format),
+    kind: (Channel, Syntax),
     path: PathBuf,
 }
 
@@ -63,7 +63,7 @@ impl Lint {
 
     /// Texts are of this channel and format, linted as the file at `path` (relative to the
     /// rules file's folder).
-    pub fn kind(mut self, kind: (Channel, Format), path: &str) -> Self {
+    pub fn kind(mut self, kind: (Channel, Syntax), path: &str) -> Self {
         self.kind = kind;
         self.path = PathBuf::from(path);
         self
