@@ -17,8 +17,8 @@ mod generate;
 
 use std::path::{Path, PathBuf};
 
+use brandlint::check::CompiledRules;
 use brandlint::check::{check_active, check_document};
-use brandlint::config::{self, CompiledRules};
 use brandlint::document::Document;
 use brandlint::matcher::fold;
 use brandlint::model::Channel;
@@ -137,7 +137,7 @@ fn test_rules(name: &str) -> CompiledRules {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name);
-    config::load_rules(&path).expect("the benchmark rules load")
+    brandlint::check::load_rules(&path).expect("the benchmark rules load")
 }
 
 /// A generated rules file of `terms` terms, written to a temporary folder that `dir` keeps.
@@ -149,7 +149,7 @@ fn generated_rules_file(terms: usize, dir: &tempfile::TempDir) -> PathBuf {
 
 fn generated_rules(terms: usize) -> CompiledRules {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    config::load_rules(&generated_rules_file(terms, &dir)).expect("generated rules load")
+    brandlint::check::load_rules(&generated_rules_file(terms, &dir)).expect("generated rules load")
 }
 
 fn bytes_of(texts: &[String]) -> u64 {
@@ -317,7 +317,12 @@ fn compile(c: &mut Criterion) {
     for count in [10, 1000, 10_000] {
         let path = generated_rules_file(count, &dir);
         group.bench_function(count.to_string(), |b| {
-            b.iter(|| config::load_rules(&path).expect("rules load").rules.len())
+            b.iter(|| {
+                brandlint::check::load_rules(&path)
+                    .expect("rules load")
+                    .rules
+                    .len()
+            })
         });
     }
     group.finish();

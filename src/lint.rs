@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use crate::check::CompiledRules;
 use crate::check::{self, io};
-use crate::config::CompiledRules;
 use crate::fix::{self, Fixed};
 use crate::model::{Channel, Finding};
 use crate::read::{self, Syntax};
@@ -357,7 +357,7 @@ mod tests {
 
     #[test]
     fn a_binary_file_is_one_finding_at_its_start_whose_position_agrees() {
-        let rules = crate::config::default_rules(Path::new(".")).unwrap();
+        let rules = crate::check::default_rules(Path::new(".")).unwrap();
         let bytes = b"line one\nline two Github\0\x01\x02".to_vec();
         let report = lint_bytes(
             &rules,
@@ -381,7 +381,7 @@ mod tests {
 
     /// A post whose findings stand on several lines, after non-ASCII text and a BOM.
     fn report_with_findings() -> FileReport {
-        let rules = crate::config::load_rules_from_str(
+        let rules = crate::check::load_rules_from_str(
             "[[term]]\nname = \"GitHub\"\n",
             Path::new("brandlint.toml"),
         )

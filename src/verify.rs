@@ -3,7 +3,7 @@
 //! sentence must give none.
 
 use crate::check::check_active;
-use crate::config::CompiledRules;
+use crate::check::CompiledRules;
 use crate::document::{Document, SegmentBuilder};
 use crate::model::{RuleKind, Scope};
 use crate::read::html::{self, HtmlOptions};

@@ -324,7 +324,7 @@ const TABLES: &[&str] = &[
 ];
 
 fn lint(
-    rules: &brandlint::config::CompiledRules,
+    rules: &brandlint::check::CompiledRules,
     path: &Path,
     text: &str,
     mode: brandlint::lint::FixMode,
@@ -373,7 +373,7 @@ proptest! {
             .collect();
         let rules_path = dir.path().join("brandlint.toml");
         std::fs::write(&rules_path, &rules_text).unwrap();
-        let rules = match brandlint::config::load_rules(&rules_path) {
+        let rules = match brandlint::check::load_rules(&rules_path) {
             Ok(rules) => rules,
             // A combination the loader rejects (a term defined twice) is not this test's subject.
             Err(_) => return Ok(()),

@@ -397,7 +397,7 @@ fn unreadable_files_and_folders_are_findings() {
 #[test]
 fn files_that_vanish_after_the_walk_are_skipped_unless_named() {
     let dir = site(&[("brandlint.toml", RULES)]);
-    let rules = brandlint::config::load_rules(&dir.path().join("brandlint.toml")).unwrap();
+    let rules = brandlint::check::load_rules(&dir.path().join("brandlint.toml")).unwrap();
     let gone = dir.path().join("gone.md");
     let kind = brandlint::read::detect(&gone, rules.is_email(&gone)).unwrap();
     let options = brandlint::lint::LintOptions::default();
@@ -511,7 +511,7 @@ fn conflicting_rules_are_reported_at_load_with_both_places() {
         ("brandlint.toml", rules),
         ("a.md", "Fine.\n"),
     ]);
-    let loaded = brandlint::config::load_rules(&dir.path().join("brandlint.toml")).unwrap();
+    let loaded = brandlint::check::load_rules(&dir.path().join("brandlint.toml")).unwrap();
     let mut conflicts: Vec<(String, [Place; 2])> = loaded
         .conflicts
         .iter()
@@ -572,7 +572,7 @@ fn conflicting_rules_are_reported_at_load_with_both_places() {
         "fixtures/brandlint.toml",
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(pack);
-        let rules = brandlint::config::load_rules(&path).unwrap();
+        let rules = brandlint::check::load_rules(&path).unwrap();
         assert!(rules.conflicts.is_empty(), "{pack}: {:?}", rules.conflicts);
     }
 }

@@ -56,8 +56,8 @@ fn hook_files_pattern_is_exactly_the_extensions_brandlint_reads() {
         "[files]\nemail = [\"emails/**\"]\n",
     )
     .unwrap();
-    let plain = brandlint::config::load_rules(&dir.path().join("plain.toml")).unwrap();
-    let emails = brandlint::config::load_rules(&dir.path().join("emails.toml")).unwrap();
+    let plain = brandlint::check::load_rules(&dir.path().join("plain.toml")).unwrap();
+    let emails = brandlint::check::load_rules(&dir.path().join("emails.toml")).unwrap();
 
     let candidates = [
         "md",

@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use brandlint::config::{self, CompiledRules};
+use brandlint::check::CompiledRules;
 use brandlint::document::{Document, Segment};
 use brandlint::fix;
 use brandlint::lint::{self, FileReport, FixMode};
@@ -68,7 +68,7 @@ fn repository_root() -> &'static Path {
 
 /// The rules the document-level targets check with, compiled once: `fuzz/rules.toml`.
 static RULES: LazyLock<CompiledRules> = LazyLock::new(|| {
-    config::load_rules(&repository_root().join("fuzz/rules.toml"))
+    brandlint::check::load_rules(&repository_root().join("fuzz/rules.toml"))
         .expect("fuzz/rules.toml compiles")
 });
 
@@ -272,7 +272,7 @@ pub fn load_rules(data: &[u8]) {
     let source = text(data);
     // A folder that does not exist: `extends` finds nothing next to it.
     let origin = Path::new("/nonexistent-brandlint-fuzz/brandlint.toml");
-    match config::load_rules_from_str(&source, origin) {
+    match brandlint::check::load_rules_from_str(&source, origin) {
         Ok(rules) => {
             for (channel, format, path) in KINDS {
                 let report = lint::lint_bytes(

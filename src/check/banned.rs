@@ -19,9 +19,9 @@
 //!
 //! A phrase inside a longer configured phrase or term at the same place is not flagged.
 
+use crate::check::{Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::schema::BannedTable;
-use crate::config::{Compiler, PhraseRole, RuleDraft};
 
 use super::MatchContext;
 use crate::model::{Finding, RuleKind};

@@ -3,6 +3,8 @@
 //! from the rules file, compiled once into [`CompiledRules`].
 
 pub mod banned;
+pub mod budget;
+pub mod compile;
 pub mod io;
 pub mod limits;
 pub mod pattern;
@@ -12,13 +14,18 @@ pub mod term;
 pub mod visual;
 pub mod voice;
 
+pub use compile::{
+    compile, default_rules, default_rules_limited, load_rules, load_rules_from_str,
+    load_rules_with, CompiledPattern, CompiledRules, Compiler, FileRules, LoadOptions, Override,
+    PhraseRole, RuleDraft,
+};
+
 use std::ops::Range;
 use std::path::Path;
 
 use globset::GlobSet;
 
 use crate::config::schema::Examples;
-use crate::config::{CompiledRules, FileRules, PhraseRole};
 use crate::document::{Document, Segment, MASK};
 use crate::matcher::fold;
 use crate::model::{Channel, Finding, RuleKind, Scope, Severity};

@@ -16,9 +16,9 @@
 //! - the common keys: `id` (default `pattern/<regex>`), `severity`, `message` (default
 //!   `"{match}" matches {expected}`), `help`, `url`, `channels`, `scopes`, `files`, `examples`.
 
+use crate::check::{Compiler, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::schema::PatternTable;
-use crate::config::{Compiler, RuleDraft};
 
 use super::MatchContext;
 use crate::model::{Finding, RuleKind};

@@ -17,9 +17,9 @@
 //!   `Use "{expected}" instead of "{match}"`), `help`, `url`, `channels`, `scopes`, `files`,
 //!   `examples`.
 
+use crate::check::{Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::schema::PreferTable;
-use crate::config::{Compiler, PhraseRole, RuleDraft};
 
 use super::MatchContext;
 use crate::model::{Finding, RuleKind};

@@ -28,9 +28,9 @@ use std::str::FromStr;
 
 use regex::Regex;
 
+use crate::check::{Compiler, RuleDraft};
 use crate::config::error::{closest, ConfigError};
 use crate::config::schema::RequireTable;
-use crate::config::{Compiler, RuleDraft};
 use crate::document::{Document, Segment};
 use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
 use crate::model::{Finding, RuleKind, Scope};

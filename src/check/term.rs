@@ -37,9 +37,9 @@
 
 use std::ops::Range;
 
+use crate::check::{CompiledRules, Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::schema::TermTable;
-use crate::config::{CompiledRules, Compiler, PhraseRole, RuleDraft};
 use crate::matcher::{fold, is_word_char};
 use crate::model::{Finding, RuleKind, Scope};
 

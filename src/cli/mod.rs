@@ -8,10 +8,10 @@ use std::process::ExitCode;
 mod check;
 mod watch;
 
+use brandlint::check::CompiledRules;
 use brandlint::config::discover::Discovery;
 use brandlint::config::error::{closest, ConfigError};
 use brandlint::config::load::{self, Reach};
-use brandlint::config::{self, CompiledRules};
 use brandlint::model::RuleKind;
 use brandlint::report;
 use clap::{CommandFactory, Parser, Subcommand};
@@ -209,14 +209,14 @@ fn rules_file_here(source: &RulesSource) -> Result<Option<(PathBuf, Reach)>, Con
 /// The rules a command without content uses, compiled: see [`rules_file_here`].
 fn rules_here(source: &RulesSource) -> Result<CompiledRules, ConfigError> {
     match rules_file_here(source)? {
-        Some((path, reach)) => config::load_rules_with(
+        Some((path, reach)) => brandlint::check::load_rules_with(
             &path,
-            &config::LoadOptions {
+            &brandlint::check::LoadOptions {
                 reach,
                 ..Default::default()
             },
         ),
-        None => config::default_rules(&current_dir()),
+        None => brandlint::check::default_rules(&current_dir()),
     }
 }
 

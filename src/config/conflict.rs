@@ -279,7 +279,7 @@ mod tests {
     use std::path::Path;
 
     fn conflicts(rules: &str) -> Vec<String> {
-        crate::config::load_rules_from_str(rules, Path::new("brandlint.toml"))
+        crate::check::load_rules_from_str(rules, Path::new("brandlint.toml"))
             .unwrap()
             .conflicts
             .iter()

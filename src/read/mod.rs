@@ -189,7 +189,7 @@ mod tests {
     fn hostile_documents_never_panic_and_map_inside_the_input() {
         // The Acme pack: terms, phrases, voice and visual checks all run.
         let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples/acme.toml");
-        let rules = crate::config::load_rules(&pack).unwrap();
+        let rules = crate::check::load_rules(&pack).unwrap();
         for source in random_texts(PIECES, 40, 1500, 0x9E37_79B9_7F4A_7C15) {
             for (channel, format) in [
                 (Channel::Markdown, Syntax::Markdown),

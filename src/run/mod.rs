@@ -10,11 +10,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::check::CompiledRules;
+use crate::config;
 use crate::config::conflict::RuleConflict;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::load::Reach;
-use crate::config::{self, CompiledRules};
 use crate::limits::{Exceeded, LimitValues, Limits};
 use crate::lint::{self, FileReport, FixMode, LintOptions};
 use crate::model::{Channel, Severity};
@@ -83,7 +84,7 @@ struct RulesResolver {
     explicit: Option<Arc<CompiledRules>>,
     discovery: Discovery,
     /// How rules files are loaded: where they may reach, and the command line's budgets.
-    load: config::LoadOptions,
+    load: crate::check::LoadOptions,
     loaded: HashMap<PathBuf, Arc<CompiledRules>>,
     default: Option<Arc<CompiledRules>>,
     current_dir: PathBuf,
@@ -97,13 +98,13 @@ impl RulesResolver {
             (Some(tree), Reach::Repository) => Reach::Within(tree.clone()),
             (_, reach) => reach.clone(),
         };
-        let load = config::LoadOptions {
+        let load = crate::check::LoadOptions {
             reach,
             limits: options.limits,
         };
         Ok(Self {
             explicit: match &options.rules {
-                Some(path) => Some(Arc::new(config::load_rules_with(path, &load)?)),
+                Some(path) => Some(Arc::new(crate::check::load_rules_with(path, &load)?)),
                 None => None,
             },
             conflicts: Vec::new(),
@@ -150,7 +151,7 @@ impl RulesResolver {
                 let root = self.load.reach.root_for(&path);
                 Reach::check_inside(root.as_deref(), &path, "rules file")
                     .map_err(ConfigError::plain)?;
-                let mut rules = config::load_rules_with(&path, &self.load)?;
+                let mut rules = crate::check::load_rules_with(&path, &self.load)?;
                 if let Some(folder) = self.discovery.stands_for(&path) {
                     rules.root = folder;
                 }
@@ -162,7 +163,7 @@ impl RulesResolver {
             None => {
                 if self.default.is_none() {
                     let rules =
-                        config::default_rules_limited(&self.current_dir, &self.load.limits)?;
+                        crate::check::default_rules_limited(&self.current_dir, &self.load.limits)?;
                     self.conflicts.extend(rules.conflicts.iter().cloned());
                     self.default = Some(Arc::new(rules));
                 }

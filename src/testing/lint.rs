@@ -18,7 +18,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::config::{load_rules_from_str, CompiledRules};
+use crate::check::{load_rules_from_str, CompiledRules};
 use crate::lint::{lint_bytes, lint_text, FixMode};
 use crate::model::{Channel, Finding};
 use crate::read::Syntax;

@@ -32,10 +32,10 @@ pub mod fonts;
 pub mod images;
 pub mod palette;
 
+use crate::check::{CompiledRules, Compiler, FileRules, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::load::MergedRules;
 use crate::config::schema::Common;
-use crate::config::{CompiledRules, Compiler, FileRules, RuleDraft};
 use crate::document::color::Rgb;
 use crate::document::Document;
 use crate::read::css;

@@ -41,10 +41,10 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::check::{CompiledRules, Compiler, FileRules, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::load::{Located, MergedRules};
 use crate::config::schema::{Common, VoiceSettings};
-use crate::config::{CompiledRules, Compiler, FileRules, RuleDraft};
 use crate::document::{Document, Segment};
 use crate::model::Scope;
 

@@ -11,14 +11,14 @@ use regex::Regex;
 use toml::Spanned;
 
 use super::budget::{RegexBudget, RegexError};
-use super::error::ConfigError;
-use super::load::{Located, MergedRules};
-use super::schema::{Common, VoiceSettings};
 use crate::check::require::Requirement;
 use crate::check::term::Term;
 use crate::check::visual::{self, VisualRules};
 use crate::check::voice::{self, VoiceRules};
 use crate::check::{self, Rule};
+use crate::config::error::ConfigError;
+use crate::config::load::{self, Located, MergedRules, Reach};
+use crate::config::schema::{Common, VoiceSettings};
 use crate::limits::{Budget, Exceeded, LimitValues, Limits};
 use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::model::{Channel, RuleKind, Severity};
@@ -77,7 +77,7 @@ pub struct CompiledRules {
     /// `[[override]]` tables, in order.
     pub overrides: Vec<Override>,
     /// Rules that contradict or repeat each other; they still run.
-    pub conflicts: Vec<super::conflict::RuleConflict>,
+    pub conflicts: Vec<crate::config::conflict::RuleConflict>,
     /// The budgets in force: the file's `[limits]` with the command line's over them.
     pub limits: Limits,
     /// Whether each rule runs on the files of each channel, for the rules that apply to
@@ -505,7 +505,7 @@ pub fn compile(
         voice,
         visual,
         overrides,
-        conflicts: super::conflict::find(merged),
+        conflicts: crate::config::conflict::find(merged),
         limits,
     })
 }
@@ -549,7 +549,7 @@ fn check_rule_count(
 /// Compiles one `[[override]]`; a name in `disable` must be a kind or a rule of these rules.
 fn compile_override(
     compiler: &Compiler,
-    located: &Located<super::schema::OverrideTable>,
+    located: &Located<crate::config::schema::OverrideTable>,
     rules: &[Rule],
 ) -> Result<Override, ConfigError> {
     let Located { origin, value } = located;
@@ -560,8 +560,8 @@ fn compile_override(
         {
             let kinds = RuleKind::ALL.into_iter().map(|k| -> &str { k.name() });
             let known = rules.iter().map(|r| r.id.as_str()).chain(kinds);
-            let hint =
-                super::error::closest(name_ref, known).map(|c| format!("did you mean `{c}`?"));
+            let hint = crate::config::error::closest(name_ref, known)
+                .map(|c| format!("did you mean `{c}`?"));
             return Err(compiler
                 .error_at(
                     *origin,
@@ -583,4 +583,104 @@ fn compile_override(
             })
             .collect(),
     })
+}
+
+/// How rules files are loaded: where their `extends` may reach, and the budgets given on
+/// the command line, which win over a file's `[limits]`.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// Where the files a rules file extends may lie.
+    pub reach: Reach,
+    /// Budgets from the command line.
+    pub limits: LimitValues,
+}
+
+/// Loads and compiles a rules file and everything it extends inside its repository, with
+/// the default budgets. Globs are relative to the file's folder.
+pub fn load_rules(path: &Path) -> Result<CompiledRules, ConfigError> {
+    load_rules_with(path, &LoadOptions::default())
+}
+
+/// [`load_rules`], as `options` say.
+pub fn load_rules_with(path: &Path, options: &LoadOptions) -> Result<CompiledRules, ConfigError> {
+    compile_text(&load::read_text(path)?, path, options)
+}
+
+/// Compiles rules given as text, as if read from the file at `origin`: errors name it,
+/// `extends` paths and globs are relative to its folder. The file need not exist.
+pub fn load_rules_from_str(text: &str, origin: &Path) -> Result<CompiledRules, ConfigError> {
+    compile_text(text, origin, &LoadOptions::default())
+}
+
+fn compile_text(
+    text: &str,
+    origin: &Path,
+    options: &LoadOptions,
+) -> Result<CompiledRules, ConfigError> {
+    let merged = load::load_text(origin, text.to_string(), &options.reach)?;
+    let root = origin
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .unwrap_or(Path::new("."));
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    compile(&merged, &root, &options.limits)
+}
+
+/// The embedded default pack, compiled, with globs relative to `root`.
+pub fn default_rules(root: &Path) -> Result<CompiledRules, ConfigError> {
+    default_rules_limited(root, &LimitValues::default())
+}
+
+/// [`default_rules`], with budgets given on the command line.
+pub fn default_rules_limited(
+    root: &Path,
+    overrides: &LimitValues,
+) -> Result<CompiledRules, ConfigError> {
+    let merged = load::load_default()?;
+    compile(&merged, root, overrides)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_given_as_text_compile_as_the_same_file_would() {
+        let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/examples/acme.toml");
+        let text = std::fs::read_to_string(&pack).unwrap();
+        let from_file = load_rules(&pack).unwrap();
+        let from_text = load_rules_from_str(&text, &pack).unwrap();
+        let ids = |rules: &CompiledRules| -> Vec<String> {
+            rules.rules.iter().map(|r| r.id.clone()).collect()
+        };
+        assert_eq!(ids(&from_text), ids(&from_file));
+        assert_eq!(from_text.relative(&pack), Path::new("acme.toml"));
+    }
+
+    #[test]
+    fn rules_given_as_text_extend_files_next_to_their_origin() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = "[brand]\nextends = [\"../rules/examples/acme.toml\"]\n";
+        let origin = root.join("fixtures/not-on-disk.toml");
+        let rules = load_rules_from_str(text, &origin).unwrap();
+        assert!(rules.rules.iter().any(|r| r.id == "term/Acme"));
+        let error =
+            load_rules_from_str("[brand]\nextends = [\"missing.toml\"]\n", &origin).unwrap_err();
+        assert!(
+            error.message.contains("not-on-disk.toml"),
+            "{}",
+            error.message
+        );
+        assert!(
+            error.message.contains("does not exist"),
+            "{}",
+            error.message
+        );
+    }
 }
