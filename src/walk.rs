@@ -122,7 +122,7 @@ pub fn display_path(path: &Path, current_dir: &Path) -> String {
 }
 
 /// The absolute form of `path` with `.` and `..` resolved by name, not by the file system.
-fn normalized(path: &Path) -> PathBuf {
+pub fn normalized(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     absolute
         .components()
