@@ -156,63 +156,59 @@ impl FromStr for Scope {
     }
 }
 
-/// The kinds of rule, in the order they are documented. Each kind's code and page are its
-/// module of `crate::check` (`crate::check::doc` gives the page).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleKind {
+/// Declares the kinds of rule once: each variant with its name, in the order they are
+/// documented.
+macro_rules! rule_kinds {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// The kinds of rule, in the order they are documented. Each kind's code and page
+        /// are its module of `crate::check`, found through its registry (`check::KINDS`,
+        /// in this order).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum RuleKind {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl RuleKind {
+            /// Every kind.
+            pub const ALL: &'static [RuleKind] = &[$(RuleKind::$variant,)*];
+
+            /// The kind's name: the table name in rules files and the first part of rule
+            /// ids.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(RuleKind::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+rule_kinds! {
     /// `term`: visual naming.
-    Term,
+    Term = "term",
     /// `banned`: phrases never used.
-    Banned,
+    Banned = "banned",
     /// `prefer`: preferred wordings.
-    Prefer,
+    Prefer = "prefer",
     /// `pattern`: custom regular expressions.
-    Pattern,
+    Pattern = "pattern",
     /// `require`: required tone markers.
-    Require,
+    Require = "require",
     /// `voice`: how the brand sounds.
-    Voice,
+    Voice = "voice",
     /// `visual`: how the brand looks.
-    Visual,
+    Visual = "visual",
     /// `io`: files that could not be read.
-    Io,
+    Io = "io",
     /// `limits`: findings a run's budgets cut.
-    Limits,
+    Limits = "limits",
 }
 
 impl RuleKind {
-    /// Every kind.
-    pub const ALL: [RuleKind; 9] = [
-        RuleKind::Term,
-        RuleKind::Banned,
-        RuleKind::Prefer,
-        RuleKind::Pattern,
-        RuleKind::Require,
-        RuleKind::Voice,
-        RuleKind::Visual,
-        RuleKind::Io,
-        RuleKind::Limits,
-    ];
-
-    /// The kind's name: the table name in rules files and the first part of rule ids.
-    pub fn name(self) -> &'static str {
-        match self {
-            RuleKind::Term => "term",
-            RuleKind::Banned => "banned",
-            RuleKind::Prefer => "prefer",
-            RuleKind::Pattern => "pattern",
-            RuleKind::Require => "require",
-            RuleKind::Voice => "voice",
-            RuleKind::Visual => "visual",
-            RuleKind::Io => "io",
-            RuleKind::Limits => "limits",
-        }
-    }
-
     /// The kind named `name`.
     pub fn from_name(name: &str) -> Option<RuleKind> {
-        Self::ALL.into_iter().find(|k| k.name() == name)
+        Self::ALL.iter().copied().find(|k| k.name() == name)
     }
 }
 

@@ -11,7 +11,7 @@ const END: &str = "<!-- rule-reference:end -->";
 
 fn rule_reference() -> String {
     let mut out = String::new();
-    for kind in RuleKind::ALL {
+    for &kind in RuleKind::ALL {
         out.push_str(&format!("\n### `{}`\n\n", kind.name()));
         push_doc(&mut out, &brandlint::check::doc(kind));
         let mut shown = Vec::new();

@@ -19,12 +19,36 @@
 //!
 //! A phrase inside a longer configured phrase or term at the same place is not flagged.
 
+use crate::check::kind::{Kind, Notes};
 use crate::check::{Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
+use crate::config::load::MergedRules;
 use crate::config::schema::BannedTable;
+use crate::config::schema::RuleSpec;
 
 use super::MatchContext;
 use crate::model::{Finding, RuleKind};
+
+/// `[[banned]]` rules: phrases the brand never uses.
+pub struct BannedKind;
+
+impl Kind for BannedKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Banned
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("banned.rs")
+    }
+
+    fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+        compiler.each_table(merged, RuleSpec::banned, compile)
+    }
+
+    fn on_match(&self, context: &MatchContext<'_>, _: &mut Notes) -> Option<Finding> {
+        on_match(context)
+    }
+}
 
 /// Compiles one `[[banned]]` table into a rule per phrase.
 pub fn compile(
@@ -32,7 +56,7 @@ pub fn compile(
     origin: usize,
     compiler: &mut Compiler,
 ) -> Result<(), ConfigError> {
-    for phrase in &table.phrases {
+    for phrase in &table.keys.phrases {
         let text = phrase.get_ref().trim();
         if text.is_empty() {
             return Err(compiler.error_at(origin, phrase.span(), "a banned phrase is empty"));
@@ -42,7 +66,7 @@ pub fn compile(
             phrase.span(),
             RuleDraft {
                 kind: RuleKind::Banned,
-                common: table.common(),
+                common: table.common.clone(),
                 name: text.to_string(),
                 expected: String::new(),
                 default_message: "Avoid \"{match}\"",

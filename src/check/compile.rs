@@ -18,7 +18,8 @@ use crate::check::voice::{self, VoiceRules};
 use crate::check::{self, Rule};
 use crate::config::error::ConfigError;
 use crate::config::load::{self, Located, MergedRules, Reach};
-use crate::config::schema::{Common, VoiceSettings};
+use crate::config::schema::{RuleSpec, VoiceSettings};
+use crate::config::table::Common;
 use crate::limits::{Budget, Exceeded, LimitValues, Limits};
 use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::model::{Channel, RuleKind, Severity};
@@ -253,6 +254,8 @@ pub struct Compiler<'a> {
     drafts: Vec<CompiledDraft>,
     table: usize,
     regexes: RegexBudget,
+    /// The `[visual]` settings, once the visual kind has read them.
+    pub(crate) visual: Option<visual::VisualSettings>,
 }
 
 impl Compiler<'_> {
@@ -292,6 +295,21 @@ impl Compiler<'_> {
         builder
             .build()
             .map_err(|e| ConfigError::plain(format!("invalid globs: {e}")))
+    }
+
+    /// Compiles each table of one kind in the order merged, each a table of its own:
+    /// `pick` is the kind's variant of [`RuleSpec`], `compile` compiles one table.
+    pub fn each_table<'m, T>(
+        &mut self,
+        merged: &'m MergedRules,
+        pick: fn(&'m RuleSpec) -> Option<&'m T>,
+        compile: fn(&T, usize, &mut Compiler) -> Result<(), ConfigError>,
+    ) -> Result<(), ConfigError> {
+        for (origin, table) in merged.tables(pick) {
+            self.next_table();
+            compile(table, origin, self)?;
+        }
+        Ok(())
     }
 
     /// Starts a new rules table: the rules added next share its examples.
@@ -387,29 +405,12 @@ pub fn compile(
         drafts: Vec::new(),
         table: 0,
         regexes: RegexBudget::new(limits.regex_size),
+        visual: None,
     };
-    for Located { origin, value } in &merged.terms {
-        compiler.table += 1;
-        check::term::compile(value, *origin, &mut compiler)?;
+    for kind in check::KINDS {
+        kind.compile(merged, &mut compiler)?;
     }
-    for Located { origin, value } in &merged.banned {
-        compiler.table += 1;
-        check::banned::compile(value, *origin, &mut compiler)?;
-    }
-    for Located { origin, value } in &merged.prefer {
-        compiler.table += 1;
-        check::prefer::compile(value, *origin, &mut compiler)?;
-    }
-    for Located { origin, value } in &merged.patterns {
-        compiler.table += 1;
-        check::pattern::compile(value, *origin, &mut compiler)?;
-    }
-    for Located { origin, value } in &merged.require {
-        compiler.table += 1;
-        check::require::compile(value, *origin, &mut compiler)?;
-    }
-    voice::compile(merged, &mut compiler)?;
-    let visual = visual::compile(merged, &mut compiler)?;
+    let visual = compiler.visual.take();
     let ignore = compiler.file_globs(&merged.ignore)?;
     let email = compiler.file_globs(&merged.email)?;
     let ignore_selectors = merged
@@ -558,7 +559,7 @@ fn compile_override(
         if !rules.iter().any(|rule| names_rule(name_ref, rule))
             && RuleKind::from_name(name_ref).is_none()
         {
-            let kinds = RuleKind::ALL.into_iter().map(|k| -> &str { k.name() });
+            let kinds = RuleKind::ALL.iter().map(|k| -> &str { k.name() });
             let known = rules.iter().map(|r| r.id.as_str()).chain(kinds);
             let hint = crate::config::error::closest(name_ref, known)
                 .map(|c| format!("did you mean `{c}`?"));

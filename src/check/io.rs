@@ -21,7 +21,21 @@
 //! ## Options
 //! None: these findings come from brandlint itself, not from the rules file.
 
+use crate::check::kind::Kind;
 use crate::model::{Finding, RuleKind, Severity};
+
+/// `io`: files that could not be read: findings reading a file makes, with no table in rules files.
+pub struct IoKind;
+
+impl Kind for IoKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Io
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("io.rs")
+    }
+}
 
 fn io_finding(rule: &str, message: String, at: usize) -> Finding {
     Finding {

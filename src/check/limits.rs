@@ -22,7 +22,21 @@
 //! with `brandlint check --max-findings-per-file N` and `--max-findings N`, which win;
 //! `0` means no limit. These findings come from brandlint itself, not from a rule.
 
+use crate::check::kind::Kind;
 use crate::model::{Finding, RuleKind, Severity};
+
+/// `limits`: findings a run's budgets cut: findings a run makes, with no table in rules files.
+pub struct LimitsKind;
+
+impl Kind for LimitsKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Limits
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("limits.rs")
+    }
+}
 
 /// The id of the finding that says a file's findings were cut.
 pub const FINDINGS_PER_FILE: &str = "limits/findings-per-file";

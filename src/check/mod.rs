@@ -6,6 +6,7 @@ pub mod banned;
 pub mod budget;
 pub mod compile;
 pub mod io;
+pub mod kind;
 pub mod limits;
 pub mod pattern;
 pub mod prefer;
@@ -13,6 +14,8 @@ pub mod require;
 pub mod term;
 pub mod visual;
 pub mod voice;
+
+pub use kind::{check_of, checks_of, doc, DocumentContext, Kind, Notes, KINDS};
 
 pub use compile::{
     compile, default_rules, default_rules_limited, load_rules, load_rules_from_str,
@@ -29,47 +32,6 @@ use crate::config::schema::Examples;
 use crate::document::{Document, Segment, MASK};
 use crate::matcher::fold;
 use crate::model::{Channel, Finding, RuleKind, Scope, Severity};
-
-/// What the kind checks, why, an example and its options: the `//!` comment at the top
-/// of its module.
-pub fn doc(kind: RuleKind) -> String {
-    module_doc(match kind {
-        RuleKind::Term => include_str!("term.rs"),
-        RuleKind::Banned => include_str!("banned.rs"),
-        RuleKind::Prefer => include_str!("prefer.rs"),
-        RuleKind::Pattern => include_str!("pattern.rs"),
-        RuleKind::Require => include_str!("require.rs"),
-        RuleKind::Voice => include_str!("voice/mod.rs"),
-        RuleKind::Visual => include_str!("visual/mod.rs"),
-        RuleKind::Io => include_str!("io.rs"),
-        RuleKind::Limits => include_str!("limits.rs"),
-    })
-}
-
-/// The checks of a kind made of several (voice, visual), each as its id and its doc.
-pub fn checks_of(kind: RuleKind) -> Vec<(String, String)> {
-    match kind {
-        RuleKind::Voice => voice::VoiceCheck::all()
-            .iter()
-            .map(|c| (c.id(), c.doc()))
-            .collect(),
-        RuleKind::Visual => visual::VisualCheck::all()
-            .iter()
-            .map(|c| (c.id(), c.doc()))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// The id and doc of the check of this kind that `rule_id` names (another name of a
-/// voice check included), for kinds made of several checks.
-pub fn check_of(kind: RuleKind, rule_id: &str) -> Option<(String, String)> {
-    match kind {
-        RuleKind::Voice => voice::VoiceCheck::from_id(rule_id).map(|c| (c.id(), c.doc())),
-        RuleKind::Visual => visual::VisualCheck::from_id(rule_id).map(|c| (c.id(), c.doc())),
-        _ => None,
-    }
-}
 
 /// Each check of a kind made of several (voice, visual) whose rule was compiled, with that
 /// rule's index; a check whose rule a later table replaced has none, and is left out.
@@ -170,6 +132,8 @@ impl Rule {
 
 /// A rule's match in a segment, as the kind's `on_match` sees it.
 pub struct MatchContext<'a> {
+    /// Every compiled rule.
+    pub rules: &'a CompiledRules,
     /// The rule that owns the match.
     pub rule: &'a Rule,
     /// Its index in [`CompiledRules::rules`].
@@ -229,44 +193,48 @@ pub fn check_document(
     findings
 }
 
-/// Runs the rules that apply to a file over its document: each segment, then the
-/// requirements, the voice and the visual checks on the whole. Findings come unsorted and unsuppressed.
+/// Runs the rules that apply to a file over its document: each segment, then each kind's
+/// checks of the document as a whole. Findings come unsorted and unsuppressed.
 pub fn check_active(
     rules: &CompiledRules,
     file: &FileRules,
     document: &Document,
     source: &str,
 ) -> Vec<Finding> {
-    let active = &file.active;
     let mut findings = Vec::new();
-    let mut mentions = Vec::new();
+    let mut notes = Notes::default();
     for segment in &document.segments {
-        check_segment(rules, active, segment, source, &mut findings, &mut mentions);
+        check_segment(
+            rules,
+            &file.active,
+            segment,
+            source,
+            &mut findings,
+            &mut notes,
+        );
     }
-    term::check_trademarks(rules, &mentions, &mut findings);
-    for (index, requirement) in &rules.requirements {
-        if active[*index] {
-            require::check(requirement, &rules.rules[*index], document, &mut findings);
-        }
-    }
-    if let Some(voice) = &rules.voice {
-        voice::check(voice, rules, file, document, source, &mut findings);
-    }
-    if let Some(visual) = &rules.visual {
-        visual::check(visual, rules, file, document, source, &mut findings);
+    let context = DocumentContext {
+        rules,
+        file,
+        document,
+        source,
+        notes: &notes,
+    };
+    for kind in KINDS {
+        kind.check_document(&context, &mut findings);
     }
     findings
 }
 
-/// Runs the rules marked `active` over one segment, noting the mentions of trademarked
-/// terms for the document-wide check of their first mention.
+/// Runs the rules marked `active` over one segment: every phrase and pattern match goes to
+/// its rule's kind to judge, which notes in `notes` what its document-wide check needs.
 pub fn check_segment(
     rules: &CompiledRules,
     active: &[bool],
     segment: &Segment,
     source: &str,
     findings: &mut Vec<Finding>,
-    mentions: &mut Vec<term::Mention>,
+    notes: &mut Notes,
 ) {
     let in_scope = |rule: &Rule, range: &Range<usize>| {
         rule.scopes
@@ -283,35 +251,25 @@ pub fn check_segment(
             .iter()
             .any(|&(index, _)| runs_here(index, range))
     };
+    let mut judge = |index: usize, range: Range<usize>, notes: &mut Notes| {
+        let rule = &rules.rules[index];
+        let context = MatchContext {
+            rules,
+            rule,
+            rule_index: index,
+            segment,
+            source,
+            span: segment.source_range(range.clone()),
+            text_range: range,
+        };
+        findings.extend(kind::of(rule.kind).on_match(&context, notes));
+    };
     for found in rules.phrases.find(&segment.text, &folded, applies) {
         for &(index, role) in rules.phrases.owners(found.pattern) {
-            let rule = &rules.rules[index];
             if role == PhraseRole::Shadow || !runs_here(index, &found.range) {
                 continue;
             }
-            let context = MatchContext {
-                rule,
-                rule_index: index,
-                segment,
-                source,
-                span: segment.source_range(found.range.clone()),
-                text_range: found.range.clone(),
-            };
-            let finding = match rule.kind {
-                RuleKind::Term => rules.term(index).and_then(|term| {
-                    term::note_mention(&context, term, mentions);
-                    term::on_match(&context, term)
-                }),
-                RuleKind::Banned => banned::on_match(&context),
-                RuleKind::Prefer => prefer::on_match(&context),
-                RuleKind::Pattern
-                | RuleKind::Require
-                | RuleKind::Voice
-                | RuleKind::Visual
-                | RuleKind::Io
-                | RuleKind::Limits => None,
-            };
-            findings.extend(finding);
+            judge(index, found.range.clone(), notes);
         }
     }
     for compiled in &rules.patterns {
@@ -323,15 +281,7 @@ pub fn check_segment(
             if m.is_empty() || m.as_str().contains(MASK) || !in_scope(rule, &m.range()) {
                 continue;
             }
-            let context = MatchContext {
-                rule,
-                rule_index: compiled.rule,
-                segment,
-                source,
-                span: segment.source_range(m.range()),
-                text_range: m.range(),
-            };
-            findings.push(pattern::on_match(&context));
+            judge(compiled.rule, m.range(), notes);
         }
     }
 }
@@ -341,21 +291,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_kind_is_documented_with_an_example() {
-        for kind in RuleKind::ALL {
-            let doc = doc(kind);
-            assert!(
-                doc.lines().count() >= 5,
-                "{} is barely documented",
-                kind.name()
-            );
-            assert!(doc.contains("## Example"), "{} has no example", kind.name());
-        }
-    }
-
-    #[test]
     fn kind_names_round_trip() {
-        for kind in RuleKind::ALL {
+        for &kind in RuleKind::ALL {
             assert_eq!(RuleKind::from_name(kind.name()), Some(kind));
         }
     }

@@ -16,12 +16,36 @@
 //! - the common keys: `id` (default `pattern/<regex>`), `severity`, `message` (default
 //!   `"{match}" matches {expected}`), `help`, `url`, `channels`, `scopes`, `files`, `examples`.
 
+use crate::check::kind::{Kind, Notes};
 use crate::check::{Compiler, RuleDraft};
 use crate::config::error::ConfigError;
+use crate::config::load::MergedRules;
 use crate::config::schema::PatternTable;
+use crate::config::schema::RuleSpec;
 
 use super::MatchContext;
 use crate::model::{Finding, RuleKind};
+
+/// `[[pattern]]` rules: custom regular expressions.
+pub struct PatternKind;
+
+impl Kind for PatternKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Pattern
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("pattern.rs")
+    }
+
+    fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+        compiler.each_table(merged, RuleSpec::pattern, compile)
+    }
+
+    fn on_match(&self, context: &MatchContext<'_>, _: &mut Notes) -> Option<Finding> {
+        Some(on_match(context))
+    }
+}
 
 /// Compiles one `[[pattern]]` table.
 pub fn compile(
@@ -29,14 +53,14 @@ pub fn compile(
     origin: usize,
     compiler: &mut Compiler,
 ) -> Result<(), ConfigError> {
-    let source = table.regex.get_ref();
-    let regex = compiler.regex(origin, &table.regex)?;
+    let source = table.keys.regex.get_ref();
+    let regex = compiler.regex(origin, &table.keys.regex)?;
     compiler.add_at(
         origin,
-        table.regex.span(),
+        table.keys.regex.span(),
         RuleDraft {
             kind: RuleKind::Pattern,
-            common: table.common(),
+            common: table.common.clone(),
             name: source.clone(),
             expected: source.clone(),
             default_message: "\"{match}\" matches {expected}",

@@ -17,12 +17,36 @@
 //!   `Use "{expected}" instead of "{match}"`), `help`, `url`, `channels`, `scopes`, `files`,
 //!   `examples`.
 
+use crate::check::kind::{Kind, Notes};
 use crate::check::{Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
+use crate::config::load::MergedRules;
 use crate::config::schema::PreferTable;
+use crate::config::schema::RuleSpec;
 
 use super::MatchContext;
 use crate::model::{Finding, RuleKind};
+
+/// `[[prefer]]` rules: preferred wordings.
+pub struct PreferKind;
+
+impl Kind for PreferKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Prefer
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("prefer.rs")
+    }
+
+    fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+        compiler.each_table(merged, RuleSpec::prefer, compile)
+    }
+
+    fn on_match(&self, context: &MatchContext<'_>, _: &mut Notes) -> Option<Finding> {
+        on_match(context)
+    }
+}
 
 /// Compiles one `[[prefer]]` table.
 pub fn compile(
@@ -30,12 +54,12 @@ pub fn compile(
     origin: usize,
     compiler: &mut Compiler,
 ) -> Result<(), ConfigError> {
-    let preferred = table.use_.get_ref().trim();
+    let preferred = table.keys.use_.get_ref().trim();
     if preferred.is_empty() {
-        return Err(compiler.error_at(origin, table.use_.span(), "`use` is empty"));
+        return Err(compiler.error_at(origin, table.keys.use_.span(), "`use` is empty"));
     }
     let mut phrases = vec![(preferred.to_string(), PhraseRole::Shadow)];
-    for wording in &table.instead_of {
+    for wording in &table.keys.instead_of {
         if wording.get_ref().trim().is_empty() {
             return Err(compiler.error_at(
                 origin,
@@ -47,10 +71,10 @@ pub fn compile(
     }
     compiler.add_at(
         origin,
-        table.use_.span(),
+        table.keys.use_.span(),
         RuleDraft {
             kind: RuleKind::Prefer,
-            common: table.common(),
+            common: table.common.clone(),
             name: preferred.to_string(),
             expected: preferred.to_string(),
             default_message: "Use \"{expected}\" instead of \"{match}\"",

@@ -23,6 +23,9 @@
 //!   `message` (default `Expected {expected}`), `help`, `url`, `channels`, `files`,
 //!   `examples` (a `flag` sentence is one that lacks the marker).
 
+use crate::check::kind::{DocumentContext, Kind};
+use crate::config::load::MergedRules;
+use crate::config::schema::RuleSpec;
 use std::ops::Range;
 use std::str::FromStr;
 
@@ -71,13 +74,44 @@ impl Requirement {
     }
 }
 
+/// `[[require]]` rules: tone markers content must carry.
+pub struct RequireKind;
+
+impl Kind for RequireKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Require
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("require.rs")
+    }
+
+    fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+        compiler.each_table(merged, RuleSpec::require, compile)
+    }
+
+    fn check_document(&self, context: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
+        let rules = context.rules;
+        for (index, requirement) in &rules.requirements {
+            if context.file.active[*index] {
+                check(
+                    requirement,
+                    &rules.rules[*index],
+                    context.document,
+                    findings,
+                );
+            }
+        }
+    }
+}
+
 /// Compiles one `[[require]]` table.
 pub fn compile(
     table: &RequireTable,
     origin: usize,
     compiler: &mut Compiler,
 ) -> Result<(), ConfigError> {
-    let place = match &table.scope {
+    let place = match &table.keys.scope {
         None => Place::Document,
         Some(scope) => match scope.get_ref().as_str() {
             "document" => Place::Document,
@@ -97,26 +131,34 @@ pub fn compile(
             },
         },
     };
-    let pattern = match &table.pattern {
+    let pattern = match &table.keys.pattern {
         Some(source) => Some(compiler.regex(origin, source)?),
         None => None,
     };
     let mut phrases = PhraseSetBuilder::default();
-    for phrase in &table.any_of {
+    for phrase in &table.keys.any_of {
         if !phrases.add(phrase.get_ref(), ()) {
             return Err(compiler.error_at(origin, phrase.span(), "an `any_of` phrase is empty"));
         }
     }
     let mut expected: Vec<String> = table
+        .keys
         .any_of
         .iter()
         .map(|p| format!("\"{}\"", p.get_ref()))
         .collect();
-    expected.extend(table.pattern.as_ref().map(|p| format!("/{}/", p.get_ref())));
+    expected.extend(
+        table
+            .keys
+            .pattern
+            .as_ref()
+            .map(|p| format!("/{}/", p.get_ref())),
+    );
     let Some((name, span)) = table
+        .keys
         .any_of
         .first()
-        .or(table.pattern.as_ref())
+        .or(table.keys.pattern.as_ref())
         .map(|s| (s.get_ref().clone(), s.span()))
     else {
         return Err(compiler.error_at(
@@ -130,7 +172,7 @@ pub fn compile(
         span,
         RuleDraft {
             kind: RuleKind::Require,
-            common: table.common(),
+            common: table.common.clone(),
             name,
             expected: expected.join(" or "),
             default_message: "Expected {expected}",
@@ -140,9 +182,12 @@ pub fn compile(
                 place,
                 phrases: phrases.build(),
                 pattern,
-                min: table.min.unwrap_or(if table.max.is_some() { 0 } else { 1 }),
-                max: table.max,
-                per_words: table.per_words.filter(|&n| n > 0),
+                min: table
+                    .keys
+                    .min
+                    .unwrap_or(if table.keys.max.is_some() { 0 } else { 1 }),
+                max: table.keys.max,
+                per_words: table.keys.per_words.filter(|&n| n > 0),
             }),
             term: None,
         },

@@ -35,6 +35,9 @@
 //! A fix to the exact name is offered where the match holds no markup; possessives and
 //! plurals need a rewrite, so they have none.
 
+use crate::check::kind::{DocumentContext, Kind, Notes};
+use crate::config::load::MergedRules;
+use crate::config::schema::RuleSpec;
 use std::ops::Range;
 
 use crate::check::{CompiledRules, Compiler, PhraseRole, RuleDraft};
@@ -73,18 +76,45 @@ impl Term {
     }
 }
 
+/// `[[term]]` rules: names written one right way.
+pub struct TermKind;
+
+impl Kind for TermKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Term
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("term.rs")
+    }
+
+    fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+        compiler.each_table(merged, RuleSpec::term, compile)
+    }
+
+    fn on_match(&self, context: &MatchContext<'_>, notes: &mut Notes) -> Option<Finding> {
+        let term = context.rules.term(context.rule_index)?;
+        note_mention(context, term, &mut notes.mentions);
+        on_match(context, term)
+    }
+
+    fn check_document(&self, context: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
+        check_trademarks(context.rules, &context.notes.mentions, findings);
+    }
+}
+
 /// Compiles one `[[term]]` table.
 pub fn compile(
     table: &TermTable,
     origin: usize,
     compiler: &mut Compiler,
 ) -> Result<(), ConfigError> {
-    let name = table.name.get_ref().trim();
+    let name = table.keys.name.get_ref().trim();
     if name.is_empty() {
-        return Err(compiler.error_at(origin, table.name.span(), "a term needs a name"));
+        return Err(compiler.error_at(origin, table.keys.name.span(), "a term needs a name"));
     }
     let trademark =
-        match &table.trademark {
+        match &table.keys.trademark {
             None => None,
             Some(mark) => Some(MARKS.into_iter().find(|m| m == mark.get_ref()).ok_or_else(
                 || {
@@ -94,7 +124,7 @@ pub fn compile(
                 },
             )?),
         };
-    let plurals = if table.no_plural {
+    let plurals = if table.keys.no_plural {
         plurals_of(name)
     } else {
         Vec::new()
@@ -102,6 +132,7 @@ pub fn compile(
     let mut phrases = vec![(name.to_string(), PhraseRole::Flag)];
     phrases.extend(
         table
+            .keys
             .variants
             .iter()
             .map(|v| (v.get_ref().clone(), PhraseRole::Flag)),
@@ -109,10 +140,10 @@ pub fn compile(
     phrases.extend(plurals.iter().map(|p| (p.clone(), PhraseRole::Flag)));
     compiler.add_at(
         origin,
-        table.name.span(),
+        table.keys.name.span(),
         RuleDraft {
             kind: RuleKind::Term,
-            common: table.common(),
+            common: table.common.clone(),
             name: name.to_string(),
             expected: name.to_string(),
             default_message: "Write \"{expected}\", not \"{match}\"",
@@ -122,8 +153,8 @@ pub fn compile(
             term: Some(Term {
                 plurals: plurals.iter().map(|p| fold(p).into_owned()).collect(),
                 trademark,
-                no_possessive: table.no_possessive,
-                allow: table.allow.clone(),
+                no_possessive: table.keys.no_possessive,
+                allow: table.keys.allow.clone(),
             }),
         },
     )

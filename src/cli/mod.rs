@@ -324,7 +324,7 @@ fn explain(rule_id: &str, source: &RulesSource) -> ExitCode {
     };
     let kind_name = rule_id.split('/').next().unwrap_or(rule_id);
     let Some(kind) = RuleKind::from_name(kind_name) else {
-        let names = RuleKind::ALL.map(RuleKind::name);
+        let names: Vec<&str> = RuleKind::ALL.iter().map(|k| k.name()).collect();
         let hint = closest(kind_name, names.iter().copied())
             .map(|k| format!(" (did you mean `{k}`?)"))
             .unwrap_or_default();

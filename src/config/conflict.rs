@@ -9,7 +9,8 @@ use std::sync::Arc;
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 use toml::Spanned;
 
-use super::load::{Located, MergedRules};
+use super::load::MergedRules;
+use super::schema::RuleSpec;
 use crate::matcher::normalize_phrase;
 
 /// One place in a rules file.
@@ -153,25 +154,26 @@ pub fn find<'a>(merged: &'a MergedRules) -> Vec<RuleConflict> {
     };
     let mut table = 0;
     let mut claims = Vec::new();
-    for Located { origin, value } in &merged.terms {
+    for (origin, term) in merged.tables(RuleSpec::term) {
         table += 1;
-        claims.push(claim(&value.name, Role::TermName, *origin, table, None));
-        for variant in &value.variants {
-            claims.push(claim(variant, Role::TermVariant, *origin, table, None));
+        claims.push(claim(&term.keys.name, Role::TermName, origin, table, None));
+        for variant in &term.keys.variants {
+            claims.push(claim(variant, Role::TermVariant, origin, table, None));
         }
     }
-    for Located { origin, value } in &merged.banned {
+    for (origin, banned) in merged.tables(RuleSpec::banned) {
         table += 1;
-        for phrase in &value.phrases {
-            claims.push(claim(phrase, Role::Banned, *origin, table, None));
+        for phrase in &banned.keys.phrases {
+            claims.push(claim(phrase, Role::Banned, origin, table, None));
         }
     }
-    for Located { origin, value } in &merged.prefer {
+    for (origin, prefer) in merged.tables(RuleSpec::prefer) {
         table += 1;
-        claims.push(claim(&value.use_, Role::Replacement, *origin, table, None));
-        for wording in &value.instead_of {
-            let replacement = Some(value.use_.get_ref().as_str());
-            claims.push(claim(wording, Role::Replaced, *origin, table, replacement));
+        let keys = &prefer.keys;
+        claims.push(claim(&keys.use_, Role::Replacement, origin, table, None));
+        for wording in &keys.instead_of {
+            let replacement = Some(keys.use_.get_ref().as_str());
+            claims.push(claim(wording, Role::Replaced, origin, table, replacement));
         }
     }
     // Claims of one phrase, in the order written; only phrases claimed twice or more can

@@ -12,10 +12,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::error::ConfigError;
-use super::schema::{
-    BannedTable, OverrideTable, PatternTable, PreferTable, RequireTable, RulesFile, TermTable,
-    VisualTable, VoiceTable,
-};
+use super::schema::{OverrideTable, RuleSpec, RulesFile};
 use crate::limits::LimitValues;
 use crate::model::Severity;
 
@@ -59,20 +56,10 @@ pub struct MergedRules {
     pub ignore: Vec<Located<Spanned<String>>>,
     /// `[files] ignore_selectors`, from every file.
     pub ignore_selectors: Vec<Located<Spanned<String>>>,
-    /// `[[term]]` tables.
-    pub terms: Vec<Located<TermTable>>,
-    /// `[[banned]]` tables.
-    pub banned: Vec<Located<BannedTable>>,
-    /// `[[prefer]]` tables.
-    pub prefer: Vec<Located<PreferTable>>,
-    /// `[[pattern]]` tables.
-    pub patterns: Vec<Located<PatternTable>>,
-    /// `[[require]]` tables.
-    pub require: Vec<Located<RequireTable>>,
-    /// `[voice]` tables, the extended files' first: a later file's keys win.
-    pub voice: Vec<Located<VoiceTable>>,
-    /// `[visual]` tables, the extended files' first: a later file's keys win.
-    pub visual: Vec<Located<VisualTable>>,
+    /// Every rule table, typed by kind: the files in the order merged (the extended ones
+    /// first), each file's tables kind by kind. A later `[voice]` or `[visual]` table's keys
+    /// win over an earlier one's.
+    pub rules: Vec<Located<RuleSpec>>,
     /// `[[override]]` tables, applied in this order.
     pub overrides: Vec<Located<OverrideTable>>,
     /// `[limits]`, each key from the last file that sets it.
@@ -83,6 +70,17 @@ impl MergedRules {
     /// The file a table came from, for error reports.
     pub fn source(&self, origin: usize) -> &SourceFile {
         &self.sources[origin]
+    }
+
+    /// The tables of one kind, in the order merged, each with the file it came from: `pick`
+    /// is the kind's variant, such as `RuleSpec::term`.
+    pub fn tables<'a, T>(
+        &'a self,
+        pick: fn(&'a RuleSpec) -> Option<&'a T>,
+    ) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+        self.rules
+            .iter()
+            .filter_map(move |located| pick(&located.value).map(|table| (located.origin, table)))
     }
 }
 
@@ -278,12 +276,13 @@ fn load_text_into(
     Ok(())
 }
 
-fn merge(merged: &mut MergedRules, path: &Path, text: String, file: RulesFile) {
+fn merge(merged: &mut MergedRules, path: &Path, text: String, mut file: RulesFile) {
     let origin = merged.sources.len();
     merged.sources.push(SourceFile {
         path: path.to_path_buf(),
         text,
     });
+    merged.rules.extend(located(origin, file.take_rule_specs()));
     if file.brand.name.is_some() {
         merged.brand_name = file.brand.name;
     }
@@ -295,13 +294,6 @@ fn merge(merged: &mut MergedRules, path: &Path, text: String, file: RulesFile) {
     merged
         .ignore_selectors
         .extend(located(origin, file.files.ignore_selectors));
-    merged.terms.extend(located(origin, file.term));
-    merged.banned.extend(located(origin, file.banned));
-    merged.prefer.extend(located(origin, file.prefer));
-    merged.patterns.extend(located(origin, file.pattern));
-    merged.require.extend(located(origin, file.require));
-    merged.voice.extend(located(origin, file.voice));
-    merged.visual.extend(located(origin, file.visual));
     merged.overrides.extend(located(origin, file.overrides));
     merged.limits = merged.limits.overlaid(&file.limits.values());
 }

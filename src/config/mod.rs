@@ -8,3 +8,4 @@ pub mod discover;
 pub mod error;
 pub mod load;
 pub mod schema;
+pub mod table;

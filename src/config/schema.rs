@@ -4,46 +4,118 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::model::{Channel, Scope, Severity};
+use super::table::{Common, RuleTable, TableKeys};
+use crate::model::Severity;
 
-/// A whole rules file.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RulesFile {
-    /// `[brand]`
-    #[serde(default)]
-    pub brand: Brand,
-    /// `[files]`
-    #[serde(default)]
-    pub files: Files,
-    /// `[defaults]`
-    #[serde(default)]
-    pub defaults: Defaults,
-    /// `[[term]]`
-    #[serde(default)]
-    pub term: Vec<TermTable>,
-    /// `[[banned]]`
-    #[serde(default)]
-    pub banned: Vec<BannedTable>,
-    /// `[[prefer]]`
-    #[serde(default)]
-    pub prefer: Vec<PreferTable>,
-    /// `[[pattern]]`
-    #[serde(default)]
-    pub pattern: Vec<PatternTable>,
-    /// `[[require]]`
-    #[serde(default)]
-    pub require: Vec<RequireTable>,
-    /// `[voice]`
-    pub voice: Option<VoiceTable>,
-    /// `[visual]`
-    pub visual: Option<VisualTable>,
-    /// `[[override]]`
-    #[serde(default, rename = "override")]
-    pub overrides: Vec<OverrideTable>,
-    /// `[limits]`
-    #[serde(default)]
-    pub limits: LimitsTable,
+/// Declares the rule kinds that rules files write as tables, once: the field of
+/// [`RulesFile`] serde reads each from, and its variant of [`RuleSpec`]. Kinds written as
+/// arrays of tables (`[[term]]`) come first, then kinds written as one table (`[voice]`), each
+/// in the order they compile and are documented.
+macro_rules! rule_kinds {
+    (
+        arrays { $($(#[$adoc:meta])* $akey:ident => $avariant:ident($atable:ty),)* }
+        single { $($(#[$sdoc:meta])* $skey:ident => $svariant:ident($stable:ty),)* }
+    ) => {
+        /// A whole rules file.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct RulesFile {
+            /// `[brand]`
+            #[serde(default)]
+            pub brand: Brand,
+            /// `[files]`
+            #[serde(default)]
+            pub files: Files,
+            /// `[defaults]`
+            #[serde(default)]
+            pub defaults: Defaults,
+            $($(#[$adoc])* #[serde(default)] pub $akey: Vec<$atable>,)*
+            $($(#[$sdoc])* pub $skey: Option<$stable>,)*
+            /// `[[override]]`
+            #[serde(default, rename = "override")]
+            pub overrides: Vec<OverrideTable>,
+            /// `[limits]`
+            #[serde(default)]
+            pub limits: LimitsTable,
+        }
+
+        /// One rule table of a rules file, typed by its kind; each carries the common keys
+        /// once ([`RuleTable::common`]).
+        #[derive(Debug)]
+        pub enum RuleSpec {
+            $($(#[$adoc])* $avariant($atable),)*
+            $($(#[$sdoc])* $svariant($stable),)*
+        }
+
+        impl RuleSpec {
+            /// The name of its kind: the table's name in rules files.
+            pub fn kind_name(&self) -> &'static str {
+                match self {
+                    $(RuleSpec::$avariant(_) => stringify!($akey),)*
+                    $(RuleSpec::$svariant(_) => stringify!($skey),)*
+                }
+            }
+
+            $(
+                /// The table, when it is of this kind.
+                pub fn $akey(&self) -> Option<&$atable> {
+                    match self {
+                        RuleSpec::$avariant(table) => Some(table),
+                        _ => None,
+                    }
+                }
+            )*
+            $(
+                /// The table, when it is of this kind.
+                pub fn $skey(&self) -> Option<&$stable> {
+                    match self {
+                        RuleSpec::$svariant(table) => Some(table),
+                        _ => None,
+                    }
+                }
+            )*
+
+            /// The keys every rule takes, as this table writes them.
+            pub fn common(&self) -> &Common {
+                match self {
+                    $(RuleSpec::$avariant(table) => &table.common,)*
+                    $(RuleSpec::$svariant(table) => &table.common,)*
+                }
+            }
+        }
+
+        impl RulesFile {
+            /// Takes the file's rule tables out, each kind's in the order written, the kinds
+            /// in the order they compile.
+            pub fn take_rule_specs(&mut self) -> Vec<RuleSpec> {
+                let mut specs = Vec::new();
+                $(specs.extend(std::mem::take(&mut self.$akey).into_iter().map(RuleSpec::$avariant));)*
+                $(specs.extend(self.$skey.take().map(RuleSpec::$svariant));)*
+                specs
+            }
+        }
+    };
+}
+
+rule_kinds! {
+    arrays {
+        /// `[[term]]`
+        term => Term(TermTable),
+        /// `[[banned]]`
+        banned => Banned(BannedTable),
+        /// `[[prefer]]`
+        prefer => Prefer(PreferTable),
+        /// `[[pattern]]`
+        pattern => Pattern(PatternTable),
+        /// `[[require]]`
+        require => Require(RequireTable),
+    }
+    single {
+        /// `[voice]`
+        voice => Voice(VoiceTable),
+        /// `[visual]`
+        visual => Visual(VisualTable),
+    }
 }
 
 /// `[limits]`: the run's budgets (see [`crate::limits`]); `0` is no limit. The command
@@ -158,153 +230,116 @@ pub struct Examples {
     pub pass: Vec<String>,
 }
 
-/// The keys every rule table takes, whatever its kind.
-#[derive(Clone, Debug, Default)]
-pub struct Common {
-    /// Rule id; derived from the table and the name when absent.
-    pub id: Option<String>,
-    /// Severity; `[defaults] severity` when absent.
-    pub severity: Option<Severity>,
-    /// Message, with `{match}` and `{expected}` placeholders.
-    pub message: Option<String>,
-    /// A hint shown under the finding.
-    pub help: Option<String>,
-    /// A link to the style guide's page.
-    pub url: Option<String>,
-    /// Channels the rule applies to (all when absent).
-    pub channels: Option<Vec<Channel>>,
-    /// Scopes the rule applies to (all when absent).
-    pub scopes: Option<Vec<Scope>>,
-    /// Globs of files the rule applies to (all when absent).
-    pub files: Option<Vec<Spanned<String>>>,
-    /// Sentences for `brandlint rules --verify`.
-    pub examples: Examples,
+/// `[[term]]`: the one right way to write a brand or product name.
+pub type TermTable = RuleTable<TermKeys>;
+
+/// The own keys of a `[[term]]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermKeys {
+    /// The name exactly as it must be written.
+    pub name: Spanned<String>,
+    /// Wrong spellings to flag besides other casings of the name.
+    #[serde(default)]
+    pub variants: Vec<Spanned<String>>,
+    /// `™` or `®`: the first mention in a document must carry it.
+    pub trademark: Option<Spanned<String>>,
+    /// "Acme Cloud's" is a finding.
+    #[serde(default)]
+    pub no_possessive: bool,
+    /// "Acme Clouds" is a finding.
+    #[serde(default)]
+    pub no_plural: bool,
+    /// Exact forms that are fine, such as a lower-case command name.
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
-/// Declares a rule table: its own keys, then the common keys, all strict. serde cannot
-/// flatten a shared struct into a `deny_unknown_fields` one, so the macro writes them out.
-macro_rules! rule_table {
-    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty,)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            $($(#[$fmeta])* pub $field: $ty,)*
-            /// Rule id; derived from the table and the name when absent.
-            pub id: Option<String>,
-            /// Severity; `[defaults] severity` when absent.
-            pub severity: Option<Severity>,
-            /// Message, with `{match}` and `{expected}` placeholders.
-            pub message: Option<String>,
-            /// A hint shown under the finding.
-            pub help: Option<String>,
-            /// A link to the style guide's page.
-            pub url: Option<String>,
-            /// Channels the rule applies to (all when absent).
-            pub channels: Option<Vec<Channel>>,
-            /// Scopes the rule applies to (all when absent).
-            pub scopes: Option<Vec<Scope>>,
-            /// Globs of files the rule applies to (all when absent).
-            pub files: Option<Vec<Spanned<String>>>,
-            /// Sentences for `brandlint rules --verify`.
-            #[serde(default)]
-            pub examples: Examples,
-        }
-
-        impl $name {
-            /// The keys shared by every rule table.
-            pub fn common(&self) -> Common {
-                Common {
-                    id: self.id.clone(),
-                    severity: self.severity,
-                    message: self.message.clone(),
-                    help: self.help.clone(),
-                    url: self.url.clone(),
-                    channels: self.channels.clone(),
-                    scopes: self.scopes.clone(),
-                    files: self.files.clone(),
-                    examples: self.examples.clone(),
-                }
-            }
-        }
-    };
+impl TableKeys for TermKeys {
+    const NAME: &'static str = "TermTable";
 }
 
-rule_table! {
-    /// `[[term]]`: the one right way to write a brand or product name.
-    TermTable {
-        /// The name exactly as it must be written.
-        name: Spanned<String>,
-        /// Wrong spellings to flag besides other casings of the name.
-        #[serde(default)]
-        variants: Vec<Spanned<String>>,
-        /// `™` or `®`: the first mention in a document must carry it.
-        trademark: Option<Spanned<String>>,
-        /// "Acme Cloud's" is a finding.
-        #[serde(default)]
-        no_possessive: bool,
-        /// "Acme Clouds" is a finding.
-        #[serde(default)]
-        no_plural: bool,
-        /// Exact forms that are fine, such as a lower-case command name.
-        #[serde(default)]
-        allow: Vec<String>,
-    }
+/// `[[banned]]`: phrases the brand never uses.
+pub type BannedTable = RuleTable<BannedKeys>;
+
+/// The own keys of a `[[banned]]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BannedKeys {
+    /// The phrases; each becomes a rule `banned/<phrase>`.
+    pub phrases: Vec<Spanned<String>>,
 }
 
-rule_table! {
-    /// `[[banned]]`: phrases the brand never uses.
-    BannedTable {
-        /// The phrases; each becomes a rule `banned/<phrase>`.
-        phrases: Vec<Spanned<String>>,
-    }
+impl TableKeys for BannedKeys {
+    const NAME: &'static str = "BannedTable";
 }
 
-rule_table! {
-    /// `[[prefer]]`: a preferred wording and the wordings it replaces.
-    PreferTable {
-        /// The preferred wording.
-        #[serde(rename = "use")]
-        use_: Spanned<String>,
-        /// The wordings to replace.
-        instead_of: Vec<Spanned<String>>,
-    }
+/// `[[prefer]]`: a preferred wording and the wordings it replaces.
+pub type PreferTable = RuleTable<PreferKeys>;
+
+/// The own keys of a `[[prefer]]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreferKeys {
+    /// The preferred wording.
+    #[serde(rename = "use")]
+    pub use_: Spanned<String>,
+    /// The wordings to replace.
+    pub instead_of: Vec<Spanned<String>>,
 }
 
-rule_table! {
-    /// `[[pattern]]`: a custom regular expression.
-    PatternTable {
-        /// Rust regex syntax; runs in linear time.
-        regex: Spanned<String>,
-    }
+impl TableKeys for PreferKeys {
+    const NAME: &'static str = "PreferTable";
 }
 
-rule_table! {
-    /// `[[require]]`: a tone marker the content must carry.
-    RequireTable {
-        /// Literal phrases, any of which counts (matched as `[[banned]]` phrases are).
-        #[serde(default)]
-        any_of: Vec<Spanned<String>>,
-        /// A regex whose matches count, instead of or besides `any_of`.
-        pattern: Option<Spanned<String>>,
-        /// Where to count: `document` (default), `first-paragraph`, `last-paragraph`, or a
-        /// scope.
-        scope: Option<Spanned<String>>,
-        /// At least this many (default 1, or 0 when only `max` is set).
-        min: Option<usize>,
-        /// At most this many.
-        max: Option<usize>,
-        /// Density: at least `min` for every this many words.
-        per_words: Option<usize>,
-    }
+/// `[[pattern]]`: a custom regular expression.
+pub type PatternTable = RuleTable<PatternKeys>;
+
+/// The own keys of a `[[pattern]]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternKeys {
+    /// Rust regex syntax; runs in linear time.
+    pub regex: Spanned<String>,
+}
+
+impl TableKeys for PatternKeys {
+    const NAME: &'static str = "PatternTable";
+}
+
+/// `[[require]]`: a tone marker the content must carry.
+pub type RequireTable = RuleTable<RequireKeys>;
+
+/// The own keys of a `[[require]]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequireKeys {
+    /// Literal phrases, any of which counts (matched as `[[banned]]` phrases are).
+    #[serde(default)]
+    pub any_of: Vec<Spanned<String>>,
+    /// A regex whose matches count, instead of or besides `any_of`.
+    pub pattern: Option<Spanned<String>>,
+    /// Where to count: `document` (default), `first-paragraph`, `last-paragraph`, or a
+    /// scope.
+    pub scope: Option<Spanned<String>>,
+    /// At least this many (default 1, or 0 when only `max` is set).
+    pub min: Option<usize>,
+    /// At most this many.
+    pub max: Option<usize>,
+    /// Density: at least `min` for every this many words.
+    pub per_words: Option<usize>,
+}
+
+impl TableKeys for RequireKeys {
+    const NAME: &'static str = "RequireTable";
 }
 
 /// Declares the voice settings once, for the two places they are written: `[voice]` (with the
-/// keys every rule takes) and an `[[override]]`'s `voice` (settings only). serde cannot flatten
-/// into a `deny_unknown_fields` struct, so the macro writes the fields out in both.
+/// common keys a voice check takes) and an `[[override]]`'s `voice` (settings only).
 macro_rules! voice_settings {
     ($($(#[$fmeta:meta])* $field:ident : $ty:ty,)*) => {
-        /// The voice settings of an `[[override]]`: any key of `[voice]` but the common ones.
+        /// The voice settings: the own keys of `[voice]`, and any key of an `[[override]]`'s
+        /// `voice`.
         #[derive(Clone, Debug, Default, Deserialize)]
         #[serde(deny_unknown_fields)]
         pub struct VoiceSettings {
@@ -319,53 +354,17 @@ macro_rules! voice_settings {
                 }
             }
         }
-
-        /// `[voice]`: how the brand sounds. Each key switches one check on.
-        #[derive(Debug, Default, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        pub struct VoiceTable {
-            $($(#[$fmeta])* pub $field: Option<$ty>,)*
-            /// Severity of every voice check; `[defaults] severity` when absent.
-            pub severity: Option<Severity>,
-            /// A hint shown under each finding.
-            pub help: Option<String>,
-            /// A link to the style guide's page.
-            pub url: Option<String>,
-            /// Channels the checks apply to (all when absent).
-            pub channels: Option<Vec<Channel>>,
-            /// Scopes the checks apply to (all when absent).
-            pub scopes: Option<Vec<Scope>>,
-            /// Globs of files the checks apply to (all when absent).
-            pub files: Option<Vec<Spanned<String>>>,
-            /// Sentences for `brandlint rules --verify`.
-            #[serde(default)]
-            pub examples: Examples,
-        }
-
-        impl VoiceTable {
-            /// The settings alone.
-            pub fn settings(&self) -> VoiceSettings {
-                VoiceSettings {
-                    $($field: self.$field.clone(),)*
-                }
-            }
-
-            /// The keys every voice check shares. Voice checks have fixed ids and messages.
-            pub fn common(&self) -> Common {
-                Common {
-                    id: None,
-                    severity: self.severity,
-                    message: None,
-                    help: self.help.clone(),
-                    url: self.url.clone(),
-                    channels: self.channels.clone(),
-                    scopes: self.scopes.clone(),
-                    files: self.files.clone(),
-                    examples: self.examples.clone(),
-                }
-            }
-        }
     };
+}
+
+/// `[voice]`: how the brand sounds. Each key switches one check on; the common keys apply to
+/// every voice check.
+pub type VoiceTable = RuleTable<VoiceSettings>;
+
+impl TableKeys for VoiceSettings {
+    const NAME: &'static str = "VoiceTable";
+    /// Voice checks have fixed ids and messages.
+    const NOT_TAKEN: &'static [&'static str] = &["id", "message"];
 }
 
 voice_settings! {
@@ -481,10 +480,14 @@ impl<'de> Deserialize<'de> for EmojiPolicy {
     }
 }
 
-/// `[visual]`: how the brand looks in pages and emails. Each key switches one check on.
-#[derive(Debug, Default, Deserialize)]
+/// `[visual]`: how the brand looks in pages and emails. Each key switches one check on; the
+/// common keys apply to every visual check.
+pub type VisualTable = RuleTable<VisualKeys>;
+
+/// The own keys of `[visual]`.
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct VisualTable {
+pub struct VisualKeys {
     /// The brand's colors, in any CSS notation.
     pub palette: Option<Spanned<Vec<Spanned<String>>>>,
     /// How far (CIEDE2000) a color may be from the nearest palette color and still pass.
@@ -495,19 +498,12 @@ pub struct VisualTable {
     pub logo_alt: Option<String>,
     /// Whether every content image needs alternative text.
     pub image_alt: Option<bool>,
-    /// Severity of every visual check; `[defaults] severity` when absent.
-    pub severity: Option<Severity>,
-    /// A hint shown under each finding.
-    pub help: Option<String>,
-    /// A link to the style guide's page.
-    pub url: Option<String>,
-    /// Channels the checks apply to (all when absent).
-    pub channels: Option<Vec<Channel>>,
-    /// Globs of files the checks apply to (all when absent).
-    pub files: Option<Vec<Spanned<String>>>,
-    /// HTML snippets for `brandlint rules --verify`.
-    #[serde(default)]
-    pub examples: Examples,
+}
+
+impl TableKeys for VisualKeys {
+    const NAME: &'static str = "VisualTable";
+    /// Visual checks have fixed ids and messages, and judge markup, not prose in a scope.
+    const NOT_TAKEN: &'static [&'static str] = &["id", "message", "scopes"];
 }
 
 /// `[[override]]`: changes for the files that match, applied in order.

@@ -32,10 +32,12 @@ pub mod fonts;
 pub mod images;
 pub mod palette;
 
-use crate::check::{CompiledRules, Compiler, FileRules, RuleDraft};
+use crate::check::kind::{DocumentContext, Kind};
+use crate::check::{Compiler, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::load::MergedRules;
-use crate::config::schema::Common;
+use crate::config::schema::RuleSpec;
+use crate::config::table::Common;
 use crate::document::color::Rgb;
 use crate::document::Document;
 use crate::read::css;
@@ -138,19 +140,51 @@ pub struct VisualSettings {
     image_alt: bool,
 }
 
+/// `[visual]`: how the brand looks, one check per key.
+pub struct VisualKind;
+
+impl Kind for VisualKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Visual
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("mod.rs")
+    }
+
+    fn checks(&self) -> Vec<(String, String)> {
+        CHECKS.iter().map(|c| (c.id(), c.doc())).collect()
+    }
+
+    fn check_named(&self, rule_id: &str) -> Option<(String, String)> {
+        VisualCheck::from_id(rule_id).map(|c| (c.id(), c.doc()))
+    }
+
+    fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+        compiler.visual = compile(merged, compiler)?;
+        Ok(())
+    }
+
+    fn check_document(&self, context: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
+        if let Some(visual) = &context.rules.visual {
+            check(visual, context, findings);
+        }
+    }
+}
+
 /// Reads the `[visual]` tables, refusing a palette color that is not a color or a negative
 /// tolerance, and adds a rule for every check they switch on.
 pub fn compile(
     merged: &MergedRules,
     compiler: &mut Compiler,
 ) -> Result<Option<VisualSettings>, ConfigError> {
-    let Some(last) = merged.visual.last() else {
+    let Some((last_origin, _)) = merged.tables(RuleSpec::visual).last() else {
         return Ok(None);
     };
     let mut settings = VisualSettings::default();
     let mut common = Common::default();
-    for table in &merged.visual {
-        let value = &table.value;
+    for (origin, table) in merged.tables(RuleSpec::visual) {
+        let value = &table.keys;
         let empty_list = [
             (value.palette.as_ref())
                 .filter(|p| p.get_ref().is_empty())
@@ -161,7 +195,7 @@ pub fn compile(
         ];
         if let Some(span) = empty_list.into_iter().flatten().next() {
             return Err(compiler
-                .error_at(table.origin, span, "an empty list allows nothing")
+                .error_at(origin, span, "an empty list allows nothing")
                 .with_help(Some(
                     "list the brand's values, or remove the key to switch the check off".into(),
                 )));
@@ -172,7 +206,7 @@ pub fn compile(
                     .map(|rgb| (written.get_ref().clone(), rgb))
                     .ok_or_else(|| {
                         compiler
-                            .error_at(table.origin, written.span(), "not a color")
+                            .error_at(origin, written.span(), "not a color")
                             .with_help(Some(
                                 "write a CSS color: \"#FF5A00\", \"rgb(255 90 0)\", \"hsl(21 100% 50%)\" or a color name".into(),
                             ))
@@ -185,7 +219,7 @@ pub fn compile(
             if !(delta >= 0.0 && delta.is_finite()) {
                 return Err(compiler
                     .error_at(
-                        table.origin,
+                        origin,
                         tolerance.span(),
                         "a tolerance is a distance of 0 or more",
                     )
@@ -204,14 +238,7 @@ pub fn compile(
         }
         settings.logo_alt = value.logo_alt.clone().or(settings.logo_alt);
         settings.image_alt = value.image_alt.unwrap_or(settings.image_alt);
-        common.severity = value.severity.or(common.severity);
-        common.help = value.help.clone().or(common.help);
-        common.url = value.url.clone().or(common.url);
-        common.channels = value.channels.clone().or(common.channels);
-        common.files = value.files.clone().or(common.files);
-        if !value.examples.flag.is_empty() || !value.examples.pass.is_empty() {
-            common.examples = value.examples.clone();
-        }
+        common = common.overlaid(table.common.clone());
     }
     let configured: Vec<&VisualCheck> = CHECKS
         .iter()
@@ -223,7 +250,7 @@ pub fn compile(
     compiler.next_table();
     for check in &configured {
         compiler.add(
-            last.origin,
+            last_origin,
             RuleDraft::check(RuleKind::Visual, common.clone(), check.key, check.summary),
         )?;
     }
@@ -276,14 +303,14 @@ impl VisualContext<'_> {
 }
 
 /// Runs every visual check that applies to the file.
-pub fn check(
-    visual: &VisualRules,
-    rules: &CompiledRules,
-    file: &FileRules,
-    document: &Document,
-    source: &str,
-    findings: &mut Vec<Finding>,
-) {
+fn check(visual: &VisualRules, context: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
+    let DocumentContext {
+        rules,
+        file,
+        document,
+        source,
+        ..
+    } = *context;
     if document.visuals.is_empty() {
         return;
     }

@@ -37,14 +37,16 @@ pub mod sentence_length;
 pub mod shouting;
 pub mod text;
 
+use crate::check::kind::{DocumentContext, Kind};
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::check::{CompiledRules, Compiler, FileRules, RuleDraft};
+use crate::check::{Compiler, RuleDraft};
 use crate::config::error::ConfigError;
-use crate::config::load::{Located, MergedRules};
-use crate::config::schema::{Common, VoiceSettings};
+use crate::config::load::MergedRules;
+use crate::config::schema::{RuleSpec, VoiceSettings};
+use crate::config::table::Common;
 use crate::document::{Document, Segment};
 use crate::model::Scope;
 
@@ -163,6 +165,37 @@ pub fn canonical_id(name: &str) -> Option<&'static str> {
         .map(|(_, id)| *id)
 }
 
+/// `[voice]`: how the brand sounds, one check per key.
+pub struct VoiceKind;
+
+impl Kind for VoiceKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Voice
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("mod.rs")
+    }
+
+    fn checks(&self) -> Vec<(String, String)> {
+        CHECKS.iter().map(|c| (c.id(), c.doc())).collect()
+    }
+
+    fn check_named(&self, rule_id: &str) -> Option<(String, String)> {
+        VoiceCheck::from_id(rule_id).map(|c| (c.id(), c.doc()))
+    }
+
+    fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+        compile(merged, compiler)
+    }
+
+    fn check_document(&self, context: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
+        if let Some(voice) = &context.rules.voice {
+            check(voice, context, findings);
+        }
+    }
+}
+
 /// Adds a rule for every voice check that `[voice]` or any `[[override]]` sets. The
 /// `[voice]` tables of extended files merge key by key, a later file winning.
 pub fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
@@ -195,10 +228,9 @@ pub fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), Conf
 /// The settings of every `[voice]` table, a later one's keys replacing an earlier one's.
 fn merged_settings(merged: &MergedRules) -> VoiceSettings {
     merged
-        .voice
-        .iter()
-        .fold(VoiceSettings::default(), |settings, table| {
-            settings.overlaid(&table.value.settings())
+        .tables(RuleSpec::voice)
+        .fold(VoiceSettings::default(), |settings, (_, table)| {
+            settings.overlaid(&table.keys)
         })
 }
 
@@ -207,29 +239,16 @@ fn merged_settings(merged: &MergedRules) -> VoiceSettings {
 fn merged_common(merged: &MergedRules) -> (usize, Common) {
     let mut common = Common::default();
     let mut origin = merged
-        .voice
+        .tables(RuleSpec::voice)
         .last()
-        .map(|v| v.origin)
+        .map(|(origin, _)| origin)
         .or_else(|| merged.overrides.last().map(|o| o.origin))
         .unwrap_or(0);
-    for Located {
-        origin: table_origin,
-        value,
-    } in &merged.voice
-    {
-        let keys = value.common();
-        common.severity = keys.severity.or(common.severity);
-        common.help = keys.help.or(common.help);
-        common.url = keys.url.or(common.url);
-        common.channels = keys.channels.or(common.channels);
-        common.scopes = keys.scopes.or(common.scopes);
-        if keys.files.is_some() {
-            common.files = keys.files;
-            origin = *table_origin;
+    for (table_origin, table) in merged.tables(RuleSpec::voice) {
+        if table.common.files.is_some() {
+            origin = table_origin;
         }
-        if !keys.examples.flag.is_empty() || !keys.examples.pass.is_empty() {
-            common.examples = keys.examples;
-        }
+        common = common.overlaid(table.common.clone());
     }
     (origin, common)
 }
@@ -259,10 +278,9 @@ impl VoiceRules {
             return None;
         }
         let names: HashSet<String> = merged
-            .terms
-            .iter()
-            .flat_map(|term| {
-                term.value
+            .tables(RuleSpec::term)
+            .flat_map(|(_, term)| {
+                term.keys
                     .name
                     .get_ref()
                     .split_whitespace()
@@ -417,24 +435,17 @@ impl<'a> VoiceContext<'a> {
 }
 
 /// Runs every voice check that applies to the file.
-pub fn check(
-    voice: &VoiceRules,
-    rules: &CompiledRules,
-    file: &FileRules,
-    document: &Document,
-    source: &str,
-    findings: &mut Vec<Finding>,
-) {
-    let prose = Prose::new(document);
+fn check(voice: &VoiceRules, document: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
+    let prose = Prose::new(document.document);
     for &(check, index) in &voice.checks {
-        if !file.active[index] {
+        if !document.file.active[index] {
             continue;
         }
         let context = VoiceContext {
-            rule: &rules.rules[index],
-            settings: &file.voice,
+            rule: &document.rules.rules[index],
+            settings: &document.file.voice,
             voice,
-            source,
+            source: document.source,
             prose: &prose,
         };
         (check.run)(&context, findings);
