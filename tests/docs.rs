@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use brandlint::model::RuleKind;
+use brandlint::check::KINDS;
 
 const START: &str =
     "<!-- rule-reference:start (generated from src/check/*.rs by tests/docs.rs) -->";
@@ -11,7 +11,7 @@ const END: &str = "<!-- rule-reference:end -->";
 
 fn rule_reference() -> String {
     let mut out = String::new();
-    for &kind in RuleKind::ALL {
+    for kind in KINDS.iter().map(|kind| kind.kind()) {
         out.push_str(&format!("\n### `{}`\n\n", kind.name()));
         push_doc(&mut out, &brandlint::check::doc(kind));
         let mut shown = Vec::new();
