@@ -112,7 +112,11 @@ fn parse_file_size(value: &str) -> Result<u64, String> {
 
 /// Parses `--report FORMAT=FILE`.
 fn parse_report(value: &str) -> Result<(Format, PathBuf), String> {
-    let names = Format::ALL.map(Format::name).join(", ");
+    let names = Format::ALL
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join(", ");
     let Some((name, path)) = value.split_once('=') else {
         return Err(format!(
             "expected FORMAT=FILE, where FORMAT is one of {names}"

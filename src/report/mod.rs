@@ -20,50 +20,59 @@ use serde::Serialize;
 use crate::lint::FileReport;
 use crate::model::Severity;
 
-/// The output formats, in the order documented.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// miette reports with source snippets, for people.
-    Human,
-    /// One line per finding, for editors and grep.
-    Compact,
-    /// Versioned JSON, for tools.
-    Json,
-    /// SARIF 2.1.0, for code scanning.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// Checkstyle XML, for reviewdog and CI tools.
-    Checkstyle,
-    /// A Markdown summary table, for a CI job page.
-    Markdown,
+/// Declares the output formats once: each variant with its name on the command line, its
+/// doc, and how its [`Reporter`] is made from `style` and `quiet` (named by the caller, so
+/// the constructors can use them).
+macro_rules! formats {
+    (|$style:ident, $quiet:ident| {
+        $($(#[$doc:meta])* $variant:ident = $name:literal => $make:expr,)*
+    }) => {
+        /// The output formats, in the order documented.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Format {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Format {
+            /// Every format, in the order documented.
+            pub const ALL: &'static [Format] = &[$(Format::$variant,)*];
+
+            /// The format's name on the command line.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $name,)*
+                }
+            }
+        }
+
+        /// The reporter of `format`: in `style` (the human format), without the closing
+        /// summary line and notes when `quiet`.
+        pub fn reporter(format: Format, $style: Style, $quiet: bool) -> Box<dyn Reporter> {
+            match format {
+                $(Format::$variant => Box::new($make),)*
+            }
+        }
+    };
 }
 
+formats!(|style, quiet| {
+    /// miette reports with source snippets, for people.
+    Human = "human" => human::Human::new(style, quiet),
+    /// One line per finding, for editors and grep.
+    Compact = "compact" => compact::Compact::new(quiet),
+    /// Versioned JSON, for tools.
+    Json = "json" => json::Json::default(),
+    /// SARIF 2.1.0, for code scanning.
+    Sarif = "sarif" => sarif::Sarif::default(),
+    /// GitHub Actions workflow commands (annotations).
+    Github = "github" => github::Github::new(quiet),
+    /// Checkstyle XML, for reviewdog and CI tools.
+    Checkstyle = "checkstyle" => checkstyle::Checkstyle,
+    /// A Markdown summary table, for a CI job page.
+    Markdown = "markdown" => markdown::Markdown::default(),
+});
+
 impl Format {
-    /// Every format, in the order documented.
-    pub const ALL: [Format; 7] = [
-        Format::Human,
-        Format::Compact,
-        Format::Json,
-        Format::Sarif,
-        Format::Github,
-        Format::Checkstyle,
-        Format::Markdown,
-    ];
-
-    /// The format's name on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Human => "human",
-            Format::Compact => "compact",
-            Format::Json => "json",
-            Format::Sarif => "sarif",
-            Format::Github => "github",
-            Format::Checkstyle => "checkstyle",
-            Format::Markdown => "markdown",
-        }
-    }
-
     /// Whether the output is a document for a program, which nothing may be appended to.
     pub fn is_document(self) -> bool {
         matches!(self, Format::Json | Format::Sarif | Format::Checkstyle)
@@ -74,7 +83,7 @@ impl Format {
 /// documented, with no help of their own beside the names.
 impl clap::ValueEnum for Format {
     fn value_variants<'a>() -> &'a [Self] {
-        &Self::ALL
+        Self::ALL
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
@@ -191,20 +200,6 @@ pub trait Reporter {
     /// Writes what comes after the last file: what was kept, and the summary where the
     /// format has one.
     fn end(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()>;
-}
-
-/// The reporter of `format`: in `style` (the human format), without the closing summary
-/// line and notes when `quiet`.
-pub fn reporter(format: Format, style: Style, quiet: bool) -> Box<dyn Reporter> {
-    match format {
-        Format::Human => Box::new(human::Human::new(style, quiet)),
-        Format::Compact => Box::new(compact::Compact::new(quiet)),
-        Format::Json => Box::new(json::Json::default()),
-        Format::Sarif => Box::new(sarif::Sarif::default()),
-        Format::Github => Box::new(github::Github::new(quiet)),
-        Format::Checkstyle => Box::new(checkstyle::Checkstyle),
-        Format::Markdown => Box::new(markdown::Markdown::default()),
-    }
 }
 
 /// The reports a reporter keeps until the end of the run: those with findings, without
