@@ -8,6 +8,7 @@ pub mod compile;
 pub mod io;
 pub mod kind;
 pub mod limits;
+pub mod part;
 pub mod pattern;
 pub mod prefer;
 pub mod require;
@@ -32,24 +33,6 @@ use crate::config::schema::Examples;
 use crate::document::{Document, Segment, MASK};
 use crate::matcher::fold;
 use crate::model::{Channel, Finding, RuleKind, Scope, Severity};
-
-/// Each check of a kind made of several (voice, visual) whose rule was compiled, with that
-/// rule's index; a check whose rule a later table replaced has none, and is left out.
-pub(crate) fn compiled_checks<C: Copy>(
-    checks: &[C],
-    kind: RuleKind,
-    id: fn(C) -> String,
-    rules: &[Rule],
-) -> Vec<(C, usize)> {
-    checks
-        .iter()
-        .filter_map(|&check| {
-            let id = id(check);
-            let index = rules.iter().position(|r| r.kind == kind && r.id == id)?;
-            Some((check, index))
-        })
-        .collect()
-}
 
 /// The leading `//!` lines of a Rust source file, without the markers.
 pub(crate) fn module_doc(source: &str) -> String {

@@ -42,22 +42,16 @@ use crate::document::color::Rgb;
 use crate::document::Document;
 use crate::read::css;
 
-use super::{compiled_checks, module_doc, Finding, Rule, RuleKind};
+use super::part::{self, Part, PartSettings};
+use super::{Finding, Rule, RuleKind};
 
-/// One visual check, all it is in one entry of [`CHECKS`]: the `[visual]` key that switches
-/// it on, its page, its summary, and how it runs. Adding a check is a module and one entry.
-#[derive(Debug)]
-pub struct VisualCheck {
-    /// The `[visual]` key that switches it on.
-    pub key: &'static str,
-    /// Its module's source, whose `//!` comment is its page.
-    source: &'static str,
-    /// What it flags, in a few words.
-    summary: &'static str,
-    /// Whether the settings switch it on.
-    is_set: fn(&VisualSettings) -> bool,
-    /// Runs it over a document.
-    run: fn(&VisualContext<'_>, &mut Vec<Finding>),
+/// One visual check, all it is in one entry of [`CHECKS`]: the `[visual]` key that
+/// switches it on, its page, its summary, and how it runs. Adding a check is a module and
+/// one entry of [`CHECKS`] (and its key in the `[visual]` table).
+pub type VisualCheck = Part<VisualSettings, fn(&VisualContext<'_>, &mut Vec<Finding>)>;
+
+impl PartSettings for VisualSettings {
+    const KIND: RuleKind = RuleKind::Visual;
 }
 
 /// The key of the logo check, which the content-image check defers to for logos.
@@ -105,26 +99,9 @@ static CHECKS: [VisualCheck; 4] = [
     },
 ];
 
-impl VisualCheck {
-    /// Every visual check, in the order they are documented.
-    pub fn all() -> &'static [VisualCheck] {
-        &CHECKS
-    }
-
-    /// Its rule id: `visual/` and the key with dashes.
-    pub fn id(&self) -> String {
-        format!("visual/{}", self.key.replace('_', "-"))
-    }
-
-    /// What it checks, why, an example and its options: the `//!` comment of its module.
-    pub fn doc(&self) -> String {
-        module_doc(self.source)
-    }
-
-    /// The check with this id.
-    pub fn from_id(id: &str) -> Option<&'static VisualCheck> {
-        CHECKS.iter().find(|check| check.id() == id)
-    }
+/// The check with this id.
+pub fn from_id(id: &str) -> Option<&'static VisualCheck> {
+    part::find(&CHECKS, id)
 }
 
 /// The `[visual]` settings, every extended file's table merged key by key (a later file
@@ -153,11 +130,11 @@ impl Kind for VisualKind {
     }
 
     fn checks(&self) -> Vec<(String, String)> {
-        CHECKS.iter().map(|c| (c.id(), c.doc())).collect()
+        CHECKS.iter().map(Part::page).collect()
     }
 
     fn check_named(&self, rule_id: &str) -> Option<(String, String)> {
-        VisualCheck::from_id(rule_id).map(|c| (c.id(), c.doc()))
+        from_id(rule_id).map(Part::page)
     }
 
     fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
@@ -269,8 +246,7 @@ impl VisualRules {
     /// The visual checks among compiled `rules`, with the settings `compile` read; `None`
     /// when none runs (a check whose rule a later table replaced does not).
     pub fn new(settings: VisualSettings, rules: &[Rule]) -> Option<VisualRules> {
-        let all: Vec<&'static VisualCheck> = CHECKS.iter().collect();
-        let checks = compiled_checks(&all, RuleKind::Visual, |c| c.id(), rules);
+        let checks = part::compiled(&CHECKS, rules);
         (!checks.is_empty()).then_some(VisualRules { settings, checks })
     }
 }
@@ -340,15 +316,12 @@ mod tests {
     #[test]
     fn every_check_is_documented_with_an_example_and_has_a_unique_id() {
         let mut ids = std::collections::HashSet::new();
-        for check in VisualCheck::all() {
+        for check in &CHECKS {
             let doc = check.doc();
             assert!(doc.contains("## Example"), "{} has no example", check.key);
             assert!(doc.contains("## Why"), "{} says not why", check.key);
             assert!(ids.insert(check.id()));
-            assert_eq!(
-                VisualCheck::from_id(&check.id()).map(|c| c.key),
-                Some(check.key)
-            );
+            assert_eq!(from_id(&check.id()).map(|c| c.key), Some(check.key));
         }
     }
 }

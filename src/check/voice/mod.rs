@@ -50,24 +50,16 @@ use crate::config::table::Common;
 use crate::document::{Document, Segment};
 use crate::model::Scope;
 
-use super::{compiled_checks, module_doc, Finding, Rule, RuleKind};
+use super::part::{self, Part, PartSettings};
+use super::{Finding, Rule, RuleKind};
 
 /// One voice check, all it is in one entry of [`CHECKS`]: the `[voice]` key that
 /// switches it on, its page, its summary, and how it runs. Adding a check is a module and
-/// one entry of [`CHECKS`] (and its key in `VoiceSettings`).
-#[derive(Debug)]
-pub struct VoiceCheck {
-    /// The `[voice]` key that switches it on.
-    pub key: &'static str,
-    /// Its module's source, whose `//!` comment is its page.
-    source: &'static str,
-    /// What it flags, in a few words: the rule's message as `brandlint rules` and `explain`
-    /// list it (each finding says more).
-    summary: &'static str,
-    /// Whether the settings set its key, to anything.
-    is_set: fn(&VoiceSettings) -> bool,
-    /// Runs it over a document.
-    run: fn(&VoiceContext<'_>, &mut Vec<Finding>),
+/// one entry of [`CHECKS`] (and its key in the `[voice]` table).
+pub type VoiceCheck = Part<VoiceSettings, fn(&VoiceContext<'_>, &mut Vec<Finding>)>;
+
+impl PartSettings for VoiceSettings {
+    const KIND: RuleKind = RuleKind::Voice;
 }
 
 /// Other names of voice check ids, accepted in `disable` lists: SPEC §3 writes the reading
@@ -134,27 +126,9 @@ static CHECKS: [VoiceCheck; 8] = [
     },
 ];
 
-impl VoiceCheck {
-    /// Every voice check, in the order they are documented.
-    pub fn all() -> &'static [VoiceCheck] {
-        &CHECKS
-    }
-
-    /// Its rule id: `voice/` and the key with dashes.
-    pub fn id(&self) -> String {
-        format!("voice/{}", self.key.replace('_', "-"))
-    }
-
-    /// What it checks, why, an example and its options: the `//!` comment of its module.
-    pub fn doc(&self) -> String {
-        module_doc(self.source)
-    }
-
-    /// The check with this id (or one of its other names).
-    pub fn from_id(id: &str) -> Option<&'static VoiceCheck> {
-        let id = canonical_id(id).unwrap_or(id);
-        CHECKS.iter().find(|check| check.id() == id)
-    }
+/// The check with this id (or one of its other names).
+pub fn from_id(id: &str) -> Option<&'static VoiceCheck> {
+    part::find(&CHECKS, canonical_id(id).unwrap_or(id))
 }
 
 /// The id an alias stands for, as written in rules files (`voice/reading-grade`).
@@ -178,11 +152,11 @@ impl Kind for VoiceKind {
     }
 
     fn checks(&self) -> Vec<(String, String)> {
-        CHECKS.iter().map(|c| (c.id(), c.doc())).collect()
+        CHECKS.iter().map(Part::page).collect()
     }
 
     fn check_named(&self, rule_id: &str) -> Option<(String, String)> {
-        VoiceCheck::from_id(rule_id).map(|c| (c.id(), c.doc()))
+        from_id(rule_id).map(Part::page)
     }
 
     fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
@@ -272,8 +246,7 @@ pub struct VoiceRules {
 impl VoiceRules {
     /// The voice checks among compiled `rules`, or `None` when no voice check is set.
     pub fn new(merged: &MergedRules, rules: &[Rule]) -> Option<VoiceRules> {
-        let all: Vec<&'static VoiceCheck> = CHECKS.iter().collect();
-        let checks = compiled_checks(&all, RuleKind::Voice, |c| c.id(), rules);
+        let checks = part::compiled(&CHECKS, rules);
         if checks.is_empty() {
             return None;
         }
@@ -467,18 +440,15 @@ mod tests {
     #[test]
     fn every_check_is_documented_with_an_example_and_has_a_unique_id() {
         let mut ids = HashSet::new();
-        for check in VoiceCheck::all() {
+        for check in &CHECKS {
             let doc = check.doc();
             assert!(doc.contains("## Example"), "{} has no example", check.key);
             assert!(doc.contains("## Why"), "{} says not why", check.key);
             assert!(ids.insert(check.id()));
-            assert_eq!(
-                VoiceCheck::from_id(&check.id()).map(|c| c.key),
-                Some(check.key)
-            );
+            assert_eq!(from_id(&check.id()).map(|c| c.key), Some(check.key));
         }
         assert_eq!(
-            VoiceCheck::from_id("voice/reading-grade").map(|c| c.key),
+            from_id("voice/reading-grade").map(|c| c.key),
             Some("reading_grade_max")
         );
         assert_eq!(
