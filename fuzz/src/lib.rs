@@ -325,7 +325,7 @@ pub fn check_document(data: &[u8]) {
     };
     let report = lint_as(usize::from(choice) % KINDS.len(), rest);
     for finding in &report.findings {
-        assert_range_inside(&finding.span, &report.source, "a finding");
+        assert_range_inside(&finding.span.range(), &report.source, "a finding");
     }
     let style = Style {
         color: false,
@@ -448,8 +448,8 @@ fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules, format: Synt
         Syntax::Markdown | Syntax::Eml => Vec::new(),
     };
     for finding in fix::compatible(&report.findings) {
-        let span = &finding.span;
-        let replaced = &text[span.clone()];
+        let span = finding.span;
+        let replaced = &text[span.range()];
         assert!(
             !replaced.contains(['\n', '\r']),
             "a fix replaces a line break: {replaced:?} ({finding:?})"

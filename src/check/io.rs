@@ -21,7 +21,7 @@
 //! ## Options
 //! None: these findings come from brandlint itself, not from the rules file.
 
-use crate::model::{Finding, RuleKind, Severity};
+use crate::model::{Finding, RuleKind, Severity, SourceSpan};
 
 fn io_finding(rule: &str, message: String, at: usize) -> Finding {
     Finding {
@@ -29,7 +29,7 @@ fn io_finding(rule: &str, message: String, at: usize) -> Finding {
         kind: RuleKind::Io,
         severity: Severity::Error,
         message,
-        span: at..at,
+        span: SourceSpan::at(at),
         scope: None,
         fix: None,
         help: None,

@@ -22,7 +22,7 @@
 //! with `brandlint check --max-findings-per-file N` and `--max-findings N`, which win;
 //! `0` means no limit. These findings come from brandlint itself, not from a rule.
 
-use crate::model::{Finding, RuleKind, Severity};
+use crate::model::{Finding, RuleKind, Severity, SourceSpan};
 
 /// The id of the finding that says a file's findings were cut.
 pub const FINDINGS_PER_FILE: &str = "limits/findings-per-file";
@@ -35,7 +35,7 @@ fn limits_finding(rule: &str, message: String, help: String) -> Finding {
         kind: RuleKind::Limits,
         severity: Severity::Error,
         message,
-        span: 0..0,
+        span: SourceSpan::at(0),
         scope: None,
         fix: None,
         help: Some(help),

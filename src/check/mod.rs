@@ -142,7 +142,7 @@ impl Rule {
             kind: self.kind,
             severity: self.severity,
             message,
-            span,
+            span: span.into(),
             scope: None,
             fix: None,
             help: self.help.clone(),

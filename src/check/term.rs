@@ -35,13 +35,11 @@
 //! A fix to the exact name is offered where the match holds no markup; possessives and
 //! plurals need a rewrite, so they have none.
 
-use std::ops::Range;
-
 use crate::check::{CompiledRules, Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::schema::TermTable;
 use crate::matcher::{fold, is_word_char};
-use crate::model::{Finding, RuleKind, Scope};
+use crate::model::{Finding, RuleKind, Scope, SourceSpan};
 
 use super::MatchContext;
 
@@ -201,13 +199,13 @@ pub struct Mention {
     /// The term's rule index.
     pub rule: usize,
     /// The name's bytes in the file.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
     /// The name as read.
     pub text: String,
     /// Where it stands.
     pub scope: Scope,
     /// The mark that follows it, if any, and the file bytes of name and mark together.
-    pub mark: Option<(String, Range<usize>)>,
+    pub mark: Option<(String, SourceSpan)>,
     /// Whether the file holds the name (and its mark) verbatim, so that a fix may replace
     /// them.
     pub verbatim: bool,
@@ -237,17 +235,18 @@ pub fn note_mention(context: &MatchContext<'_>, term: &Term, mentions: &mut Vec<
     let after = &context.segment.text[context.text_range.end..];
     let mark = MARKS.into_iter().find(|m| after.starts_with(m)).map(|m| {
         let with_mark = context.text_range.start..context.text_range.end + m.len();
-        (m.to_string(), context.segment.source_range(with_mark))
+        let span: SourceSpan = context.segment.source_range(with_mark).into();
+        (m.to_string(), span)
     });
     let verbatim = match &mark {
         Some((written, span)) => {
-            context.source.get(span.clone()) == Some(&format!("{matched}{written}"))
+            context.source.get(span.range()) == Some(&format!("{matched}{written}"))
         }
         None => context.fix_is_safe(),
     };
     mentions.push(Mention {
         rule: context.rule_index,
-        span: context.span.clone(),
+        span: context.span.clone().into(),
         text: matched.to_string(),
         scope,
         mark,
@@ -274,8 +273,8 @@ pub fn check_trademarks(rules: &CompiledRules, mentions: &[Mention], findings: &
         let name = &rule.expected;
         let (span, found) = match &first.mark {
             Some((written, _)) if written == mark => continue,
-            Some((written, with_mark)) => (with_mark.clone(), format!("{}{written}", first.text)),
-            None => (first.span.clone(), first.text.clone()),
+            Some((written, with_mark)) => (*with_mark, format!("{}{written}", first.text)),
+            None => (first.span, first.text.clone()),
         };
         let replacement = format!("{name}{mark}");
         let message = format!(
@@ -291,7 +290,7 @@ pub fn check_trademarks(rules: &CompiledRules, mentions: &[Mention], findings: &
             continue;
         }
         findings.push(
-            rule.finding(span, message)
+            rule.finding(span.range(), message)
                 .in_scope(first.scope)
                 .with_fix(fix),
         );

@@ -227,7 +227,7 @@ mod tests {
                 );
                 for finding in findings {
                     assert!(
-                        source.get(finding.span.clone()).is_some(),
+                        source.get(finding.span.range()).is_some(),
                         "{finding:?} in {source:?}"
                     );
                 }
