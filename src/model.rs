@@ -1,6 +1,7 @@
 //! The words every stage of a check speaks: how much a finding matters, the channel and
-//! scope of prose, the kinds of rule, and a finding itself. It depends on nothing else in the
-//! crate, and everything may depend on it.
+//! scope of prose, the kinds of rule, the two kinds of byte range (in the file, in a segment's
+//! text) and a finding itself. It depends on nothing else in the crate, and everything may
+//! depend on it.
 
 use std::fmt;
 use std::ops::Range;
@@ -245,11 +246,6 @@ macro_rules! byte_range {
             pub fn is_empty(self) -> bool {
                 self.end <= self.start
             }
-
-            /// Whether it holds the byte at `offset`.
-            pub fn contains(self, offset: usize) -> bool {
-                self.start <= offset && offset < self.end
-            }
         }
 
         impl From<Range<usize>> for $name {
@@ -265,7 +261,7 @@ macro_rules! byte_range {
 /// stands, what a fix replaces, and what lines and columns are computed from. A range of a
 /// segment's prose is a [`TextRange`] instead; `crate::document::Segment::source_range` is
 /// the way from one to the other.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SourceSpan {
     /// The first byte.
     pub start: usize,
@@ -276,6 +272,11 @@ pub struct SourceSpan {
 byte_range!(SourceSpan);
 
 impl SourceSpan {
+    /// Whether it holds the byte at `offset`.
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
     /// The span `by` bytes further on: for a span found in a part of the file that starts at
     /// `by`.
     pub fn shifted(self, by: usize) -> Self {
@@ -287,7 +288,7 @@ impl SourceSpan {
 /// space folded and masked text replaced, so its offsets are not the file's. What phrase
 /// search, patterns and voice checks find is one; a finding needs the [`SourceSpan`] that
 /// `crate::document::Segment::source_range` maps it to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextRange {
     /// The first byte.
     pub start: usize,

@@ -23,7 +23,6 @@
 //!   `message` (default `Expected {expected}`), `help`, `url`, `channels`, `files`,
 //!   `examples` (a `flag` sentence is one that lacks the marker).
 
-use std::ops::Range;
 use std::str::FromStr;
 
 use regex::Regex;
@@ -33,7 +32,7 @@ use crate::config::error::{closest, ConfigError};
 use crate::config::schema::RequireTable;
 use crate::document::{Document, Segment};
 use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
-use crate::model::{Finding, RuleKind, Scope};
+use crate::model::{Finding, RuleKind, Scope, SourceSpan, TextRange};
 
 use super::Rule;
 
@@ -152,7 +151,7 @@ pub fn compile(
 /// The segments a place covers, in source order.
 fn segments_at(document: &Document, place: Place) -> Vec<&Segment> {
     let mut segments: Vec<&Segment> = document.segments.iter().collect();
-    segments.sort_by_key(|s| s.source_range(0..0).start);
+    segments.sort_by_key(|s| s.source_range(TextRange::at(0)).start);
     let paragraphs = || {
         segments
             .iter()
@@ -184,11 +183,11 @@ pub fn check(
     findings: &mut Vec<Finding>,
 ) {
     let segments = segments_at(document, requirement.place);
-    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    let mut found: Vec<(SourceSpan, String)> = Vec::new();
     let mut words = 0;
     for segment in &segments {
         words += word_count(&segment.text);
-        let in_place = |range: &Range<usize>| match requirement.place {
+        let in_place = |range: TextRange| match requirement.place {
             Place::Scope(scope) => segment.in_any_scope(range, &[scope]),
             _ => true,
         };
@@ -201,10 +200,10 @@ pub fn check(
         let pattern_ranges = requirement.pattern.iter().flat_map(|p| {
             p.find_iter(&segment.text)
                 .filter(|m| !m.is_empty())
-                .map(|m| m.range())
+                .map(|m| TextRange::from(m.range()))
         });
-        for range in phrase_ranges.chain(pattern_ranges).filter(|r| in_place(r)) {
-            let text = segment.text[range.clone()].to_string();
+        for range in phrase_ranges.chain(pattern_ranges).filter(|&r| in_place(r)) {
+            let text = segment.text[range.range()].to_string();
             found.push((segment.source_range(range), text));
         }
     }
@@ -213,10 +212,12 @@ pub fn check(
         Some(per) => requirement.min * (words / per).max(1),
         None => requirement.min,
     };
-    let finding = |span: Range<usize>, message: String| rule.finding(span, message);
+    let finding = |span: SourceSpan, message: String| rule.finding(span, message);
     if found.len() < needed {
-        let at = segments.first().map_or(0, |s| s.source_range(0..0).start);
-        let mut missing = finding(at..at, rule.message_for(""));
+        let at = segments
+            .first()
+            .map_or(0, |s| s.source_range(TextRange::at(0)).start);
+        let mut missing = finding(SourceSpan::at(at), rule.message_for(""));
         missing.scope = segments.first().map(|s| s.scope);
         if rule.message == "Expected {expected}" {
             missing.message = format!(

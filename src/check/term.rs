@@ -39,7 +39,7 @@ use crate::check::{CompiledRules, Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::schema::TermTable;
 use crate::matcher::{fold, is_word_char};
-use crate::model::{Finding, RuleKind, Scope, SourceSpan};
+use crate::model::{Finding, RuleKind, Scope, SourceSpan, TextRange};
 
 use super::MatchContext;
 
@@ -158,10 +158,10 @@ pub fn on_match(context: &MatchContext<'_>, term: &Term) -> Option<Finding> {
     if term.no_possessive {
         let after = &context.segment.text[context.text_range.end..];
         if let Some(suffix) = possessive_suffix(matched, after) {
-            let range = context.text_range.start..context.text_range.end + suffix;
-            let possessive = &context.segment.text[range.clone()];
+            let range = TextRange::new(context.text_range.start, context.text_range.end + suffix);
+            let possessive = &context.segment.text[range.range()];
             let extended = MatchContext {
-                span: context.segment.source_range(range.clone()),
+                span: context.segment.source_range(range),
                 text_range: range,
                 ..*context
             };
@@ -224,7 +224,7 @@ const METADATA: [Scope; 5] = [
 /// is read. Allowed forms, plurals and mentions in metadata are not mentions.
 pub fn note_mention(context: &MatchContext<'_>, term: &Term, mentions: &mut Vec<Mention>) {
     let matched = context.matched_text();
-    let scope = context.segment.scope_at(&context.text_range);
+    let scope = context.segment.scope_at(context.text_range);
     if term.trademark.is_none()
         || METADATA.contains(&scope)
         || term.allows(matched)
@@ -234,9 +234,8 @@ pub fn note_mention(context: &MatchContext<'_>, term: &Term, mentions: &mut Vec<
     }
     let after = &context.segment.text[context.text_range.end..];
     let mark = MARKS.into_iter().find(|m| after.starts_with(m)).map(|m| {
-        let with_mark = context.text_range.start..context.text_range.end + m.len();
-        let span: SourceSpan = context.segment.source_range(with_mark).into();
-        (m.to_string(), span)
+        let with_mark = TextRange::new(context.text_range.start, context.text_range.end + m.len());
+        (m.to_string(), context.segment.source_range(with_mark))
     });
     let verbatim = match &mark {
         Some((written, span)) => {
@@ -246,7 +245,7 @@ pub fn note_mention(context: &MatchContext<'_>, term: &Term, mentions: &mut Vec<
     };
     mentions.push(Mention {
         rule: context.rule_index,
-        span: context.span.clone().into(),
+        span: context.span,
         text: matched.to_string(),
         scope,
         mark,
@@ -290,7 +289,7 @@ pub fn check_trademarks(rules: &CompiledRules, mentions: &[Mention], findings: &
             continue;
         }
         findings.push(
-            rule.finding(span.range(), message)
+            rule.finding(span, message)
                 .in_scope(first.scope)
                 .with_fix(fix),
         );
