@@ -153,7 +153,7 @@ mod tests {
             kind: RuleKind::Prefer,
             severity: Severity::Warning,
             message: String::new(),
-            span,
+            span: span.into(),
             scope: None,
             fix: Some(replacement.to_string()),
             help: None,

@@ -115,9 +115,8 @@ impl FileReport {
             let (at, matched) = match self.released.get(i) {
                 Some((at, matched)) => (*at, matched.as_str()),
                 None => (
-                    self.lines
-                        .locate(self.source.as_bytes(), finding.span.clone()),
-                    self.source.get(finding.span.clone()).unwrap_or(""),
+                    self.lines.locate(self.source.as_bytes(), finding.span),
+                    self.source.get(finding.span.range()).unwrap_or(""),
                 ),
             };
             LocatedFinding {
@@ -151,9 +150,7 @@ impl FileReport {
             .partition_point(|f| (f.span.start, f.span.end, f.rule.as_str()) < key);
         if !self.released.is_empty() {
             self.released.truncate(keep);
-            let location = self
-                .lines
-                .locate(self.source.as_bytes(), notice.span.clone());
+            let location = self.lines.locate(self.source.as_bytes(), notice.span);
             self.released.insert(at, (location, String::new()));
         }
         self.findings.insert(at, notice);
@@ -354,6 +351,7 @@ pub fn lint_file(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SourceSpan;
 
     #[test]
     fn a_binary_file_is_one_finding_at_its_start_whose_position_agrees() {
@@ -372,10 +370,8 @@ mod tests {
         };
         assert_eq!(finding.rule, "io/binary");
         assert!(finding.message.contains("offset 24"), "{}", finding.message);
-        assert_eq!(finding.span, 0..0);
-        let location = report
-            .lines
-            .locate(report.source.as_bytes(), finding.span.clone());
+        assert_eq!(finding.span, SourceSpan::at(0));
+        let location = report.lines.locate(report.source.as_bytes(), finding.span);
         assert_eq!((location.line, location.column), (1, 1));
     }
 

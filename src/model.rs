@@ -1,6 +1,7 @@
 //! The words every stage of a check speaks: how much a finding matters, the channel and
-//! scope of prose, the kinds of rule, and a finding itself. It depends on nothing else in the
-//! crate, and everything may depend on it.
+//! scope of prose, the kinds of rule, the two kinds of byte range (in the file, in a segment's
+//! text) and a finding itself. It depends on nothing else in the crate, and everything may
+//! depend on it.
 
 use std::fmt;
 use std::ops::Range;
@@ -212,6 +213,87 @@ impl RuleKind {
     }
 }
 
+/// The methods a byte range has in either coordinate space: made, read back as a plain range
+/// at the boundary with code that slices a `str`, measured and tested.
+macro_rules! byte_range {
+    ($name:ident) => {
+        impl $name {
+            /// The bytes from `start` to just before `end`.
+            pub const fn new(start: usize, end: usize) -> Self {
+                Self { start, end }
+            }
+
+            /// No bytes, at `offset`.
+            pub const fn at(offset: usize) -> Self {
+                Self::new(offset, offset)
+            }
+
+            /// The bytes as a plain range, to slice the text they are a range of.
+            pub fn range(self) -> Range<usize> {
+                self.start..self.end
+            }
+
+            /// How many bytes (none when `end` is not past `start`).
+            pub fn len(self) -> usize {
+                self.end.saturating_sub(self.start)
+            }
+
+            /// Whether it holds no byte.
+            pub fn is_empty(self) -> bool {
+                self.end <= self.start
+            }
+        }
+
+        impl From<Range<usize>> for $name {
+            fn from(range: Range<usize>) -> Self {
+                Self::new(range.start, range.end)
+            }
+        }
+    };
+}
+
+/// A range of the bytes of a file as stored (or of the part of it a reader was given, until
+/// the reader moves it into the file's place): where a finding, a directive or a visual fact
+/// stands, what a fix replaces, and what lines and columns are computed from. A range of a
+/// segment's prose is a [`TextRange`] instead; `crate::document::Segment::source_range` is
+/// the way from one to the other.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SourceSpan {
+    /// The first byte.
+    pub start: usize,
+    /// Just past the last byte.
+    pub end: usize,
+}
+
+byte_range!(SourceSpan);
+
+impl SourceSpan {
+    /// Whether it holds the byte at `offset`.
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    /// The span `by` bytes further on: for a span found in a part of the file that starts at
+    /// `by`.
+    pub fn shifted(self, by: usize) -> Self {
+        Self::new(self.start + by, self.end + by)
+    }
+}
+
+/// A range of the bytes of a segment's text as read: markup removed, entities decoded, white
+/// space folded and masked text replaced, so its offsets are not the file's. What phrase
+/// search, patterns and voice checks find is one; a finding needs the [`SourceSpan`] that
+/// `crate::document::Segment::source_range` maps it to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextRange {
+    /// The first byte.
+    pub start: usize,
+    /// Just past the last byte.
+    pub end: usize,
+}
+
+byte_range!(TextRange);
+
 /// A finding: one place where content breaks a rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -224,7 +306,7 @@ pub struct Finding {
     /// What is wrong.
     pub message: String,
     /// The bytes of the file it concerns.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
     /// Where in the document, when it concerns prose.
     pub scope: Option<Scope>,
     /// The text that replaces exactly `span`, when applying it is safe.

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::model::SourceSpan;
+
 /// A span as reported: byte offsets plus line and column of both ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Location {
@@ -124,8 +126,8 @@ impl LineIndex {
         (from_line, self.line_starts[from_line]..to)
     }
 
-    /// The full location of a byte range.
-    pub fn locate(&self, source: &[u8], span: std::ops::Range<usize>) -> Location {
+    /// The full location of a span of the file.
+    pub fn locate(&self, source: &[u8], span: SourceSpan) -> Location {
         let (line, column) = self.line_column(source, span.start);
         let (end_line, end_column) = self.line_column(source, span.end);
         Location {

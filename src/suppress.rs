@@ -3,10 +3,8 @@
 //! kinds. Readers find the comments (`crate::read::directives`); this stage resolves their
 //! lists of rules, once per document, and drops the findings they cover.
 
-use std::ops::Range;
-
 use crate::document::{Directive, DirectiveAction};
-use crate::model::{Finding, RuleKind};
+use crate::model::{Finding, RuleKind, SourceSpan};
 
 /// The rules a directive's list names: ids and kinds, separated by commas or spaces
 /// (`term/Acme Cloud, banned`). Without commas, a word that is neither a kind nor an id
@@ -40,15 +38,15 @@ fn concerns(rules: &[String], finding: &Finding) -> bool {
             .any(|r| *r == finding.rule || r == finding.kind.name())
 }
 
-/// The byte range of the line after the one on which `offset` stands.
-fn next_line(source: &str, offset: usize) -> Range<usize> {
+/// The bytes of the line after the one on which `offset` stands.
+fn next_line(source: &str, offset: usize) -> SourceSpan {
     let start = source[offset.min(source.len())..]
         .find('\n')
         .map_or(source.len(), |i| offset + i + 1);
     let end = source[start..]
         .find('\n')
         .map_or(source.len(), |i| start + i);
-    start..end
+    SourceSpan::new(start, end)
 }
 
 /// A directive with its list of rules resolved.
@@ -74,7 +72,7 @@ fn is_suppressed(directives: &[Resolved<'_>], source: &str, finding: &Finding) -
             }
             DirectiveAction::Enable => disabled.retain(|r| !rules.iter().any(|e| e == r)),
             DirectiveAction::DisableNextLine => {
-                if next_line(source, directive.span.end).contains(&at) && concerns(rules, finding) {
+                if next_line(source, directive.span.end).contains(at) && concerns(rules, finding) {
                     return true;
                 }
             }

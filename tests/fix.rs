@@ -346,7 +346,7 @@ fn fixes_of(report: &brandlint::lint::FileReport) -> Vec<ReportedFix> {
         .iter()
         .filter_map(|f| {
             Some(ReportedFix {
-                span: f.span.clone(),
+                span: f.span.range(),
                 replacement: f.fix.clone()?,
             })
         })
@@ -405,8 +405,8 @@ proptest! {
         prop_assert!(again.fixed_text.is_none());
         prop_assert_eq!(again.fixed, 0);
         // The findings reported after fixing are those of the fixed text.
-        let remaining: Vec<_> = fixed_report.findings.iter().map(|f| (f.rule.clone(), f.span.clone())).collect();
-        let recheck: Vec<_> = lint(&rules, &path, &fixed, FixMode::Off).findings.iter().map(|f| (f.rule.clone(), f.span.clone())).collect();
+        let remaining: Vec<_> = fixed_report.findings.iter().map(|f| (f.rule.clone(), f.span)).collect();
+        let recheck: Vec<_> = lint(&rules, &path, &fixed, FixMode::Off).findings.iter().map(|f| (f.rule.clone(), f.span)).collect();
         prop_assert_eq!(remaining, recheck);
     }
 }

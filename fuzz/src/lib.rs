@@ -19,7 +19,7 @@ use brandlint::check::CompiledRules;
 use brandlint::document::{Document, Segment};
 use brandlint::fix;
 use brandlint::lint::{self, FileReport, FixMode};
-use brandlint::model::Channel;
+use brandlint::model::{Channel, TextRange};
 use brandlint::read::html::{self, HtmlOptions, Selector};
 use brandlint::read::{eml, frontmatter, markdown, mask, plain, Syntax};
 use brandlint::report::{reporter, Format as OutputFormat, Style, Summary};
@@ -131,16 +131,20 @@ fn assert_segment_maps_inside(segment: &Segment, source: &str) {
         .map(|(i, _)| i)
         .chain([text.len()])
         .collect();
-    assert_range_inside(&segment.source_range(0..text.len()), source, "a segment");
+    assert_range_inside(
+        &segment.source_range(TextRange::new(0, text.len())).range(),
+        source,
+        "a segment",
+    );
     for (k, &start) in boundaries.iter().enumerate() {
         for &end in &boundaries[k..boundaries.len().min(k + 4)] {
-            let span = segment.source_range(start..end);
-            assert_range_inside(&span, source, "a range of a segment");
+            let span = segment.source_range(TextRange::new(start, end));
+            assert_range_inside(&span.range(), source, "a range of a segment");
         }
     }
     for (range, _) in &segment.inline_scopes {
         assert!(
-            range.start <= range.end && text.get(range.clone()).is_some(),
+            range.start <= range.end && text.get(range.range()).is_some(),
             "an inline scope at {range:?} is not a range of the segment's text {text:?}"
         );
     }
@@ -152,19 +156,19 @@ fn assert_document_inside(document: &Document, source: &str) {
         assert_segment_maps_inside(segment, source);
     }
     for directive in &document.directives {
-        assert_range_inside(&directive.span, source, "a directive");
+        assert_range_inside(&directive.span.range(), source, "a directive");
     }
     let visuals = &document.visuals;
     for color in &visuals.colors {
-        assert_range_inside(&color.span, source, "a color");
+        assert_range_inside(&color.span.range(), source, "a color");
     }
     for font in visuals.font_lists.iter().flatten() {
-        assert_range_inside(&font.span, source, "a font");
+        assert_range_inside(&font.span.range(), source, "a font");
     }
     for image in &visuals.images {
-        assert_range_inside(&image.span, source, "an image");
+        assert_range_inside(&image.span.range(), source, "an image");
         if let Some(alt) = &image.alt {
-            assert_range_inside(&alt.span, source, "an image's alt text");
+            assert_range_inside(&alt.span.range(), source, "an image's alt text");
         }
     }
 }
@@ -179,7 +183,7 @@ fn assert_no_span_inside_a_tag(document: &Document, tags: &[Range<usize>]) {
     for segment in &document.segments {
         let text = &segment.text;
         for (start, c) in text.char_indices() {
-            let span = segment.source_range(start..start + c.len_utf8());
+            let span = segment.source_range(TextRange::new(start, start + c.len_utf8()));
             assert!(
                 !inside_a_tag(span.start) && !inside_a_tag(span.end),
                 "prose at {span:?} cuts into a template tag ({tags:?})"
@@ -325,7 +329,7 @@ pub fn check_document(data: &[u8]) {
     };
     let report = lint_as(usize::from(choice) % KINDS.len(), rest);
     for finding in &report.findings {
-        assert_range_inside(&finding.span, &report.source, "a finding");
+        assert_range_inside(&finding.span.range(), &report.source, "a finding");
     }
     let style = Style {
         color: false,
@@ -448,8 +452,8 @@ fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules, format: Synt
         Syntax::Markdown | Syntax::Eml => Vec::new(),
     };
     for finding in fix::compatible(&report.findings) {
-        let span = &finding.span;
-        let replaced = &text[span.clone()];
+        let span = finding.span;
+        let replaced = &text[span.range()];
         assert!(
             !replaced.contains(['\n', '\r']),
             "a fix replaces a line break: {replaced:?} ({finding:?})"

@@ -22,7 +22,7 @@
 //! None: these findings come from brandlint itself, not from the rules file.
 
 use crate::check::kind::Kind;
-use crate::model::{Finding, RuleKind, Severity};
+use crate::model::{Finding, RuleKind, Severity, SourceSpan};
 
 /// `io`: files that could not be read: findings reading a file makes, with no table in rules files.
 pub struct IoKind;
@@ -43,7 +43,7 @@ fn io_finding(rule: &str, message: String, at: usize) -> Finding {
         kind: RuleKind::Io,
         severity: Severity::Error,
         message,
-        span: at..at,
+        span: SourceSpan::at(at),
         scope: None,
         fix: None,
         help: None,

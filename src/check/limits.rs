@@ -23,7 +23,7 @@
 //! `0` means no limit. These findings come from brandlint itself, not from a rule.
 
 use crate::check::kind::Kind;
-use crate::model::{Finding, RuleKind, Severity};
+use crate::model::{Finding, RuleKind, Severity, SourceSpan};
 
 /// `limits`: findings a run's budgets cut: findings a run makes, with no table in rules files.
 pub struct LimitsKind;
@@ -49,7 +49,7 @@ fn limits_finding(rule: &str, message: String, help: String) -> Finding {
         kind: RuleKind::Limits,
         severity: Severity::Error,
         message,
-        span: 0..0,
+        span: SourceSpan::at(0),
         scope: None,
         fix: None,
         help: Some(help),

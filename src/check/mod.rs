@@ -24,7 +24,6 @@ pub use compile::{
     PhraseRole, RuleDraft,
 };
 
-use std::ops::Range;
 use std::path::Path;
 
 use globset::GlobSet;
@@ -32,7 +31,7 @@ use globset::GlobSet;
 use crate::config::schema::Examples;
 use crate::document::{Document, Segment, MASK};
 use crate::matcher::fold;
-use crate::model::{Channel, Finding, RuleKind, Scope, Severity};
+use crate::model::{Channel, Finding, RuleKind, Scope, Severity, SourceSpan, TextRange};
 
 /// The leading `//!` lines of a Rust source file, without the markers.
 pub(crate) fn module_doc(source: &str) -> String {
@@ -81,7 +80,7 @@ impl Rule {
     /// A finding of this rule at `span` of the file, saying `message`: the one way a rule's
     /// finding is made, with the rule's id, kind, severity, help and link. Add where in the
     /// document it stands ([`Finding::in_scope`]) and a fix ([`Finding::with_fix`]).
-    pub fn finding(&self, span: Range<usize>, message: String) -> Finding {
+    pub fn finding(&self, span: SourceSpan, message: String) -> Finding {
         Finding {
             rule: self.id.clone(),
             kind: self.kind,
@@ -126,32 +125,28 @@ pub struct MatchContext<'a> {
     /// The whole file.
     pub source: &'a str,
     /// The match, as a range of the segment's text.
-    pub text_range: Range<usize>,
+    pub text_range: TextRange,
     /// The match, as a range of the file's bytes.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
 }
 
 impl MatchContext<'_> {
     /// The matched prose as read (entities decoded, white space folded).
     pub fn matched_text(&self) -> &str {
-        &self.segment.text[self.text_range.clone()]
+        &self.segment.text[self.text_range.range()]
     }
 
     /// Whether replacing `span` is safe: the file holds the prose verbatim there, with no
     /// markup, entity, escape, line break or template tag inside.
     pub fn fix_is_safe(&self) -> bool {
-        self.segment
-            .is_verbatim(self.source, self.text_range.clone())
+        self.segment.is_verbatim(self.source, self.text_range)
     }
 
     /// A finding of this match with the rule's message.
     pub fn finding(&self, fix: Option<String>) -> Finding {
         self.rule
-            .finding(
-                self.span.clone(),
-                self.rule.message_for(self.matched_text()),
-            )
-            .in_scope(self.segment.scope_at(&self.text_range))
+            .finding(self.span, self.rule.message_for(self.matched_text()))
+            .in_scope(self.segment.scope_at(self.text_range))
             .with_fix(fix.filter(|_| self.fix_is_safe()))
     }
 }
@@ -219,22 +214,22 @@ pub fn check_segment(
     findings: &mut Vec<Finding>,
     notes: &mut Notes,
 ) {
-    let in_scope = |rule: &Rule, range: &Range<usize>| {
+    let in_scope = |rule: &Rule, range: TextRange| {
         rule.scopes
             .as_deref()
             .is_none_or(|scopes| segment.in_any_scope(range, scopes))
     };
     let folded = fold(&segment.text);
     let runs_here =
-        |index: usize, range: &Range<usize>| active[index] && in_scope(&rules.rules[index], range);
-    let applies = |pattern: usize, range: &Range<usize>| {
+        |index: usize, range: TextRange| active[index] && in_scope(&rules.rules[index], range);
+    let applies = |pattern: usize, range: TextRange| {
         rules
             .phrases
             .owners(pattern)
             .iter()
             .any(|&(index, _)| runs_here(index, range))
     };
-    let mut judge = |index: usize, range: Range<usize>, notes: &mut Notes| {
+    let mut judge = |index: usize, range: TextRange, notes: &mut Notes| {
         let rule = &rules.rules[index];
         let context = MatchContext {
             rules,
@@ -242,17 +237,17 @@ pub fn check_segment(
             rule_index: index,
             segment,
             source,
-            span: segment.source_range(range.clone()),
+            span: segment.source_range(range),
             text_range: range,
         };
         findings.extend(kind::of(rule.kind).on_match(&context, notes));
     };
     for found in rules.phrases.find(&segment.text, &folded, applies) {
         for &(index, role) in rules.phrases.owners(found.pattern) {
-            if role == PhraseRole::Shadow || !runs_here(index, &found.range) {
+            if role == PhraseRole::Shadow || !runs_here(index, found.range) {
                 continue;
             }
-            judge(index, found.range.clone(), notes);
+            judge(index, found.range, notes);
         }
     }
     for compiled in &rules.patterns {
@@ -261,10 +256,11 @@ pub fn check_segment(
             continue;
         }
         for m in compiled.regex.find_iter(&segment.text) {
-            if m.is_empty() || m.as_str().contains(MASK) || !in_scope(rule, &m.range()) {
+            let range = TextRange::from(m.range());
+            if m.is_empty() || m.as_str().contains(MASK) || !in_scope(rule, range) {
                 continue;
             }
-            judge(compiled.rule, m.range(), notes);
+            judge(compiled.rule, range, notes);
         }
     }
 }

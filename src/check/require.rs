@@ -26,7 +26,6 @@
 use crate::check::kind::{DocumentContext, Kind};
 use crate::config::load::MergedRules;
 use crate::config::schema::RuleSpec;
-use std::ops::Range;
 use std::str::FromStr;
 
 use regex::Regex;
@@ -36,7 +35,7 @@ use crate::config::error::{closest, ConfigError};
 use crate::config::schema::RequireTable;
 use crate::document::{Document, Segment};
 use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
-use crate::model::{Finding, RuleKind, Scope};
+use crate::model::{Finding, RuleKind, Scope, SourceSpan, TextRange};
 
 use super::Rule;
 
@@ -197,7 +196,7 @@ pub fn compile(
 /// The segments a place covers, in source order.
 fn segments_at(document: &Document, place: Place) -> Vec<&Segment> {
     let mut segments: Vec<&Segment> = document.segments.iter().collect();
-    segments.sort_by_key(|s| s.source_range(0..0).start);
+    segments.sort_by_key(|s| s.source_range(TextRange::at(0)).start);
     let paragraphs = || {
         segments
             .iter()
@@ -229,11 +228,11 @@ pub fn check(
     findings: &mut Vec<Finding>,
 ) {
     let segments = segments_at(document, requirement.place);
-    let mut found: Vec<(Range<usize>, String)> = Vec::new();
+    let mut found: Vec<(SourceSpan, String)> = Vec::new();
     let mut words = 0;
     for segment in &segments {
         words += word_count(&segment.text);
-        let in_place = |range: &Range<usize>| match requirement.place {
+        let in_place = |range: TextRange| match requirement.place {
             Place::Scope(scope) => segment.in_any_scope(range, &[scope]),
             _ => true,
         };
@@ -246,10 +245,10 @@ pub fn check(
         let pattern_ranges = requirement.pattern.iter().flat_map(|p| {
             p.find_iter(&segment.text)
                 .filter(|m| !m.is_empty())
-                .map(|m| m.range())
+                .map(|m| TextRange::from(m.range()))
         });
-        for range in phrase_ranges.chain(pattern_ranges).filter(|r| in_place(r)) {
-            let text = segment.text[range.clone()].to_string();
+        for range in phrase_ranges.chain(pattern_ranges).filter(|&r| in_place(r)) {
+            let text = segment.text[range.range()].to_string();
             found.push((segment.source_range(range), text));
         }
     }
@@ -258,10 +257,12 @@ pub fn check(
         Some(per) => requirement.min * (words / per).max(1),
         None => requirement.min,
     };
-    let finding = |span: Range<usize>, message: String| rule.finding(span, message);
+    let finding = |span: SourceSpan, message: String| rule.finding(span, message);
     if found.len() < needed {
-        let at = segments.first().map_or(0, |s| s.source_range(0..0).start);
-        let mut missing = finding(at..at, rule.message_for(""));
+        let at = segments
+            .first()
+            .map_or(0, |s| s.source_range(TextRange::at(0)).start);
+        let mut missing = finding(SourceSpan::at(at), rule.message_for(""));
         missing.scope = segments.first().map(|s| s.scope);
         if rule.message == "Expected {expected}" {
             missing.message = format!(

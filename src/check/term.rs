@@ -38,13 +38,12 @@
 use crate::check::kind::{DocumentContext, Kind, Notes};
 use crate::config::load::MergedRules;
 use crate::config::schema::RuleSpec;
-use std::ops::Range;
 
 use crate::check::{CompiledRules, Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::schema::TermTable;
 use crate::matcher::{fold, is_word_char};
-use crate::model::{Finding, RuleKind, Scope};
+use crate::model::{Finding, RuleKind, Scope, SourceSpan, TextRange};
 
 use super::MatchContext;
 
@@ -191,10 +190,10 @@ pub fn on_match(context: &MatchContext<'_>, term: &Term) -> Option<Finding> {
     if term.no_possessive {
         let after = &context.segment.text[context.text_range.end..];
         if let Some(suffix) = possessive_suffix(matched, after) {
-            let range = context.text_range.start..context.text_range.end + suffix;
-            let possessive = &context.segment.text[range.clone()];
+            let range = TextRange::new(context.text_range.start, context.text_range.end + suffix);
+            let possessive = &context.segment.text[range.range()];
             let extended = MatchContext {
-                span: context.segment.source_range(range.clone()),
+                span: context.segment.source_range(range),
                 text_range: range,
                 ..*context
             };
@@ -232,13 +231,13 @@ pub struct Mention {
     /// The term's rule index.
     pub rule: usize,
     /// The name's bytes in the file.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
     /// The name as read.
     pub text: String,
     /// Where it stands.
     pub scope: Scope,
     /// The mark that follows it, if any, and the file bytes of name and mark together.
-    pub mark: Option<(String, Range<usize>)>,
+    pub mark: Option<(String, SourceSpan)>,
     /// Whether the file holds the name (and its mark) verbatim, so that a fix may replace
     /// them.
     pub verbatim: bool,
@@ -257,7 +256,7 @@ const METADATA: [Scope; 5] = [
 /// is read. Allowed forms, plurals and mentions in metadata are not mentions.
 pub fn note_mention(context: &MatchContext<'_>, term: &Term, mentions: &mut Vec<Mention>) {
     let matched = context.matched_text();
-    let scope = context.segment.scope_at(&context.text_range);
+    let scope = context.segment.scope_at(context.text_range);
     if term.trademark.is_none()
         || METADATA.contains(&scope)
         || term.allows(matched)
@@ -267,18 +266,18 @@ pub fn note_mention(context: &MatchContext<'_>, term: &Term, mentions: &mut Vec<
     }
     let after = &context.segment.text[context.text_range.end..];
     let mark = MARKS.into_iter().find(|m| after.starts_with(m)).map(|m| {
-        let with_mark = context.text_range.start..context.text_range.end + m.len();
+        let with_mark = TextRange::new(context.text_range.start, context.text_range.end + m.len());
         (m.to_string(), context.segment.source_range(with_mark))
     });
     let verbatim = match &mark {
         Some((written, span)) => {
-            context.source.get(span.clone()) == Some(&format!("{matched}{written}"))
+            context.source.get(span.range()) == Some(&format!("{matched}{written}"))
         }
         None => context.fix_is_safe(),
     };
     mentions.push(Mention {
         rule: context.rule_index,
-        span: context.span.clone(),
+        span: context.span,
         text: matched.to_string(),
         scope,
         mark,
@@ -305,8 +304,8 @@ pub fn check_trademarks(rules: &CompiledRules, mentions: &[Mention], findings: &
         let name = &rule.expected;
         let (span, found) = match &first.mark {
             Some((written, _)) if written == mark => continue,
-            Some((written, with_mark)) => (with_mark.clone(), format!("{}{written}", first.text)),
-            None => (first.span.clone(), first.text.clone()),
+            Some((written, with_mark)) => (*with_mark, format!("{}{written}", first.text)),
+            None => (first.span, first.text.clone()),
         };
         let replacement = format!("{name}{mark}");
         let message = format!(

@@ -1,9 +1,7 @@
 //! What readers produce and checks consume: a document as scoped prose segments, each mapped
 //! back to the exact bytes of the file it was read from.
 
-use std::ops::Range;
-
-use crate::model::Scope;
+use crate::model::{Scope, SourceSpan, TextRange};
 
 pub mod color;
 pub mod visual;
@@ -34,12 +32,12 @@ impl Document {
             .segments
             .iter()
             .map(|s| {
-                let span = s.source_range(0..s.text.len());
+                let span = s.source_range(TextRange::new(0, s.text.len()));
                 (
                     span.start,
                     s.scope,
                     s.text.clone(),
-                    source[span].to_string(),
+                    source[span.range()].to_string(),
                 )
             })
             .collect();
@@ -60,7 +58,7 @@ impl Document {
             }
         }
         for directive in &mut self.directives {
-            directive.span = directive.span.start + by..directive.span.end + by;
+            directive.span = directive.span.shifted(by);
         }
         self.visuals.shift(by);
     }
@@ -68,7 +66,7 @@ impl Document {
     /// Maps every segment as a whole onto one source range: for text that was decoded from
     /// the file (a base64 part of an e-mail), whose bytes are not the file's. Findings then
     /// point at `to`, and none offers a fix.
-    pub fn collapse(&mut self, to: Range<usize>) {
+    pub fn collapse(&mut self, to: SourceSpan) {
         for segment in &mut self.segments {
             segment.pieces = vec![Piece {
                 text_start: 0,
@@ -80,9 +78,9 @@ impl Document {
         // A directive in the decoded text then stands just before every finding, so that
         // `brandlint-disable` in an encoded part still switches that part's findings off.
         for directive in &mut self.directives {
-            directive.span = to.start..to.start;
+            directive.span = SourceSpan::at(to.start);
         }
-        self.visuals.collapse(&to);
+        self.visuals.collapse(to);
     }
 }
 
@@ -101,7 +99,7 @@ pub enum DirectiveAction {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Directive {
     /// Where the comment stands in the file.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
     /// What it does.
     pub action: DirectiveAction,
     /// The rule ids and kinds it concerns, as written after the keyword (the suppress stage
@@ -119,7 +117,7 @@ pub struct Segment {
     /// The prose as read.
     pub text: String,
     /// Inline regions (links, buttons) with a scope of their own, as ranges of `text`.
-    pub inline_scopes: Vec<(Range<usize>, Scope)>,
+    pub inline_scopes: Vec<(TextRange, Scope)>,
     pieces: Vec<Piece>,
 }
 
@@ -145,18 +143,18 @@ impl Segment {
     /// Whether the file `source` holds this range of the text verbatim: no markup, entity,
     /// escape, line break or template tag inside it. Only then may a fix replace the range's
     /// bytes in the file: the one test of whether a fix is safe.
-    pub fn is_verbatim(&self, source: &str, range: Range<usize>) -> bool {
-        let Some(text) = self.text.get(range.clone()) else {
+    pub fn is_verbatim(&self, source: &str, range: TextRange) -> bool {
+        let Some(text) = self.text.get(range.range()) else {
             return false;
         };
-        source.get(self.source_range(range)) == Some(text)
+        source.get(self.source_range(range).range()) == Some(text)
     }
 
     /// The source range of a range of `text`: from the first byte of its first character to
     /// just past its last. An empty range maps to an empty range at its start.
-    pub fn source_range(&self, text: Range<usize>) -> Range<usize> {
+    pub fn source_range(&self, text: TextRange) -> SourceSpan {
         if self.pieces.is_empty() {
-            return 0..0;
+            return SourceSpan::at(0);
         }
         let start = {
             let piece = self.piece_at(text.start);
@@ -167,7 +165,7 @@ impl Segment {
             }
         };
         if text.end <= text.start {
-            return start..start;
+            return SourceSpan::at(start);
         }
         let last = self.piece_at(text.end - 1);
         let end = if last.exact {
@@ -175,12 +173,12 @@ impl Segment {
         } else {
             last.source_end
         };
-        start..end.max(start)
+        SourceSpan::new(start, end.max(start))
     }
 
     /// The innermost scope at a range of `text`: the narrowest inline region around it (of
     /// two with the same extent, the inner one, which closed first), else the segment's.
-    pub fn scope_at(&self, text: &Range<usize>) -> Scope {
+    pub fn scope_at(&self, text: TextRange) -> Scope {
         self.inline_scopes
             .iter()
             .filter(|(r, _)| r.start <= text.start && text.end <= r.end)
@@ -189,7 +187,7 @@ impl Segment {
     }
 
     /// Whether any of `scopes` covers a range of `text` (the segment's own or an inline one).
-    pub fn in_any_scope(&self, text: &Range<usize>, scopes: &[Scope]) -> bool {
+    pub fn in_any_scope(&self, text: TextRange, scopes: &[Scope]) -> bool {
         scopes.contains(&self.scope)
             || self
                 .inline_scopes
@@ -204,7 +202,7 @@ impl Segment {
 pub struct SegmentBuilder {
     text: String,
     pieces: Vec<Piece>,
-    inline_scopes: Vec<(Range<usize>, Scope)>,
+    inline_scopes: Vec<(TextRange, Scope)>,
     open_inline: Vec<(usize, Scope)>,
 }
 
@@ -243,7 +241,7 @@ impl SegmentBuilder {
 
     /// Appends text read from a source range that does not hold it verbatim (an entity, an
     /// escape, a line break); the whole range maps to the whole text.
-    pub fn push_atomic(&mut self, text: &str, source: Range<usize>) {
+    pub fn push_atomic(&mut self, text: &str, source: SourceSpan) {
         if text.is_empty() {
             return;
         }
@@ -257,10 +255,10 @@ impl SegmentBuilder {
     }
 
     /// Appends text from `source`, exact where the source holds it verbatim.
-    pub fn push_text(&mut self, text: &str, source: Range<usize>, original: &str) {
+    pub fn push_text(&mut self, text: &str, source: SourceSpan, original: &str) {
         // Text borrowed from the source is its bytes without comparing them.
         let verbatim = original
-            .get(source.clone())
+            .get(source.range())
             .is_some_and(|raw| std::ptr::eq(raw, text) || raw == text);
         if verbatim {
             self.push_exact(text, source.start);
@@ -270,7 +268,7 @@ impl SegmentBuilder {
     }
 
     /// Appends one neutral word standing for a source range that is not prose.
-    pub fn push_mask(&mut self, source: Range<usize>) {
+    pub fn push_mask(&mut self, source: SourceSpan) {
         let mut buf = [0; 4];
         self.push_atomic(MASK.encode_utf8(&mut buf), source);
     }
@@ -284,7 +282,8 @@ impl SegmentBuilder {
     pub fn end_inline(&mut self) {
         if let Some((start, scope)) = self.open_inline.pop() {
             if start < self.text.len() {
-                self.inline_scopes.push((start..self.text.len(), scope));
+                self.inline_scopes
+                    .push((TextRange::new(start, self.text.len()), scope));
             }
         }
     }
@@ -327,7 +326,7 @@ impl SegmentBuilder {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     /// The range of the text it replaces.
-    pub range: Range<usize>,
+    pub range: TextRange,
     /// What stands there afterwards; it maps to the whole source of `range`.
     pub replacement: &'static str,
 }
@@ -338,7 +337,7 @@ fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
     let mut text = String::with_capacity(old.text.len());
     let mut pieces = Vec::with_capacity(old.pieces.len() + edits.len());
     let mut kept_from = 0;
-    let copy_kept = |range: Range<usize>, text: &mut String, pieces: &mut Vec<Piece>| {
+    let copy_kept = |range: TextRange, text: &mut String, pieces: &mut Vec<Piece>| {
         if range.is_empty() {
             return;
         }
@@ -379,9 +378,13 @@ fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
         }
     };
     for edit in edits {
-        copy_kept(kept_from..edit.range.start, &mut text, &mut pieces);
+        copy_kept(
+            TextRange::new(kept_from, edit.range.start),
+            &mut text,
+            &mut pieces,
+        );
         if !edit.replacement.is_empty() {
-            let source = old.source_range(edit.range.clone());
+            let source = old.source_range(edit.range);
             pieces.push(Piece {
                 text_start: text.len(),
                 source_start: source.start,
@@ -392,7 +395,11 @@ fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
         }
         kept_from = edit.range.end;
     }
-    copy_kept(kept_from..old.text.len(), &mut text, &mut pieces);
+    copy_kept(
+        TextRange::new(kept_from, old.text.len()),
+        &mut text,
+        &mut pieces,
+    );
 
     // How far the text moved before each edit, so that remapping an offset is a search.
     let mut shift_before = Vec::with_capacity(edits.len() + 1);
@@ -414,7 +421,7 @@ fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
     let inline_scopes = old
         .inline_scopes
         .iter()
-        .map(|(r, s)| (remap(r.start)..remap(r.end), *s))
+        .map(|(r, s)| (TextRange::new(remap(r.start), remap(r.end)), *s))
         .filter(|(r, _)| !r.is_empty())
         .collect();
     Segment {
@@ -429,6 +436,12 @@ fn apply_edits(old: &Segment, edits: &[Edit]) -> Segment {
 mod tests {
     use super::*;
     use crate::read::mask::normalizing_edits;
+    use std::ops::Range;
+
+    /// The source bytes that a range of the segment's text maps to.
+    fn mapped(s: &Segment, text: Range<usize>) -> Range<usize> {
+        s.source_range(text.into()).range()
+    }
 
     fn built(parts: &[(&str, Range<usize>, bool)]) -> Segment {
         let mut b = SegmentBuilder::new();
@@ -436,7 +449,7 @@ mod tests {
             if *exact {
                 b.push_exact(text, range.start);
             } else {
-                b.push_atomic(text, range.clone());
+                b.push_atomic(text, range.clone().into());
             }
         }
         b.finish(Scope::Paragraph, normalizing_edits).unwrap()
@@ -451,9 +464,9 @@ mod tests {
             ("T rocks", 7..14, true),
         ]);
         assert_eq!(s.text, "AT&T rocks");
-        assert_eq!(s.source_range(0..4), 0..8);
-        assert_eq!(s.source_range(2..3), 2..7);
-        assert_eq!(s.source_range(5..10), 9..14);
+        assert_eq!(mapped(&s, 0..4), 0..8);
+        assert_eq!(mapped(&s, 2..3), 2..7);
+        assert_eq!(mapped(&s, 5..10), 9..14);
     }
 
     #[test]
@@ -464,15 +477,15 @@ mod tests {
             ("Cloud", 18..23, true),
         ]);
         assert_eq!(s.text, "Acme Cloud");
-        assert_eq!(s.source_range(0..10), 10..23);
-        assert_eq!(s.source_range(4..5), 14..17);
+        assert_eq!(mapped(&s, 0..10), 10..23);
+        assert_eq!(mapped(&s, 4..5), 14..17);
     }
 
     #[test]
     fn leading_and_trailing_space_is_trimmed() {
         let s = built(&[("  hello world \n", 0..15, true)]);
         assert_eq!(s.text, "hello world");
-        assert_eq!(s.source_range(0..5), 2..7);
+        assert_eq!(mapped(&s, 0..5), 2..7);
     }
 
     #[test]
@@ -484,9 +497,9 @@ mod tests {
         b.end_inline();
         let s = b.finish(Scope::Paragraph, normalizing_edits).unwrap();
         assert_eq!(s.text, "Click here");
-        assert_eq!(s.inline_scopes, vec![(6..10, Scope::Link)]);
-        assert_eq!(s.scope_at(&(6..10)), Scope::Link);
-        assert_eq!(s.scope_at(&(0..10)), Scope::Paragraph);
+        assert_eq!(s.inline_scopes, vec![(TextRange::new(6, 10), Scope::Link)]);
+        assert_eq!(s.scope_at(TextRange::new(6, 10)), Scope::Link);
+        assert_eq!(s.scope_at(TextRange::new(0, 10)), Scope::Paragraph);
     }
 
     #[test]
@@ -504,19 +517,19 @@ mod tests {
             b.push_exact(&link, source.len());
             b.end_inline();
             source.push_str(&link);
-            b.push_atomic(" ", source.len()..source.len() + 2);
+            b.push_atomic(" ", SourceSpan::new(source.len(), source.len() + 2));
             source.push_str("\n ");
         }
         let s = b.finish(Scope::Paragraph, normalizing_edits).unwrap();
         assert_eq!(s.inline_scopes.len(), 300);
         for (i, (range, scope)) in s.inline_scopes.iter().enumerate() {
             assert_eq!(*scope, Scope::Link);
-            assert_eq!(&s.text[range.clone()], format!("l{i}"));
-            assert_eq!(&source[s.source_range(range.clone())], format!("l{i}"));
+            assert_eq!(&s.text[range.range()], format!("l{i}"));
+            assert_eq!(&source[s.source_range(*range).range()], format!("l{i}"));
         }
         for (at, _) in s.text.match_indices('w') {
             let end = at + s.text[at..].find(' ').unwrap();
-            assert_eq!(&source[s.source_range(at..end)], &s.text[at..end]);
+            assert_eq!(&source[mapped(&s, at..end)], &s.text[at..end]);
         }
     }
 
@@ -531,7 +544,7 @@ mod tests {
         for i in 0..count {
             let at = i * unit.len();
             b.push_exact("x ", at);
-            b.push_atomic("&", at + 2..at + 7);
+            b.push_atomic("&", SourceSpan::new(at + 2, at + 7));
             if i % 2 == 0 {
                 b.begin_inline(Scope::Link);
                 b.push_exact("  ", at + 7);
@@ -544,18 +557,18 @@ mod tests {
         assert_eq!(s.text, "x & ".repeat(count).trim_end());
         let last = (count - 1) * unit.len();
         let text_at = (count - 1) * 4;
-        assert_eq!(s.source_range(text_at..text_at + 1), last..last + 1);
-        assert_eq!(s.source_range(text_at + 2..text_at + 3), last + 2..last + 7);
-        assert_eq!(s.source_range(0..s.text.len()), 0..last + 7);
+        assert_eq!(mapped(&s, text_at..text_at + 1), last..last + 1);
+        assert_eq!(mapped(&s, text_at + 2..text_at + 3), last + 2..last + 7);
+        assert_eq!(mapped(&s, 0..s.text.len()), 0..last + 7);
         assert_eq!(s.inline_scopes.len(), count / 2);
-        assert_eq!(s.inline_scopes[0], (3..4, Scope::Link));
-        assert_eq!(s.inline_scopes[1], (11..12, Scope::Link));
+        assert_eq!(s.inline_scopes[0], (TextRange::new(3, 4), Scope::Link));
+        assert_eq!(s.inline_scopes[1], (TextRange::new(11, 12), Scope::Link));
     }
 
     #[test]
     fn masked_only_segments_are_dropped() {
         let mut b = SegmentBuilder::new();
-        b.push_mask(0..10);
+        b.push_mask(SourceSpan::new(0, 10));
         b.push_exact("  ", 10);
         assert!(b.finish(Scope::Paragraph, normalizing_edits).is_none());
     }

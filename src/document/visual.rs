@@ -2,9 +2,8 @@
 //! and attributes use, and its images. Readers collect these facts with exact spans; the
 //! `[visual]` checks judge them against the brand.
 
-use std::ops::Range;
-
 use super::color::Rgb;
+use crate::model::SourceSpan;
 
 /// The visual facts of a document, each in source order.
 #[derive(Debug, Default)]
@@ -22,7 +21,7 @@ pub struct Visuals {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColorUse {
     /// Where it is written in the file.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
     /// The color, in sRGB.
     pub color: Rgb,
 }
@@ -31,7 +30,7 @@ pub struct ColorUse {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FontUse {
     /// Where it is written in the file.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
     /// Its name, unquoted, white space collapsed, lower case.
     pub name: String,
 }
@@ -40,7 +39,7 @@ pub struct FontUse {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Image {
     /// The whole tag (or Markdown image), where a missing alternative text is reported.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
     /// Its `src`, `class` and `id` (MJML's `css-class` too), joined by spaces: what may name
     /// it a logo.
     pub names: String,
@@ -62,7 +61,7 @@ pub struct Alt {
     pub dynamic: bool,
     /// Where the text is written (the `alt` value without quotes, or the Markdown
     /// brackets' content); empty where the value is empty.
-    pub span: Range<usize>,
+    pub span: SourceSpan,
 }
 
 impl Image {
@@ -113,7 +112,7 @@ impl Visuals {
     }
 
     /// Every span, to move or collapse them all.
-    fn spans_mut(&mut self) -> impl Iterator<Item = &mut Range<usize>> {
+    fn spans_mut(&mut self) -> impl Iterator<Item = &mut SourceSpan> {
         let colors = self.colors.iter_mut().map(|c| &mut c.span);
         let fonts = self.font_lists.iter_mut().flatten().map(|f| &mut f.span);
         let images = self.images.iter_mut().flat_map(|image| {
@@ -125,14 +124,14 @@ impl Visuals {
     /// Moves every span by `by` bytes (see [`super::Document::shift`]).
     pub fn shift(&mut self, by: usize) {
         for span in self.spans_mut() {
-            *span = span.start + by..span.end + by;
+            *span = span.shifted(by);
         }
     }
 
     /// Maps every span onto one source range (see [`super::Document::collapse`]).
-    pub fn collapse(&mut self, to: &Range<usize>) {
+    pub fn collapse(&mut self, to: SourceSpan) {
         for span in self.spans_mut() {
-            *span = to.clone();
+            *span = to;
         }
     }
 }

@@ -5,7 +5,8 @@
 //! overlapping phrases winning.
 
 use std::borrow::Cow;
-use std::ops::Range;
+
+use crate::model::TextRange;
 
 mod search;
 
@@ -111,7 +112,7 @@ fn is_single_spaced(text: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhraseMatch {
     /// Where it stands in the text searched.
-    pub range: Range<usize>,
+    pub range: TextRange,
     /// Which phrase matched, for [`PhraseSet::owners`].
     pub pattern: usize,
 }
@@ -199,13 +200,14 @@ impl<T> PhraseSet<T> {
         &self,
         text: &str,
         folded: &str,
-        applies: impl Fn(usize, &Range<usize>) -> bool,
+        applies: impl Fn(usize, TextRange) -> bool,
     ) -> Vec<PhraseMatch> {
         let Some(search) = &self.search else {
             return Vec::new();
         };
         let mut candidates = Vec::new();
         search.candidates(folded, &mut |(range, pattern)| {
+            let range = TextRange::from(range);
             let phrase = &self.phrases[pattern];
             let before_ok = !phrase.bounded_start
                 || !text[..range.start]
@@ -214,7 +216,7 @@ impl<T> PhraseSet<T> {
                     .is_some_and(is_word_char);
             let after_ok =
                 !phrase.bounded_end || !text[range.end..].chars().next().is_some_and(is_word_char);
-            if before_ok && after_ok && applies(pattern, &range) {
+            if before_ok && after_ok && applies(pattern, range) {
                 candidates.push(PhraseMatch { range, pattern });
             }
         });
@@ -242,7 +244,7 @@ mod tests {
         let folded = fold(text);
         set.find(text, &folded, |_, _| true)
             .into_iter()
-            .map(|m| text[m.range].to_string())
+            .map(|m| text[m.range.range()].to_string())
             .collect()
     }
 
@@ -288,7 +290,7 @@ mod tests {
         let text = "Click here";
         let found = set.find(text, &fold(text), |p, _| set.owners(p) != ["link-only"]);
         assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].range.clone()], "here");
+        assert_eq!(&text[found[0].range.range()], "here");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::document::{Directive, DirectiveAction};
+use crate::model::SourceSpan;
 
 /// Parses the inside of a comment (without its delimiters) as a directive: its action and
 /// the list of rules after the keyword, trimmed (empty for every rule).
@@ -41,7 +42,7 @@ pub fn html_comment_directives(source: &str, range: Range<usize>) -> Vec<Directi
         let body_end = body_start + close;
         if let Some((action, rules)) = parse_directive(&region[body_start..body_end]) {
             directives.push(Directive {
-                span: range.start + from + open..range.start + body_end + 3,
+                span: SourceSpan::new(range.start + from + open, range.start + body_end + 3),
                 action,
                 rules,
             });
@@ -59,7 +60,7 @@ pub fn template_comment_directives(source: &str, tags: &[Range<usize>]) -> Vec<D
             let comment = super::mask::template_comment(source.get(span.clone())?)?;
             let (action, rules) = parse_directive(comment)?;
             Some(Directive {
-                span: span.clone(),
+                span: span.clone().into(),
                 action,
                 rules,
             })
@@ -93,6 +94,6 @@ mod tests {
         let src = "x <!-- brandlint-enable --> y <!-- other -->";
         let found = html_comment_directives(src, 0..src.len());
         assert_eq!(found.len(), 1);
-        assert_eq!(&src[found[0].span.clone()], "<!-- brandlint-enable -->");
+        assert_eq!(&src[found[0].span.range()], "<!-- brandlint-enable -->");
     }
 }

@@ -11,7 +11,7 @@ use mail_parser::{Encoding, HeaderName, MessageParser, MessagePart, MimeHeaders,
 
 use super::plain;
 use crate::document::{Document, Segment, SegmentBuilder};
-use crate::model::Scope;
+use crate::model::{Scope, SourceSpan};
 
 /// Reads an e-mail message; `read_html` reads the `text/html` parts. A leading byte order
 /// mark is skipped; offsets stay file offsets. Input that is not a message gives what could
@@ -138,7 +138,10 @@ fn subject(source: &str, value: Range<usize>) -> Option<Segment> {
                 if !joins_words {
                     builder.push_exact(between, value.start + plain_from);
                 }
-                builder.push_atomic(&decoded, value.start + at..value.start + end);
+                builder.push_atomic(
+                    &decoded,
+                    SourceSpan::new(value.start + at, value.start + end),
+                );
                 plain_from = end;
                 last_encoded_end = Some(end);
                 search_from = end;
@@ -152,16 +155,16 @@ fn subject(source: &str, value: Range<usize>) -> Option<Segment> {
 
 /// The first non-blank line of a part's body, without its line break: where findings in a
 /// decoded part are reported.
-fn first_line(source: &str, body: Range<usize>) -> Range<usize> {
+fn first_line(source: &str, body: Range<usize>) -> SourceSpan {
     let mut offset = body.start;
     for line in source[body.clone()].split_inclusive('\n') {
         let content = line.trim_end_matches(['\r', '\n']);
         if !content.trim().is_empty() {
-            return offset..offset + content.len();
+            return SourceSpan::new(offset, offset + content.len());
         }
         offset += line.len();
     }
-    body.start..body.start
+    SourceSpan::at(body.start)
 }
 
 #[cfg(test)]
@@ -184,7 +187,7 @@ mod tests {
             .iter()
             .find_map(|s| s.text.find(phrase).map(|at| (s, at)))
             .unwrap_or_else(|| panic!("{phrase:?} not read"));
-        &source[segment.source_range(at..at + phrase.len())]
+        &source[segment.source_range((at..at + phrase.len()).into()).range()]
     }
 
     const SIMPLE: &str = "From: Acme <hello@acme.example>\r\n\
@@ -222,11 +225,11 @@ mod tests {
         let document = read_with_plain(SIMPLE);
         let body = &document.segments[2];
         let at = body.text.find("Github").unwrap();
-        let span = body.source_range(at..at + 6);
+        let span = body.source_range((at..at + 6).into());
         assert_eq!(span.start, SIMPLE.find("Github").unwrap());
-        assert_eq!(&SIMPLE[span], "Github");
+        assert_eq!(&SIMPLE[span.range()], "Github");
         let cloud = &document.segments[0];
-        let span = cloud.source_range(11..21);
+        let span = cloud.source_range((11..21).into());
         assert_eq!(span.start, SIMPLE.find("Acme cloud").unwrap());
     }
 
@@ -266,8 +269,8 @@ mod tests {
         let source = "Subject: =?utf-8?q?=F0=9F=9A=80?= Try Acme cloud\n\nBody\n";
         let document = read_with_plain(source);
         assert_eq!(document.segments[0].text, "🚀 Try Acme cloud");
-        let span = document.segments[0].source_range(5..19);
-        assert_eq!(&source[span.clone()], "Try Acme cloud");
+        let span = document.segments[0].source_range((5..19).into());
+        assert_eq!(&source[span.range()], "Try Acme cloud");
         assert_eq!(span.start, source.find("Try").unwrap());
         assert_eq!(
             source_of(source, &document, "🚀"),
@@ -343,7 +346,10 @@ mod tests {
         );
         let github = ALTERNATIVE.find("Github").unwrap();
         let segment = &document.segments[1];
-        assert_eq!(segment.source_range(18..24), github..github + 6);
+        assert_eq!(
+            segment.source_range((18..24).into()).range(),
+            github..github + 6
+        );
     }
 
     #[test]
@@ -382,7 +388,7 @@ mod tests {
         let read_html = |html: &str| {
             let mut document = plain::read(&html.to_uppercase());
             document.directives.push(crate::document::Directive {
-                span: 0..3,
+                span: SourceSpan::new(0, 3),
                 action: crate::document::DirectiveAction::Disable,
                 rules: String::new(),
             });
@@ -391,7 +397,7 @@ mod tests {
         let document = read(source, &read_html);
         assert_eq!(document.segments[1].text, "<P>BODY");
         let body = source.find("<p>").unwrap();
-        assert_eq!(document.directives[0].span, body..body + 3);
+        assert_eq!(document.directives[0].span, SourceSpan::new(body, body + 3));
     }
 
     #[test]
@@ -499,8 +505,8 @@ mod tests {
         for sample in samples {
             let document = read_with_plain(sample);
             for segment in &document.segments {
-                let span = segment.source_range(0..segment.text.len());
-                assert!(sample.get(span).is_some(), "{sample:?}");
+                let span = segment.source_range((0..segment.text.len()).into());
+                assert!(sample.get(span.range()).is_some(), "{sample:?}");
             }
         }
         let deep = format!(

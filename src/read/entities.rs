@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::SegmentBuilder;
+use crate::model::SourceSpan;
 
 /// A character reference: numeric, hexadecimal or named (the semicolon is optional, as the
 /// HTML standard allows for legacy names).
@@ -34,7 +35,10 @@ pub fn push_html_text(builder: &mut SegmentBuilder, source: &str, range: Range<u
         builder.push_exact(&raw[from..reference.start()], range.start + from);
         builder.push_atomic(
             &decoded,
-            range.start + reference.start()..range.start + reference.end(),
+            SourceSpan::new(
+                range.start + reference.start(),
+                range.start + reference.end(),
+            ),
         );
         from = reference.end();
     }
@@ -56,13 +60,21 @@ mod tests {
             .unwrap();
         assert_eq!(segment.text, "café Github’s AT&T © 5 & co");
         let at = segment.text.find("Github").unwrap();
-        assert_eq!(&source[segment.source_range(at..at + 6)], "Github");
+        assert_eq!(
+            &source[segment.source_range((at..at + 6).into()).range()],
+            "Github"
+        );
         let apostrophe = segment.text.find('’').unwrap();
         assert_eq!(
-            &source[segment.source_range(apostrophe..apostrophe + 3)],
+            &source[segment
+                .source_range((apostrophe..apostrophe + 3).into())
+                .range()],
             "&#8217;"
         );
         let att = segment.text.find("AT&T").unwrap();
-        assert_eq!(&source[segment.source_range(att..att + 4)], "AT&amp;T");
+        assert_eq!(
+            &source[segment.source_range((att..att + 4).into()).range()],
+            "AT&amp;T"
+        );
     }
 }

@@ -11,7 +11,7 @@ use toml_parser::parser::EventReceiver;
 use toml_parser::{ErrorSink, Raw, Source, Span};
 
 use crate::document::{Segment, SegmentBuilder};
-use crate::model::Scope;
+use crate::model::{Scope, SourceSpan};
 
 /// The syntax of a front matter block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +61,7 @@ fn scalar_segment(scope: Scope, value: &str, raw: Range<usize>, source: &str) ->
     let mut builder = SegmentBuilder::new();
     if !align(value, token, raw.start, &mut builder) {
         builder = SegmentBuilder::new();
-        builder.push_atomic(value, raw);
+        builder.push_atomic(value, raw.into());
     }
     builder.finish(scope, crate::read::mask::normalizing_edits)
 }
@@ -119,12 +119,12 @@ fn align(value: &str, token: &str, base: usize, builder: &mut SegmentBuilder) ->
                 None => return false,
             };
             let end = (i + escape_len).min(token.len());
-            builder.push_atomic(decoded, base + i..base + end);
+            builder.push_atomic(decoded, SourceSpan::new(base + i, base + end));
             i = end;
             j += d.len_utf8();
         } else if doubled_quotes && d == '\'' && token[i..].starts_with("''") {
             // YAML writes a quote inside single quotes twice.
-            builder.push_atomic(decoded, base + i..base + i + 2);
+            builder.push_atomic(decoded, SourceSpan::new(base + i, base + i + 2));
             i += 2;
             j += 1;
         } else if r == d {
@@ -136,7 +136,10 @@ fn align(value: &str, token: &str, base: usize, builder: &mut SegmentBuilder) ->
         } else if r.is_whitespace() && d.is_whitespace() {
             let raw_run = token[i..].len() - token[i..].trim_start().len();
             let decoded_run = value[j..].len() - value[j..].trim_start().len();
-            builder.push_atomic(&value[j..j + decoded_run], base + i..base + i + raw_run);
+            builder.push_atomic(
+                &value[j..j + decoded_run],
+                SourceSpan::new(base + i, base + i + raw_run),
+            );
             i += raw_run;
             j += decoded_run;
         } else if r.is_whitespace() {
@@ -357,8 +360,8 @@ mod tests {
         read(syntax, source, 0..source.len())
             .into_iter()
             .map(|s| {
-                let span = s.source_range(0..s.text.len());
-                (s.scope, s.text.clone(), source[span].to_string())
+                let span = s.source_range((0..s.text.len()).into());
+                (s.scope, s.text.clone(), source[span.range()].to_string())
             })
             .collect()
     }
@@ -475,7 +478,7 @@ mod tests {
     fn word_bytes(syntax: Syntax, source: &str, word: &str) -> String {
         let segment = read(syntax, source, 0..source.len()).remove(0);
         let at = segment.text.find(word).expect("the word is in the value");
-        source[segment.source_range(at..at + word.len())].to_string()
+        source[segment.source_range((at..at + word.len()).into()).range()].to_string()
     }
 
     #[test]

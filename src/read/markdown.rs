@@ -12,7 +12,7 @@ use super::frontmatter::{self, Syntax};
 use super::html::{self, HtmlOptions};
 use crate::document::visual::{Alt, Image};
 use crate::document::{Document, Segment, SegmentBuilder};
-use crate::model::Scope;
+use crate::model::{Scope, SourceSpan, TextRange};
 use crate::read::directives::html_comment_directives;
 use crate::read::mask::template_tags;
 
@@ -76,7 +76,7 @@ struct Reader<'s> {
     current: Option<(SegmentBuilder, Scope)>,
     /// An image's alt text being read, and the image (its span and `src`).
     alt: Option<SegmentBuilder>,
-    image: Option<(Range<usize>, String)>,
+    image: Option<(SourceSpan, String)>,
     image_depth: usize,
     /// Inside code blocks, HTML blocks, autolinks and front matter: no prose.
     skip_depth: usize,
@@ -128,19 +128,19 @@ impl Reader<'_> {
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
                 let source = self.source;
-                self.target().push_text(&text, range, source);
+                self.target().push_text(&text, range.into(), source);
             }
             Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
-                self.target().push_mask(range);
+                self.target().push_mask(range.into());
             }
-            Event::FootnoteReference(_) => self.target().push_mask(range),
-            Event::SoftBreak | Event::HardBreak => self.target().push_atomic(" ", range),
+            Event::FootnoteReference(_) => self.target().push_mask(range.into()),
+            Event::SoftBreak | Event::HardBreak => self.target().push_atomic(" ", range.into()),
             Event::InlineHtml(html) | Event::Html(html) => {
                 if html.starts_with("<!--") {
                     let found = html_comment_directives(self.source, range);
                     self.document.directives.extend(found);
                 } else if html.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("<br")) {
-                    self.target().push_atomic(" ", range);
+                    self.target().push_atomic(" ", range.into());
                 } else if self.visuals && !html.starts_with("</") {
                     // An inline tag may show a color, a font or an image. A tag over several
                     // lines in a blockquote or list comes without the container's markers,
@@ -149,7 +149,7 @@ impl Reader<'_> {
                     if self.source.get(range.clone()) == Some(&*html) {
                         visuals.shift(range.start);
                     } else {
-                        visuals.collapse(&range);
+                        visuals.collapse(range.into());
                     }
                     self.document.visuals.extend(visuals);
                 }
@@ -243,7 +243,7 @@ impl Reader<'_> {
             }
             Tag::Link { link_type, .. } => {
                 if matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                    self.target().push_mask(range);
+                    self.target().push_mask(range.into());
                     self.links.push(true);
                     self.skip_depth += 1;
                 } else {
@@ -256,9 +256,10 @@ impl Reader<'_> {
             Tag::Image { dest_url, .. } => {
                 if self.image_depth == 0 {
                     // The image stands in its sentence as one neutral word.
-                    self.target().push_mask(range.clone());
+                    let span = SourceSpan::from(range);
+                    self.target().push_mask(span);
                     self.alt = Some(SegmentBuilder::new());
-                    self.image = Some((range, dest_url.into_string()));
+                    self.image = Some((span, dest_url.into_string()));
                 }
                 self.image_depth += 1;
             }
@@ -311,17 +312,17 @@ impl Reader<'_> {
 
 /// A Markdown image: `![alt](src)`. Its alternative text is what the brackets hold; an empty
 /// one stands right after `![`.
-fn markdown_image(span: Range<usize>, src: &str, alt: Option<&Segment>) -> Image {
+fn markdown_image(span: SourceSpan, src: &str, alt: Option<&Segment>) -> Image {
     let alt = match alt {
         Some(segment) => Alt {
             text: segment.text.clone(),
             dynamic: false,
-            span: segment.source_range(0..segment.text.len()),
+            span: segment.source_range(TextRange::new(0, segment.text.len())),
         },
         None => Alt {
             text: String::new(),
             dynamic: false,
-            span: span.start + 2..span.start + 2,
+            span: SourceSpan::at(span.start + 2),
         },
     };
     Image {
@@ -373,7 +374,10 @@ mod tests {
         let document = read("Click [here](/x) now.\n", true);
         let segment = &document.segments[0];
         assert_eq!(segment.text, "Click here now.");
-        assert_eq!(segment.inline_scopes, vec![(6..10, Scope::Link)]);
+        assert_eq!(
+            segment.inline_scopes,
+            vec![(TextRange::new(6, 10), Scope::Link)]
+        );
     }
 
     #[test]
@@ -419,12 +423,12 @@ mod tests {
         let document = read(source, true);
         let segment = &document.segments[0];
         assert_eq!(
-            segment.source_range(2..3),
+            segment.source_range((2..3).into()).range(),
             2..7,
             "the entity maps as a whole"
         );
         assert_eq!(
-            segment.source_range(5..10),
+            segment.source_range((5..10).into()).range(),
             10..16,
             "escapes map past the backslash"
         );
@@ -438,18 +442,18 @@ mod tests {
         let tag = source.find("<img").unwrap()..source.find(" here").unwrap();
         let images = read(source, true).visuals.images;
         assert_eq!(images.len(), 1);
-        assert_eq!(images[0].span, tag);
+        assert_eq!(images[0].span.range(), tag);
         let alt = images[0].alt.as_ref().unwrap();
-        assert_eq!((alt.text.as_str(), alt.span.clone()), ("Acme Logo", tag));
+        assert_eq!((alt.text.as_str(), alt.span.range()), ("Acme Logo", tag));
         // On one line the tag is the file's own bytes, and its positions exact.
         let source = "> Logo: <img src=\"acme-logo.png\" alt=\"Acme Logo\"> here\n";
         let image = &read(source, true).visuals.images[0];
         assert_eq!(
-            &source[image.span.clone()],
+            &source[image.span.range()],
             "<img src=\"acme-logo.png\" alt=\"Acme Logo\">"
         );
         assert_eq!(
-            &source[image.alt.as_ref().unwrap().span.clone()],
+            &source[image.alt.as_ref().unwrap().span.range()],
             "Acme Logo"
         );
     }
@@ -480,7 +484,7 @@ mod tests {
         let directives = read(source, true).directives;
         assert_eq!(directives.len(), 2);
         assert_eq!(
-            &source[directives[0].span.clone()],
+            &source[directives[0].span.range()],
             "<!-- brandlint-disable -->"
         );
         assert_eq!(directives[1].rules, "banned");
@@ -531,7 +535,7 @@ mod tests {
         let post = "Intro\n\n<!-- brandlint-disable banned -->\n\nText\n";
         let directives = read(post, true).directives;
         assert_eq!(
-            &post[directives[0].span.clone()],
+            &post[directives[0].span.range()],
             "<!-- brandlint-disable banned -->"
         );
     }

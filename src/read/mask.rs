@@ -399,7 +399,7 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
     for run in white_space_runs(text) {
         let before = std::iter::from_fn(|| masks.next_if(|m| m.start < run.start));
         edits.extend(before.map(|range| Edit {
-            range,
+            range: range.into(),
             replacement: MASK_STR,
         }));
         if edits.last().is_some_and(|e| run.end <= e.range.end) {
@@ -407,18 +407,18 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
         }
         if run.start == 0 || run.end == text.len() {
             edits.push(Edit {
-                range: run,
+                range: run.into(),
                 replacement: "",
             });
         } else if &text[run.clone()] != " " {
             edits.push(Edit {
-                range: run,
+                range: run.into(),
                 replacement: " ",
             });
         }
     }
     edits.extend(masks.map(|range| Edit {
-        range,
+        range: range.into(),
         replacement: MASK_STR,
     }));
     edits
@@ -539,7 +539,7 @@ mod tests {
         normalizing_edits(text)
             .into_iter()
             .filter(|e| e.replacement == MASK_STR)
-            .map(|e| &text[e.range])
+            .map(|e| &text[e.range.range()])
             .collect()
     }
 
@@ -822,7 +822,7 @@ mod tests {
         for text in random_texts(PIECES, 12, 20_000, 0x9E37_79B9_7F4A_7C15) {
             let edits: Vec<_> = normalizing_edits(&text)
                 .into_iter()
-                .map(|e| (e.range, e.replacement))
+                .map(|e| (e.range.range(), e.replacement))
                 .collect();
             assert_eq!(edits, edits_char_by_char(&text), "edits of {text:?}");
         }
@@ -854,7 +854,7 @@ mod tests {
         let edits = normalizing_edits(" a \n b  c\u{a0}");
         let summary: Vec<_> = edits
             .iter()
-            .map(|e| (e.range.clone(), e.replacement))
+            .map(|e| (e.range.range(), e.replacement))
             .collect();
         assert_eq!(summary, [(0..1, ""), (2..5, " "), (6..8, " "), (9..11, "")]);
     }

@@ -172,7 +172,7 @@ mod tests {
             .collect();
         for (k, &start) in boundaries.iter().enumerate() {
             for &end in &boundaries[k..boundaries.len().min(k + 4)] {
-                let span = segment.source_range(start..end);
+                let span = segment.source_range((start..end).into());
                 assert!(
                     span.start <= span.end && span.end <= source.len(),
                     "{span:?} in {source:?}"
@@ -214,7 +214,7 @@ mod tests {
                     );
                 for span in spans {
                     assert!(
-                        source.get(span.clone()).is_some(),
+                        source.get(span.range()).is_some(),
                         "visual fact at {span:?} in {source:?}"
                     );
                 }
@@ -227,7 +227,7 @@ mod tests {
                 );
                 for finding in findings {
                     assert!(
-                        source.get(finding.span.clone()).is_some(),
+                        source.get(finding.span.range()).is_some(),
                         "{finding:?} in {source:?}"
                     );
                 }

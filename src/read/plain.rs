@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::mask::template_tags;
 use crate::document::{Document, SegmentBuilder};
-use crate::model::Scope;
+use crate::model::{Scope, SourceSpan};
 use crate::read::directives::template_comment_directives;
 
 /// Reads plain text (a leading byte order mark is skipped; offsets stay file offsets).
@@ -54,9 +54,9 @@ fn flush(
     let first = tags.partition_point(|tag| tag.end <= range.start);
     for tag in tags[first..].iter().take_while(|tag| tag.start < range.end) {
         // A paragraph never starts or ends inside a tag; clamped all the same.
-        let tag = tag.start.max(at)..tag.end.min(range.end);
+        let tag = SourceSpan::new(tag.start.max(at), tag.end.min(range.end));
         builder.push_exact(&source[at..tag.start], at);
-        builder.push_mask(tag.clone());
+        builder.push_mask(tag);
         at = tag.end;
     }
     builder.push_exact(&source[at..range.end], at);
@@ -105,12 +105,15 @@ mod tests {
         let segment = &document.segments[0];
         assert_eq!(segment.text, "Sign in to Acme cloud today.");
         let at = segment.text.find("Acme cloud").unwrap();
-        let span = segment.source_range(at..at + "Acme cloud".len());
-        assert_eq!(&source[span.clone()], "Acme cloud");
-        assert_eq!(span, 16..26);
+        let span = segment.source_range((at..at + "Acme cloud".len()).into());
+        assert_eq!(&source[span.range()], "Acme cloud");
+        assert_eq!(span.range(), 16..26);
         // The folded CRLF maps to the line break it replaced.
         let space = segment.text.find(" Acme").unwrap();
-        assert_eq!(&source[segment.source_range(space..space + 1)], "\r\n");
+        assert_eq!(
+            &source[segment.source_range((space..space + 1).into()).range()],
+            "\r\n"
+        );
     }
 
     #[test]
@@ -119,7 +122,7 @@ mod tests {
         let document = read(source);
         let segment = &document.segments[0];
         assert_eq!(segment.text, "Hello Github");
-        assert_eq!(segment.source_range(6..12), 9..15);
+        assert_eq!(segment.source_range((6..12).into()).range(), 9..15);
         assert_eq!(&source[9..15], "Github");
     }
 
@@ -178,7 +181,7 @@ mod tests {
         assert_eq!(directives[0].action, DirectiveAction::DisableNextLine);
         assert_eq!(directives[0].rules, "term");
         assert_eq!(
-            &source[directives[0].span.clone()],
+            &source[directives[0].span.range()],
             "{{!-- brandlint-disable-next-line term --}}"
         );
         assert_eq!(directives[1].action, DirectiveAction::Enable);

@@ -135,7 +135,7 @@ mod tests {
             kind: RuleKind::Term,
             severity: Severity::Warning,
             message: "Write \"GitHub\", not \"Github\"".to_string(),
-            span,
+            span: span.into(),
             scope: Some(Scope::Paragraph),
             fix: fix.map(str::to_string),
             help: None,

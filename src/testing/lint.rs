@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{load_rules_from_str, CompiledRules};
 use crate::lint::{lint_bytes, lint_text, FixMode};
-use crate::model::{Channel, Finding};
+use crate::model::{Channel, Finding, SourceSpan};
 use crate::read::Syntax;
 
 /// A Markdown post, the default.
@@ -78,15 +78,16 @@ impl Lint {
     pub fn found(&self, text: &str) -> Vec<(String, String)> {
         self.findings(text)
             .into_iter()
-            .map(|f| (f.rule, matched(text, &f.span).to_string()))
+            .map(|f| (f.rule, matched(text, f.span).to_string()))
             .collect()
     }
 
-    /// Each finding of `text` as its rule id and its span.
+    /// Each finding of `text` as its rule id and the bytes of its span, to compare with
+    /// plain ranges.
     pub fn spans(&self, text: &str) -> Vec<(String, Range<usize>)> {
         self.findings(text)
             .into_iter()
-            .map(|f| (f.rule, f.span))
+            .map(|f| (f.rule, f.span.range()))
             .collect()
     }
 
@@ -143,8 +144,8 @@ impl Lint {
 
 /// The bytes of `text` at `span`, or a note that the span is not on character boundaries
 /// (which a span never should be).
-fn matched<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
-    text.get(span.clone())
+fn matched(text: &str, span: SourceSpan) -> &str {
+    text.get(span.range())
         .unwrap_or("<span off a character boundary>")
 }
 

@@ -34,10 +34,10 @@ pub fn check(context: &VisualContext<'_>, fonts: &[(String, String)], findings: 
         let brand: Vec<&str> = fonts.iter().map(|(written, _)| written.as_str()).collect();
         let message = format!(
             "\"{}\" is not a brand font: use {}",
-            context.written(&family.span),
+            context.written(family.span),
             brand.join(", ")
         );
-        findings.push(context.finding(family.span.clone(), message));
+        findings.push(context.finding(family.span, message));
     }
 }
 

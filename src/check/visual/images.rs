@@ -46,16 +46,16 @@ pub fn check_logos(context: &VisualContext<'_>, text: &str, findings: &mut Vec<F
     {
         let finding = match &image.alt {
             None => context.finding(
-                image.span.clone(),
+                image.span,
                 format!("This logo has no alt text: write alt=\"{text}\""),
             ),
             Some(alt) if alt.dynamic || alt.text.to_lowercase().contains(&wanted) => continue,
             Some(alt) if alt.text.trim().is_empty() => context.finding(
-                alt.span.clone(),
+                alt.span,
                 format!("This logo's alt text is empty: write \"{text}\""),
             ),
             Some(alt) => context.finding(
-                alt.span.clone(),
+                alt.span,
                 format!(
                     "This logo's alt text \"{}\" does not say \"{text}\"",
                     alt.text
@@ -75,17 +75,17 @@ pub fn check_alt(context: &VisualContext<'_>, skip_logos: bool, findings: &mut V
         }
         let finding = match &image.alt {
             None if image.spacer => context.finding(
-                image.span.clone(),
+                image.span,
                 "This spacer image has no alt: write alt=\"\" so that screen readers skip it"
                     .to_string(),
             ),
             None => context.finding(
-                image.span.clone(),
+                image.span,
                 "This image has no alt text: say what it shows, or mark decoration with role=\"presentation\"".to_string(),
             ),
             Some(alt) if alt.dynamic || image.spacer || !alt.text.trim().is_empty() => continue,
             Some(alt) => context.finding(
-                alt.span.clone(),
+                alt.span,
                 "This image's alt text is empty: say what it shows, or mark decoration with role=\"presentation\"".to_string(),
             ),
         };

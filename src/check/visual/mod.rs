@@ -40,6 +40,7 @@ use crate::config::schema::RuleSpec;
 use crate::config::table::Common;
 use crate::document::color::Rgb;
 use crate::document::Document;
+use crate::model::SourceSpan;
 use crate::read::css;
 
 use super::part::{self, Part, PartSettings};
@@ -268,13 +269,13 @@ pub struct VisualContext<'a> {
 
 impl VisualContext<'_> {
     /// A finding of the check.
-    pub fn finding(&self, span: std::ops::Range<usize>, message: String) -> Finding {
+    pub fn finding(&self, span: SourceSpan, message: String) -> Finding {
         self.rule.finding(span, message)
     }
 
     /// The file's bytes at a span, for messages.
-    pub fn written(&self, span: &std::ops::Range<usize>) -> &str {
-        self.source.get(span.clone()).unwrap_or_default()
+    pub fn written(&self, span: SourceSpan) -> &str {
+        self.source.get(span.range()).unwrap_or_default()
     }
 }
 

@@ -55,7 +55,7 @@ pub fn check(
         if f64::from(distance) <= tolerance {
             continue;
         }
-        let found = context.written(&used.span);
+        let found = context.written(used.span);
         let hex = used.color.to_hex();
         let normalized = if found.eq_ignore_ascii_case(&hex) {
             String::new()
@@ -65,7 +65,7 @@ pub fn check(
         let message = format!(
             "\"{found}\"{normalized} is not a brand color: the nearest is \"{written}\" (difference {distance:.1})"
         );
-        findings.push(context.finding(used.span.clone(), message));
+        findings.push(context.finding(used.span, message));
     }
 }
 

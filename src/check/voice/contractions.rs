@@ -125,7 +125,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
                 continue;
             };
             let (long, short, pair) = PAIRS[index];
-            let matched = &text[found.range.clone()];
+            let matched = &text[found.range.range()];
             let after = &text[found.range.end..];
             let (wanted, message) = match policy {
                 ContractionPolicy::Prefer => {

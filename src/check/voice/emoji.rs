@@ -27,7 +27,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::VoiceContext;
 use crate::config::schema::EmojiPolicy;
 use crate::document::MASK;
-use crate::model::Finding;
+use crate::model::{Finding, TextRange};
 
 /// Flags emoji past what the policy allows.
 pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
@@ -39,7 +39,8 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     let mut seen = 0;
     for segment in context.segments() {
         for range in emoji(&segment.text) {
-            if !context.in_scope(segment, &range) {
+            let range = TextRange::from(range);
+            if !context.in_scope(segment, range) {
                 continue;
             }
             seen += 1;
@@ -47,7 +48,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
                 let message = if allowed == 0 {
                     format!(
                         "Emoji \"{}\": the brand writes without emoji",
-                        &segment.text[range.clone()]
+                        &segment.text[range.range()]
                     )
                 } else {
                     format!("Emoji {seen} in this document: use at most {allowed}")

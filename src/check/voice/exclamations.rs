@@ -16,7 +16,7 @@
 //! Marks in code, template tags and URLs do not count.
 
 use super::VoiceContext;
-use crate::model::Finding;
+use crate::model::{Finding, TextRange};
 
 /// Counts exclamations in source order and flags each past the limit.
 pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
@@ -26,7 +26,8 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     let mut seen = 0;
     for segment in context.segments() {
         for run in exclamation_runs(&segment.text) {
-            if !context.in_scope(segment, &run) {
+            let run = TextRange::from(run);
+            if !context.in_scope(segment, run) {
                 continue;
             }
             seen += 1;

@@ -33,7 +33,7 @@ use super::{text, VoiceContext};
 use crate::check::prefer::capitalize;
 use crate::config::schema::HeadingCase;
 use crate::document::MASK;
-use crate::model::{Finding, Scope};
+use crate::model::{Finding, Scope, TextRange};
 
 /// Articles, and conjunctions and prepositions of three letters or fewer: lower case in AP
 /// title case.
@@ -87,7 +87,8 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             .map(|(range, wanted)| format!("\"{}\" → \"{wanted}\"", &segment.text[range.clone()]))
             .collect();
         let message = format!("Use {style_name} in headings: {}", listed.join(", "));
-        findings.extend(context.finding(segment, 0..segment.text.len(), message, None));
+        let whole = TextRange::new(0, segment.text.len());
+        findings.extend(context.finding(segment, whole, message, None));
     }
 }
 
@@ -100,12 +101,12 @@ fn proper_nouns_in_body<'a>(context: &VoiceContext<'a>) -> HashSet<&'a str> {
             continue;
         }
         let text = &segment.text;
-        for sentence in &analysis.sentences {
+        for &sentence in &analysis.sentences {
             let mut previous_end = sentence.start;
             for (index, word) in analysis.words_in(sentence).iter().enumerate() {
                 let after_colon = text[previous_end..word.start].contains(':');
                 previous_end = word.end;
-                let word = &text[word.clone()];
+                let word = &text[word.range()];
                 let capitalized = word.chars().next().is_some_and(char::is_uppercase)
                     && word.chars().skip(1).any(char::is_lowercase);
                 if index > 0 && !after_colon && capitalized {

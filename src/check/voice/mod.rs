@@ -40,7 +40,6 @@ pub mod text;
 use crate::check::kind::{DocumentContext, Kind};
 use std::cell::OnceCell;
 use std::collections::HashSet;
-use std::ops::Range;
 
 use crate::check::{Compiler, RuleDraft};
 use crate::config::error::ConfigError;
@@ -48,7 +47,7 @@ use crate::config::load::MergedRules;
 use crate::config::schema::{RuleSpec, VoiceSettings};
 use crate::config::table::Common;
 use crate::document::{Document, Segment};
-use crate::model::Scope;
+use crate::model::{Scope, TextRange};
 
 use super::part::{self, Part, PartSettings};
 use super::{Finding, Rule, RuleKind};
@@ -294,21 +293,24 @@ pub struct Prose<'a> {
 #[derive(Debug)]
 pub struct Analysis {
     /// The sentences.
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: Vec<TextRange>,
     /// The words.
-    pub words: Vec<Range<usize>>,
+    pub words: Vec<TextRange>,
 }
 
 impl Analysis {
     fn of(text: &str) -> Self {
         Analysis {
-            sentences: text::sentences(text),
-            words: text::words(text).collect(),
+            sentences: text::sentences(text)
+                .into_iter()
+                .map(TextRange::from)
+                .collect(),
+            words: text::words(text).map(TextRange::from).collect(),
         }
     }
 
     /// The words within a range of the text (a sentence).
-    pub fn words_in(&self, range: &Range<usize>) -> &[Range<usize>] {
+    pub fn words_in(&self, range: TextRange) -> &[TextRange] {
         let first = self.words.partition_point(|w| w.start < range.start);
         let end = self.words.partition_point(|w| w.end <= range.end);
         &self.words[first..end.max(first)]
@@ -318,7 +320,7 @@ impl Analysis {
 impl<'a> Prose<'a> {
     fn new(document: &'a Document) -> Self {
         let mut segments: Vec<&Segment> = document.segments.iter().collect();
-        segments.sort_by_key(|s| s.source_range(0..0).start);
+        segments.sort_by_key(|s| s.source_range(TextRange::at(0)).start);
         Prose {
             segments,
             analyses: OnceCell::new(),
@@ -377,7 +379,7 @@ impl<'a> VoiceContext<'a> {
     }
 
     /// Whether the rule looks at a range of a segment's text.
-    pub fn in_scope(&self, segment: &Segment, range: &Range<usize>) -> bool {
+    pub fn in_scope(&self, segment: &Segment, range: TextRange) -> bool {
         self.rule
             .scopes
             .as_deref()
@@ -389,19 +391,19 @@ impl<'a> VoiceContext<'a> {
     pub fn finding(
         &self,
         segment: &Segment,
-        range: Range<usize>,
+        range: TextRange,
         message: String,
         fix: Option<String>,
     ) -> Option<Finding> {
-        if !self.in_scope(segment, &range) {
+        if !self.in_scope(segment, range) {
             return None;
         }
-        let span = segment.source_range(range.clone());
-        let verbatim = segment.is_verbatim(self.source, range.clone());
+        let span = segment.source_range(range);
+        let verbatim = segment.is_verbatim(self.source, range);
         Some(
             self.rule
                 .finding(span, message)
-                .in_scope(segment.scope_at(&range))
+                .in_scope(segment.scope_at(range))
                 .with_fix(fix.filter(|_| verbatim)),
         )
     }

@@ -134,7 +134,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             if starts_compound(&segment.text[found.range.end..]) {
                 continue;
             }
-            let matched = &segment.text[found.range.clone()];
+            let matched = &segment.text[found.range.range()];
             let message = format!("Write \"{pronoun}\", not \"{matched}\"");
             findings.extend(context.finding(segment, found.range, message, None));
         }

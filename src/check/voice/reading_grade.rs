@@ -22,7 +22,7 @@
 //! little about them.
 
 use super::{text, VoiceContext, BODY_SCOPES};
-use crate::model::Finding;
+use crate::model::{Finding, TextRange};
 
 /// Fewer words than this are not graded.
 const MIN_WORDS: usize = 100;
@@ -39,7 +39,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         first.get_or_insert(segment);
-        for sentence in &analysis.sentences {
+        for &sentence in &analysis.sentences {
             let sentence_words = analysis.words_in(sentence);
             if !sentence_words.is_empty() {
                 sentences += 1;
@@ -47,7 +47,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             words += sentence_words.len();
             syllables += sentence_words
                 .iter()
-                .map(|word| text::syllables(&segment.text[word.clone()]))
+                .map(|word| text::syllables(&segment.text[word.range()]))
                 .sum::<usize>();
         }
     }
@@ -66,7 +66,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             words as f64 / sentences as f64,
             syllables as f64 / words as f64,
         );
-        findings.extend(context.finding(first, 0..0, message, None));
+        findings.extend(context.finding(first, TextRange::at(0), message, None));
     }
 }
 

@@ -27,12 +27,12 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         return;
     };
     for (segment, analysis) in context.analyses() {
-        for sentence in &analysis.sentences {
+        for &sentence in &analysis.sentences {
             let words = analysis.words_in(sentence).len();
             if words > max {
                 let message =
                     format!("Sentence of {words} words: keep sentences to {max} words or fewer");
-                findings.extend(context.finding(segment, sentence.clone(), message, None));
+                findings.extend(context.finding(segment, sentence, message, None));
             }
         }
     }

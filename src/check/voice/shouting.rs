@@ -25,10 +25,9 @@
 //! field go in `shouting_allow`.
 
 use std::collections::HashSet;
-use std::ops::Range;
 
 use super::VoiceContext;
-use crate::model::Finding;
+use crate::model::{Finding, TextRange};
 
 /// ALL-CAPS words of four letters or more that are acronyms, not shouting.
 const ACRONYMS: &[&str] = &[
@@ -62,9 +61,9 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     };
     // The words are those every voice check shares.
     for (segment, analysis) in context.analyses().filter(|(s, _)| may_shout(&s.text)) {
-        let mut runs: Vec<Range<usize>> = Vec::new();
-        for word in analysis.words.iter().cloned() {
-            let whole = &segment.text[word.clone()];
+        let mut runs: Vec<TextRange> = Vec::new();
+        for &word in &analysis.words {
+            let whole = &segment.text[word.range()];
             // A shouted word has four capital letters at least.
             if whole.is_ascii() && whole.bytes().filter(u8::is_ascii_uppercase).count() < 4 {
                 continue;
@@ -88,7 +87,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         for run in runs {
             let message = format!(
                 "\"{}\" is shouting: write it in lower case, or emphasise another way",
-                &segment.text[run.clone()]
+                &segment.text[run.range()]
             );
             findings.extend(context.finding(segment, run, message, None));
         }

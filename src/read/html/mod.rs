@@ -78,7 +78,7 @@ pub fn visuals(source: &str) -> Visuals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Scope;
+    use crate::model::{Scope, TextRange};
 
     /// Each segment as (scope, text, the source bytes it spans), in source order.
     fn segments(source: &str, options: &HtmlOptions<'_>) -> Vec<(Scope, String, String)> {
@@ -211,8 +211,9 @@ mod tests {
             ]
         );
         let body = &document.segments[2];
-        assert_eq!(body.scope_at(&(10..13)), Scope::Button);
-        assert!(body.in_any_scope(&(10..13), &[Scope::Link]));
+        let button = TextRange::new(10, 13);
+        assert_eq!(body.scope_at(button), Scope::Button);
+        assert!(body.in_any_scope(button, &[Scope::Link]));
     }
 
     #[test]
@@ -249,7 +250,7 @@ mod tests {
         let actions: Vec<_> = document
             .directives
             .iter()
-            .map(|d| &source[d.span.clone()])
+            .map(|d| &source[d.span.range()])
             .collect();
         assert_eq!(
             actions,

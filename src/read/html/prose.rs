@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::tree::{Element, NodeId, NodeKind, Tree};
 use crate::document::{Document, SegmentBuilder};
-use crate::model::Scope;
+use crate::model::{Scope, SourceSpan};
 use crate::read::directives::html_comment_directives;
 use crate::read::entities::push_html_text;
 
@@ -167,7 +167,10 @@ impl Walk<'_> {
             if tag.start > from {
                 push_html_text(builder, self.source, from..tag.start);
             }
-            builder.push_mask(tag.start.max(range.start)..tag.end.min(range.end));
+            builder.push_mask(SourceSpan::new(
+                tag.start.max(range.start),
+                tag.end.min(range.end),
+            ));
             from = tag.end.min(range.end);
         }
         if from < range.end {
@@ -335,7 +338,7 @@ impl Walk<'_> {
             match block {
                 Some(_) => state.flush(),
                 None if matches!(name, "code" | "kbd" | "samp") => {
-                    state.target().push_mask(element.span.clone());
+                    state.target().push_mask(element.span.clone().into());
                 }
                 None => {}
             }
@@ -344,13 +347,13 @@ impl Walk<'_> {
         match name {
             "br" | "wbr" => {
                 if name == "br" {
-                    state.target().push_atomic(" ", element.span.clone());
+                    state.target().push_atomic(" ", element.span.clone().into());
                 }
                 return;
             }
             "img" | "input" | "mj-image" => {
                 if block.is_none() {
-                    state.target().push_mask(element.span.clone());
+                    state.target().push_mask(element.span.clone().into());
                 } else {
                     state.flush();
                 }

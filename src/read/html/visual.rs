@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::tree::{Attribute, Element, NodeKind, Tree};
 use crate::document::visual::{Alt, ColorUse, FontUse, Image, Visuals};
 use crate::document::SegmentBuilder;
-use crate::model::Scope;
+use crate::model::{Scope, SourceSpan};
 use crate::read::css::{self, CssFacts};
 use crate::read::entities::push_html_text;
 
@@ -34,7 +34,7 @@ pub fn collect(tree: &Tree, source: &str, masked: &str, ignored: &[bool]) -> Vis
                 let sheet = masked.get(range.clone()).filter(|_| in_sheet);
                 if let Some(css) = sheet {
                     add_facts(&mut visuals, css::scan_stylesheet(css), |r| {
-                        range.start + r.start..range.start + r.end
+                        SourceSpan::new(range.start + r.start, range.start + r.end)
                     });
                 }
             }
@@ -63,9 +63,9 @@ fn element_facts(element: &Element, source: &str, masked: &str, visuals: &mut Vi
                 // A value with entities maps as a whole.
                 let exact = masked.get(span.clone()) == Some(attribute.value.as_str());
                 let span = if exact {
-                    span.start + at.start..span.start + at.end
+                    SourceSpan::new(span.start + at.start, span.start + at.end)
                 } else {
-                    span
+                    span.into()
                 };
                 visuals.colors.push(ColorUse { span, color });
             }
@@ -132,15 +132,11 @@ fn scan_attribute(
     let mut builder = SegmentBuilder::new();
     push_html_text(&mut builder, masked, span);
     let value = builder.finish_verbatim(Scope::Paragraph);
-    add_facts(visuals, scan(&value.text), |r| value.source_range(r));
+    add_facts(visuals, scan(&value.text), |r| value.source_range(r.into()));
 }
 
 /// Adds facts found in some text, with `to_file` mapping their ranges to the file.
-fn add_facts(
-    visuals: &mut Visuals,
-    facts: CssFacts,
-    to_file: impl Fn(Range<usize>) -> Range<usize>,
-) {
+fn add_facts(visuals: &mut Visuals, facts: CssFacts, to_file: impl Fn(Range<usize>) -> SourceSpan) {
     visuals
         .colors
         .extend(facts.colors.into_iter().map(|c| ColorUse {
@@ -172,7 +168,7 @@ fn image(element: &Element, source: &str, masked: &str) -> Image {
     let tiny = |name: &str| pixels(value(name)).is_some_and(|p| p <= 2);
     let spacer = tiny("width") || tiny("height") || Image::is_spacer_file(src);
     Image {
-        span: element.span.clone(),
+        span: element.span.clone().into(),
         names,
         alt,
         decorative,
@@ -187,12 +183,12 @@ fn alt_text(alt: &Attribute, element: &Element, source: &str, masked: &str) -> A
         Some(span) => Alt {
             text: alt.value.split_whitespace().collect::<Vec<_>>().join(" "),
             dynamic: source.get(span.clone()) != masked.get(span.clone()),
-            span,
+            span: span.into(),
         },
         None => Alt {
             text: String::new(),
             dynamic: false,
-            span: element.span.start..element.span.start,
+            span: SourceSpan::at(element.span.start),
         },
     }
 }
