@@ -251,9 +251,9 @@ pub fn read_front_matter(data: &[u8]) {
     };
     let content = text(rest);
     let (syntax, fence) = if choice & 1 == 0 {
-        (frontmatter::Syntax::Yaml, "---")
+        (frontmatter::FrontMatter::Yaml, "---")
     } else {
-        (frontmatter::Syntax::Toml, "+++")
+        (frontmatter::FrontMatter::Toml, "+++")
     };
     let mut source = format!("{fence}\n{content}");
     if choice & 2 == 0 {

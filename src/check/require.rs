@@ -41,7 +41,7 @@ use super::Rule;
 
 /// Where a requirement counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Place {
+pub enum Region {
     /// All of the document's prose.
     Document,
     /// The first paragraph.
@@ -55,7 +55,7 @@ pub enum Place {
 /// What a `[[require]]` rule counts and how many it wants.
 #[derive(Debug)]
 pub struct Requirement {
-    place: Place,
+    region: Region,
     phrases: PhraseSet<()>,
     pattern: Option<Regex>,
     min: usize,
@@ -64,10 +64,10 @@ pub struct Requirement {
 }
 
 impl Requirement {
-    /// The scope that prose must have to count here, when the place is a scope.
+    /// The scope that prose must have to count here, when the region is a scope.
     pub fn scope(&self) -> Option<Scope> {
-        match self.place {
-            Place::Scope(scope) => Some(scope),
+        match self.region {
+            Region::Scope(scope) => Some(scope),
             _ => None,
         }
     }
@@ -110,14 +110,14 @@ pub fn compile(
     origin: usize,
     compiler: &mut Compiler,
 ) -> Result<(), ConfigError> {
-    let place = match &table.keys.scope {
-        None => Place::Document,
+    let region = match &table.keys.scope {
+        None => Region::Document,
         Some(scope) => match scope.get_ref().as_str() {
-            "document" => Place::Document,
-            "first-paragraph" => Place::FirstParagraph,
-            "last-paragraph" => Place::LastParagraph,
+            "document" => Region::Document,
+            "first-paragraph" => Region::FirstParagraph,
+            "last-paragraph" => Region::LastParagraph,
             other => match Scope::from_str(other) {
-                Ok(scope) => Place::Scope(scope),
+                Ok(scope) => Region::Scope(scope),
                 Err(()) => {
                     let places = ["document", "first-paragraph", "last-paragraph"]
                         .into_iter()
@@ -178,7 +178,7 @@ pub fn compile(
             phrases: Vec::new(),
             regex: None,
             requirement: Some(Requirement {
-                place,
+                region,
                 phrases: phrases.build(),
                 pattern,
                 min: table
@@ -193,8 +193,8 @@ pub fn compile(
     )
 }
 
-/// The segments a place covers, in source order.
-fn segments_at(document: &Document, place: Place) -> Vec<&Segment> {
+/// The segments a region covers, in source order.
+fn segments_at(document: &Document, region: Region) -> Vec<&Segment> {
     let mut segments: Vec<&Segment> = document.segments.iter().collect();
     segments.sort_by_key(|s| s.source_range(TextRange::at(0)).start);
     let paragraphs = || {
@@ -203,11 +203,11 @@ fn segments_at(document: &Document, place: Place) -> Vec<&Segment> {
             .copied()
             .filter(|s| s.scope == Scope::Paragraph)
     };
-    match place {
-        Place::Document => segments,
-        Place::FirstParagraph => paragraphs().next().into_iter().collect(),
-        Place::LastParagraph => paragraphs().next_back().into_iter().collect(),
-        Place::Scope(scope) => segments
+    match region {
+        Region::Document => segments,
+        Region::FirstParagraph => paragraphs().next().into_iter().collect(),
+        Region::LastParagraph => paragraphs().next_back().into_iter().collect(),
+        Region::Scope(scope) => segments
             .into_iter()
             .filter(|s| s.scope == scope || s.inline_scopes.iter().any(|(_, i)| *i == scope))
             .collect(),
@@ -227,13 +227,13 @@ pub fn check(
     document: &Document,
     findings: &mut Vec<Finding>,
 ) {
-    let segments = segments_at(document, requirement.place);
+    let segments = segments_at(document, requirement.region);
     let mut found: Vec<(SourceSpan, String)> = Vec::new();
     let mut words = 0;
     for segment in &segments {
         words += word_count(&segment.text);
-        let in_place = |range: TextRange| match requirement.place {
-            Place::Scope(scope) => segment.in_any_scope(range, &[scope]),
+        let in_place = |range: TextRange| match requirement.region {
+            Region::Scope(scope) => segment.in_any_scope(range, &[scope]),
             _ => true,
         };
         let folded = fold(&segment.text);

@@ -13,9 +13,9 @@ use toml_parser::{ErrorSink, Raw, Source, Span};
 use crate::document::{Segment, SegmentBuilder};
 use crate::model::{Scope, SourceSpan};
 
-/// The syntax of a front matter block.
+/// The language of a front matter block (read::Syntax is the language of a whole file).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Syntax {
+pub enum FrontMatter {
     /// YAML, between `---` lines.
     Yaml,
     /// TOML, between `+++` lines.
@@ -34,13 +34,13 @@ fn scope_of(key: &str) -> Option<Scope> {
 
 /// Reads the prose keys of a front matter block whose content is `source[content]`. A block
 /// that does not parse yields nothing: front matter is data, and the body is still checked.
-pub fn read(syntax: Syntax, source: &str, content: Range<usize>) -> Vec<Segment> {
+pub fn read(syntax: FrontMatter, source: &str, content: Range<usize>) -> Vec<Segment> {
     let Some(text) = source.get(content.clone()) else {
         return Vec::new();
     };
     let mut values = match syntax {
-        Syntax::Toml => toml_values(text),
-        Syntax::Yaml => yaml_values(text),
+        FrontMatter::Toml => toml_values(text),
+        FrontMatter::Yaml => yaml_values(text),
     };
     values.sort_by_key(|(_, _, raw)| raw.start);
     values
@@ -356,7 +356,7 @@ fn yaml_values(text: &str) -> Vec<(Scope, String, Range<usize>)> {
 mod tests {
     use super::*;
 
-    fn read_all(syntax: Syntax, source: &str) -> Vec<(Scope, String, String)> {
+    fn read_all(syntax: FrontMatter, source: &str) -> Vec<(Scope, String, String)> {
         read(syntax, source, 0..source.len())
             .into_iter()
             .map(|s| {
@@ -445,7 +445,7 @@ mod tests {
     fn toml_prose_keys_map_to_their_bytes() {
         let src = "title = \"Announcing Github\"\nauthor = \"Github\"\ndescription = 'A post'\n";
         assert_eq!(
-            read_all(Syntax::Toml, src),
+            read_all(FrontMatter::Toml, src),
             [
                 (
                     Scope::Title,
@@ -462,7 +462,7 @@ mod tests {
         let src =
             "tags: [a, b]\ntitle: Café für \"Github\"\nmeta:\n  title: nested\nsummary: 'Short'\n";
         assert_eq!(
-            read_all(Syntax::Yaml, src),
+            read_all(FrontMatter::Yaml, src),
             [
                 (
                     Scope::Title,
@@ -475,7 +475,7 @@ mod tests {
     }
 
     /// Each finding-sized word of a value, with the source bytes it maps to.
-    fn word_bytes(syntax: Syntax, source: &str, word: &str) -> String {
+    fn word_bytes(syntax: FrontMatter, source: &str, word: &str) -> String {
         let segment = read(syntax, source, 0..source.len()).remove(0);
         let at = segment.text.find(word).expect("the word is in the value");
         source[segment.source_range((at..at + word.len()).into()).range()].to_string()
@@ -484,34 +484,38 @@ mod tests {
     #[test]
     fn escaped_and_folded_values_map_word_by_word() {
         let toml = "title = \"Say \\\"hi\\\" \\u2014 on MacOS\"\n";
-        assert_eq!(word_bytes(Syntax::Toml, toml, "MacOS"), "MacOS");
-        assert_eq!(word_bytes(Syntax::Toml, toml, "\"hi\""), "\\\"hi\\\"");
+        assert_eq!(word_bytes(FrontMatter::Toml, toml, "MacOS"), "MacOS");
+        assert_eq!(word_bytes(FrontMatter::Toml, toml, "\"hi\""), "\\\"hi\\\"");
         let multi = "summary = \"\"\"\nFirst line\nthen AcmeOs\"\"\"\n";
-        assert_eq!(word_bytes(Syntax::Toml, multi, "AcmeOs"), "AcmeOs");
+        assert_eq!(word_bytes(FrontMatter::Toml, multi, "AcmeOs"), "AcmeOs");
         let yaml =
             "description: \"A \\\"Iphone\\\" day\"\nsummary: >\n  Folded\r\n  AcmeOs text\r\n";
-        assert_eq!(word_bytes(Syntax::Yaml, yaml, "Iphone"), "Iphone");
+        assert_eq!(word_bytes(FrontMatter::Yaml, yaml, "Iphone"), "Iphone");
         assert_eq!(
             word_bytes(
-                Syntax::Yaml,
+                FrontMatter::Yaml,
                 &yaml[yaml.find("summary").unwrap()..],
                 "AcmeOs"
             ),
             "AcmeOs"
         );
         assert_eq!(
-            word_bytes(Syntax::Yaml, "title: 'It''s Github'\n", "Github"),
+            word_bytes(FrontMatter::Yaml, "title: 'It''s Github'\n", "Github"),
             "Github"
         );
         assert_eq!(
-            word_bytes(Syntax::Yaml, "title: |\n  Line\n  Github\n", "Line Github"),
+            word_bytes(
+                FrontMatter::Yaml,
+                "title: |\n  Line\n  Github\n",
+                "Line Github"
+            ),
             "Line\n  Github"
         );
     }
 
     #[test]
     fn broken_front_matter_yields_nothing() {
-        assert!(read_all(Syntax::Toml, "title = ").is_empty());
-        assert!(read_all(Syntax::Yaml, "title: [unclosed").is_empty());
+        assert!(read_all(FrontMatter::Toml, "title = ").is_empty());
+        assert!(read_all(FrontMatter::Yaml, "title: [unclosed").is_empty());
     }
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-use super::frontmatter::{self, Syntax};
+use super::frontmatter::{self, FrontMatter};
 use super::html::{self, HtmlOptions};
 use crate::document::visual::{Alt, Image};
 use crate::document::{Document, Segment, SegmentBuilder};
@@ -85,7 +85,7 @@ struct Reader<'s> {
     /// For each open link, whether it is an autolink (skipped) or a link (an inline scope).
     links: Vec<bool>,
     /// Front matter being read: its syntax and the range of its content.
-    metadata: Option<(Syntax, Option<Range<usize>>)>,
+    metadata: Option<(FrontMatter, Option<Range<usize>>)>,
 }
 
 impl Reader<'_> {
@@ -235,8 +235,8 @@ impl Reader<'_> {
             }
             Tag::MetadataBlock(kind) => {
                 let syntax = match kind {
-                    MetadataBlockKind::YamlStyle => Syntax::Yaml,
-                    MetadataBlockKind::PlusesStyle => Syntax::Toml,
+                    MetadataBlockKind::YamlStyle => FrontMatter::Yaml,
+                    MetadataBlockKind::PlusesStyle => FrontMatter::Toml,
                 };
                 self.metadata = Some((syntax, None));
                 self.skip_depth += 1;
