@@ -353,7 +353,7 @@ impl Serialize for RuleId {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// The rule's id.
-    pub rule: String,
+    pub rule: RuleId,
     /// The rule's kind.
     pub kind: RuleKind,
     /// How much it matters.

@@ -25,7 +25,7 @@ use crate::model::{Finding, RuleKind, Severity};
 
 fn io_finding(rule: &str, message: String, at: usize) -> Finding {
     Finding {
-        rule: rule.to_string(),
+        rule: rule.into(),
         kind: RuleKind::Io,
         severity: Severity::Error,
         message,

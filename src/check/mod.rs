@@ -28,7 +28,7 @@ use globset::GlobSet;
 use crate::config::schema::Examples;
 use crate::document::{Document, Segment, MASK};
 use crate::matcher::fold;
-use crate::model::{Channel, Finding, RuleKind, Scope, Severity};
+use crate::model::{Channel, Finding, RuleId, RuleKind, Scope, Severity};
 
 /// What the kind checks, why, an example and its options: the `//!` comment at the top
 /// of its module.
@@ -104,7 +104,7 @@ pub(crate) fn module_doc(source: &str) -> String {
 #[derive(Debug)]
 pub struct Rule {
     /// Its id, such as `term/GitHub`.
-    pub id: String,
+    pub id: RuleId,
     /// Its kind.
     pub kind: RuleKind,
     /// How much its findings matter.

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::lint::FileReport;
-use crate::model::Severity;
+use crate::model::{RuleId, Severity};
 
 /// The output formats, in the order documented.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,7 +223,7 @@ impl Kept {
 
 /// Counts per rule and severity, gathered file by file, for `--statistics`.
 #[derive(Debug, Default)]
-pub struct Statistics(std::collections::BTreeMap<(String, Severity), usize>);
+pub struct Statistics(std::collections::BTreeMap<(RuleId, Severity), usize>);
 
 impl Statistics {
     /// Counts one more file's findings.
