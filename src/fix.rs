@@ -149,7 +149,7 @@ mod tests {
 
     fn fix(span: std::ops::Range<usize>, replacement: &str) -> Finding {
         Finding {
-            rule: "test/fix".to_string(),
+            rule: "test/fix".into(),
             kind: RuleKind::Prefer,
             severity: Severity::Warning,
             message: String::new(),

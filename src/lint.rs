@@ -399,7 +399,7 @@ mod tests {
     fn places(report: &FileReport) -> Vec<(String, Location, String)> {
         report
             .located()
-            .map(|l| (l.finding.rule.clone(), l.at, l.matched.to_string()))
+            .map(|l| (l.finding.rule.to_string(), l.at, l.matched.to_string()))
             .collect()
     }
 

@@ -3,11 +3,15 @@
 //! text) and a finding itself. It depends on nothing else in the crate, and everything may
 //! depend on it.
 
+use std::borrow::Borrow;
+use std::cmp::Ordering;
 use std::fmt;
-use std::ops::Range;
+use std::hash::{Hash, Hasher};
+use std::ops::{Deref, Range};
 use std::str::FromStr;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// How much a finding matters; also the order for `--min-severity` (info < warning < error).
 #[derive(
@@ -294,11 +298,140 @@ pub struct TextRange {
 
 byte_range!(TextRange);
 
+/// A rule's id, such as `term/GitHub`: made once per rule when rules are compiled, and
+/// shared by every finding of the rule, so that giving a finding its rule's id costs a
+/// reference count, not a copy of the text. Two ids are equal when their text is (the same
+/// rule's ids are found equal without reading it, and ids of rules files compiled apart
+/// still compare by text); they are ordered and hashed by their text, so a `&str` finds one
+/// in a map or set. It reads, prints and serializes as its text.
+#[derive(Clone)]
+pub struct RuleId(Arc<str>);
+
+impl RuleId {
+    /// The id's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for RuleId {
+    fn from(id: &str) -> Self {
+        RuleId(Arc::from(id))
+    }
+}
+
+impl From<String> for RuleId {
+    fn from(id: String) -> Self {
+        RuleId(Arc::from(id))
+    }
+}
+
+impl Deref for RuleId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for RuleId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for RuleId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for RuleId {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for RuleId {}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for RuleId {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<RuleId> for &str {
+    fn eq(&self, other: &RuleId) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<RuleId> for String {
+    fn eq(&self, other: &RuleId) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialOrd for RuleId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RuleId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        if Arc::ptr_eq(&self.0, &other.0) {
+            Ordering::Equal
+        } else {
+            self.0.cmp(&other.0)
+        }
+    }
+}
+
+/// Hashes as its text does, as [`Borrow<str>`] requires.
+impl Hash for RuleId {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+/// Shows as its text does (`"term/GitHub"`), as the `String` it replaced did.
+impl fmt::Debug for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// Prints its text, padded and aligned as a `str` is (`{:<width$}` lines up a column).
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A plain string, in every format that writes findings or rules.
+impl Serialize for RuleId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// A finding: one place where content breaks a rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// The rule's id.
-    pub rule: String,
+    pub rule: RuleId,
     /// The rule's kind.
     pub kind: RuleKind,
     /// How much it matters.
@@ -328,5 +461,27 @@ impl Finding {
     pub fn with_fix(mut self, fix: Option<String>) -> Self {
         self.fix = fix;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_compare_order_hash_and_serialize_as_their_text() {
+        let id = RuleId::from("term/GitHub");
+        let apart = RuleId::from("term/GitHub".to_string());
+        assert_eq!(id, id.clone());
+        assert_eq!(id, apart);
+        assert_eq!(id.cmp(&"term/Gitlab".into()), Ordering::Less);
+        assert_eq!(id, "term/GitHub");
+        let set = std::collections::HashSet::from([id.clone()]);
+        assert!(set.contains("term/GitHub"));
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"term/GitHub\"");
+        assert_eq!(
+            format!("{id} {id:?} {id:<12}|"),
+            "term/GitHub \"term/GitHub\" term/GitHub |"
+        );
     }
 }

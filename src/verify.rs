@@ -5,14 +5,14 @@
 use crate::check::check_active;
 use crate::check::CompiledRules;
 use crate::document::{Document, SegmentBuilder};
-use crate::model::{RuleKind, Scope};
+use crate::model::{RuleId, RuleKind, Scope};
 use crate::read::html::{self, HtmlOptions};
 
 /// An example that did not behave as its rule promised.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ExampleFailure {
     /// The rule's id.
-    pub rule: String,
+    pub rule: RuleId,
     /// The example sentence.
     pub sentence: String,
     /// Whether the sentence was listed under `flag` (else `pass`).

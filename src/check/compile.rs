@@ -360,9 +360,12 @@ impl Compiler<'_> {
             None => None,
         };
         let rule = Rule {
-            id: common.id.unwrap_or_else(|| {
-                format!("{}/{}", draft.kind.name(), draft.name.replace('_', "-"))
-            }),
+            id: common
+                .id
+                .unwrap_or_else(|| {
+                    format!("{}/{}", draft.kind.name(), draft.name.replace('_', "-"))
+                })
+                .into(),
             kind: draft.kind,
             severity: common.severity.unwrap_or(self.default_severity),
             message: common
@@ -658,7 +661,7 @@ mod tests {
         let from_file = load_rules(&pack).unwrap();
         let from_text = load_rules_from_str(&text, &pack).unwrap();
         let ids = |rules: &CompiledRules| -> Vec<String> {
-            rules.rules.iter().map(|r| r.id.clone()).collect()
+            rules.rules.iter().map(|r| r.id.to_string()).collect()
         };
         assert_eq!(ids(&from_text), ids(&from_file));
         assert_eq!(from_text.relative(&pack), Path::new("acme.toml"));

@@ -39,7 +39,7 @@ impl Kind for IoKind {
 
 fn io_finding(rule: &str, message: String, at: usize) -> Finding {
     Finding {
-        rule: rule.to_string(),
+        rule: rule.into(),
         kind: RuleKind::Io,
         severity: Severity::Error,
         message,

@@ -45,7 +45,7 @@ pub const FINDINGS: &str = "limits/findings";
 
 fn limits_finding(rule: &str, message: String, help: String) -> Finding {
     Finding {
-        rule: rule.to_string(),
+        rule: rule.into(),
         kind: RuleKind::Limits,
         severity: Severity::Error,
         message,

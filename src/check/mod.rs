@@ -31,7 +31,7 @@ use globset::GlobSet;
 use crate::config::schema::Examples;
 use crate::document::{Document, Segment, MASK};
 use crate::matcher::fold;
-use crate::model::{Channel, Finding, RuleKind, Scope, Severity, SourceSpan, TextRange};
+use crate::model::{Channel, Finding, RuleId, RuleKind, Scope, Severity, SourceSpan, TextRange};
 
 /// The leading `//!` lines of a Rust source file, without the markers.
 pub(crate) fn module_doc(source: &str) -> String {
@@ -48,7 +48,7 @@ pub(crate) fn module_doc(source: &str) -> String {
 #[derive(Debug)]
 pub struct Rule {
     /// Its id, such as `term/GitHub`.
-    pub id: String,
+    pub id: RuleId,
     /// Its kind.
     pub kind: RuleKind,
     /// How much its findings matter.

@@ -131,7 +131,7 @@ mod tests {
 
     fn finding(span: std::ops::Range<usize>, fix: Option<&str>) -> Finding {
         Finding {
-            rule: "term/GitHub".to_string(),
+            rule: "term/GitHub".into(),
             kind: RuleKind::Term,
             severity: Severity::Warning,
             message: "Write \"GitHub\", not \"Github\"".to_string(),

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::lint::FileReport;
-use crate::model::Severity;
+use crate::model::{RuleId, Severity};
 
 /// Declares the output formats once: each variant with its name on the command line, its
 /// doc, and how its [`Reporter`] is made from `style` and `quiet` (named by the caller, so
@@ -218,7 +218,7 @@ impl Kept {
 
 /// Counts per rule and severity, gathered file by file, for `--statistics`.
 #[derive(Debug, Default)]
-pub struct Statistics(std::collections::BTreeMap<(String, Severity), usize>);
+pub struct Statistics(std::collections::BTreeMap<(RuleId, Severity), usize>);
 
 impl Statistics {
     /// Counts one more file's findings.

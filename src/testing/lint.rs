@@ -78,7 +78,7 @@ impl Lint {
     pub fn found(&self, text: &str) -> Vec<(String, String)> {
         self.findings(text)
             .into_iter()
-            .map(|f| (f.rule, matched(text, f.span).to_string()))
+            .map(|f| (f.rule.to_string(), matched(text, f.span).to_string()))
             .collect()
     }
 
@@ -87,7 +87,7 @@ impl Lint {
     pub fn spans(&self, text: &str) -> Vec<(String, Range<usize>)> {
         self.findings(text)
             .into_iter()
-            .map(|f| (f.rule, f.span.range()))
+            .map(|f| (f.rule.to_string(), f.span.range()))
             .collect()
     }
 
