@@ -8,7 +8,7 @@ use crate::check::CompiledRules;
 use crate::check::{self, io};
 use crate::fix::{self, Fixed};
 use crate::model::{Channel, Finding};
-use crate::read::{self, Syntax};
+use crate::read::{self, FileType};
 use crate::span::{LineIndex, Location};
 use crate::suppress;
 use crate::walk::Origin;
@@ -209,10 +209,11 @@ impl FileReport {
 pub fn lint_text(
     rules: &CompiledRules,
     path: &Path,
-    (channel, format): (Channel, Syntax),
+    file_type: FileType,
     source: &str,
 ) -> Vec<Finding> {
-    let document = read::read(channel, format, source, &rules.read);
+    let channel = file_type.channel;
+    let document = read::read(channel, file_type.syntax, source, &rules.read);
     let relative = rules.relative(path);
     let mut findings = check::check_document(rules, &document, source, channel, relative);
     suppress::retain_unsuppressed(&document.directives, source, &mut findings);
@@ -224,10 +225,11 @@ pub fn lint_bytes(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
-    (channel, format): (Channel, Syntax),
+    file_type: FileType,
     bytes: Vec<u8>,
     mode: FixMode,
 ) -> FileReport {
+    let channel = file_type.channel;
     if is_utf16(&bytes) {
         return FileReport::new(
             display_path,
@@ -249,13 +251,12 @@ pub fn lint_bytes(
             return FileReport::new(display_path, Some(channel), source, vec![finding]);
         }
     };
-    let kind = (channel, format);
-    let findings = lint_text(rules, path, kind, &source);
+    let findings = lint_text(rules, path, file_type, &source);
     if mode == FixMode::Off || findings.iter().all(|f| f.fix.is_none()) {
         return FileReport::new(display_path, Some(channel), source, findings);
     }
     let fixed = fix::fix_text(&source, findings.clone(), |text| {
-        lint_text(rules, path, kind, text)
+        lint_text(rules, path, file_type, text)
     });
     let settled = fixed.settled;
     let mut report = match mode {
@@ -304,11 +305,11 @@ pub fn lint_file(
     rules: &CompiledRules,
     path: &Path,
     display_path: String,
-    kind: (Channel, Syntax),
+    file_type: FileType,
     options: LintOptions,
     origin: Origin,
 ) -> Option<FileReport> {
-    let channel = Some(kind.0);
+    let channel = Some(file_type.channel);
     let named = origin == Origin::Named;
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
@@ -339,7 +340,7 @@ pub fn lint_file(
             rules,
             path,
             display_path,
-            kind,
+            file_type,
             bytes,
             options.fix,
         )),
@@ -361,7 +362,7 @@ mod tests {
             &rules,
             Path::new("a.md"),
             "a.md".into(),
-            (Channel::Markdown, Syntax::Markdown),
+            FileType::MARKDOWN,
             bytes,
             FixMode::Off,
         );
@@ -388,7 +389,7 @@ mod tests {
             &rules,
             Path::new("a.md"),
             "a.md".into(),
-            (Channel::Markdown, Syntax::Markdown),
+            FileType::MARKDOWN,
             source.into_bytes(),
             FixMode::Off,
         );

@@ -101,7 +101,7 @@ fn hook_files_pattern_is_exactly_the_extensions_brandlint_reads() {
         let email = dir.path().join("emails").join(&name);
         let reads = read::detect(&page, plain.is_email(&page)).is_some()
             || read::detect(&email, emails.is_email(&email))
-                .is_some_and(|(_, format)| format != Syntax::Html);
+                .is_some_and(|file_type| file_type.syntax != Syntax::Html);
         assert_eq!(
             pattern.is_match(&format!("posts/{name}")),
             reads,

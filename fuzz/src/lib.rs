@@ -21,7 +21,7 @@ use brandlint::fix;
 use brandlint::lint::{self, FileReport, FixMode};
 use brandlint::model::{Channel, TextRange};
 use brandlint::read::html::{self, HtmlOptions, Selector};
-use brandlint::read::{eml, frontmatter, markdown, mask, plain, Syntax};
+use brandlint::read::{eml, frontmatter, markdown, mask, plain, FileType, Syntax};
 use brandlint::report::{reporter, Format as OutputFormat, Style, Summary};
 
 /// A target's body: it panics when the input breaks an invariant.
@@ -283,7 +283,7 @@ pub fn load_rules(data: &[u8]) {
                     &rules,
                     Path::new(path),
                     path.to_string(),
-                    (channel, format),
+                    FileType::new(channel, format),
                     SAMPLE.as_bytes().to_vec(),
                     FixMode::Off,
                 );
@@ -313,7 +313,7 @@ fn lint_as(kind: usize, data: &[u8]) -> FileReport {
         &RULES,
         &kind_path(path),
         path.to_string(),
-        (channel, format),
+        FileType::new(channel, format),
         data.to_vec(),
         FixMode::Off,
     )

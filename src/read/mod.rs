@@ -31,6 +31,30 @@ pub enum Syntax {
     PlainText,
 }
 
+/// What a file is: the channel its content belongs to (which decides the rules that apply)
+/// and the syntax it is written in (which decides its reader).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileType {
+    /// Markdown post, HTML page or email.
+    pub channel: Channel,
+    /// How its text is written.
+    pub syntax: Syntax,
+}
+
+impl FileType {
+    /// A Markdown post.
+    pub const MARKDOWN: FileType = FileType::new(Channel::Markdown, Syntax::Markdown);
+    /// An HTML page.
+    pub const HTML: FileType = FileType::new(Channel::Html, Syntax::Html);
+    /// An HTML email template.
+    pub const HTML_EMAIL: FileType = FileType::new(Channel::Email, Syntax::Html);
+
+    /// A file of this channel, written in this syntax.
+    pub const fn new(channel: Channel, syntax: Syntax) -> FileType {
+        FileType { channel, syntax }
+    }
+}
+
 /// What reading needs to know of the rules, compiled with them: which HTML regions are not
 /// content, and whether the visual facts are gathered.
 #[derive(Debug, Default)]
@@ -44,7 +68,7 @@ pub struct ReadOptions {
 /// The channel and syntax of a file: from its extension (SPEC §2), and `[files] email`
 /// globs (`is_email`: they match the file), which make any file an email (read as HTML
 /// unless it is Markdown, plain text or a message). `None` for a file of no known channel.
-pub fn detect(path: &Path, is_email: bool) -> Option<(Channel, Syntax)> {
+pub fn detect(path: &Path, is_email: bool) -> Option<FileType> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -58,14 +82,17 @@ pub fn detect(path: &Path, is_email: bool) -> Option<(Channel, Syntax)> {
         _ => None,
     };
     if is_email {
-        return Some((Channel::Email, format.unwrap_or(Syntax::Html)));
+        return Some(FileType::new(
+            Channel::Email,
+            format.unwrap_or(Syntax::Html),
+        ));
     }
     match (extension.as_str(), format?) {
         ("mjml" | "hbs" | "handlebars" | "liquid" | "eml", format) => {
-            Some((Channel::Email, format))
+            Some(FileType::new(Channel::Email, format))
         }
-        (_, Syntax::Markdown) => Some((Channel::Markdown, Syntax::Markdown)),
-        (_, Syntax::Html) => Some((Channel::Html, Syntax::Html)),
+        (_, Syntax::Markdown) => Some(FileType::MARKDOWN),
+        (_, Syntax::Html) => Some(FileType::HTML),
         // Plain text is content only where [files] email says it is an email.
         (_, Syntax::PlainText | Syntax::Eml) => None,
     }

@@ -18,8 +18,9 @@ use crate::config::error::ConfigError;
 use crate::config::load::Reach;
 use crate::limits::{Exceeded, LimitValues, Limits};
 use crate::lint::{self, FileReport, FixMode, LintOptions};
-use crate::model::{Channel, Severity};
+use crate::model::Severity;
 use crate::read;
+use crate::read::FileType;
 use crate::walk::{self, display_path, DisplayPaths};
 use cut::FindingsCut;
 
@@ -219,7 +220,7 @@ enum Item {
         rules: Arc<CompiledRules>,
         path: PathBuf,
         display: String,
-        kind: (Channel, read::Syntax),
+        file_type: FileType,
         origin: walk::Origin,
     },
 }
@@ -234,9 +235,9 @@ impl Item {
                 rules,
                 path,
                 display,
-                kind,
+                file_type,
                 origin,
-            } => lint::lint_file(&rules, &path, display, kind, lint_options, origin)
+            } => lint::lint_file(&rules, &path, display, file_type, lint_options, origin)
                 .map(|report| (report, rules.limits.findings_per_file)),
         }
     }
@@ -393,7 +394,9 @@ fn plan_stdin(
     let per_file = rules.limits.findings_per_file;
     let size = bytes.len() as u64;
     match read::detect(&absolute, rules.is_email(&absolute)) {
-        Some((channel, _)) if options.max_file_size.is_some_and(|limit| size > limit) => {
+        Some(FileType { channel, .. })
+            if options.max_file_size.is_some_and(|limit| size > limit) =>
+        {
             let limit = options.max_file_size.unwrap_or_default();
             let finding = crate::check::io::too_large(size, limit);
             run.reports.push(FileReport::new(
@@ -403,8 +406,8 @@ fn plan_stdin(
                 vec![finding],
             ));
         }
-        Some(kind) => run.reports.push(lint::lint_bytes(
-            &rules, &absolute, display, kind, bytes, stdin_mode,
+        Some(file_type) => run.reports.push(lint::lint_bytes(
+            &rules, &absolute, display, file_type, bytes, stdin_mode,
         )),
         None => run
             .notices
@@ -452,7 +455,7 @@ fn plan_files(
         }
         let named = target.origin == walk::Origin::Named;
         match read::detect(&absolute, rules.is_email(&absolute)) {
-            Some((channel, _)) if target.origin == walk::Origin::ListedLink => {
+            Some(FileType { channel, .. }) if target.origin == walk::Origin::ListedLink => {
                 run.reports.push(FileReport::new(
                     display,
                     Some(channel),
@@ -460,11 +463,11 @@ fn plan_files(
                     vec![crate::check::io::symbolic_link()],
                 ));
             }
-            Some(kind) => jobs.push(Item::Lint {
+            Some(file_type) => jobs.push(Item::Lint {
                 rules,
                 path: absolute,
                 display,
-                kind,
+                file_type,
                 origin: target.origin,
             }),
             None if named && !target.path.exists() => {

@@ -20,21 +20,14 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{load_rules_from_str, CompiledRules};
 use crate::lint::{lint_bytes, lint_text, FixMode};
-use crate::model::{Channel, Finding, SourceSpan};
-use crate::read::Syntax;
-
-/// A Markdown post, the default.
-pub const MARKDOWN: (Channel, Syntax) = (Channel::Markdown, Syntax::Markdown);
-/// An HTML page.
-pub const HTML: (Channel, Syntax) = (Channel::Html, Syntax::Html);
-/// An HTML email template.
-pub const EMAIL: (Channel, Syntax) = (Channel::Email, Syntax::Html);
+use crate::model::{Finding, SourceSpan};
+use crate::read::FileType;
 
 /// Compiled rules and how to read the texts they check: a channel and format, and the path
 /// the text is linted as (for `files` globs and overrides).
 pub struct Lint {
     rules: CompiledRules,
-    kind: (Channel, Syntax),
+    file_type: FileType,
     path: PathBuf,
 }
 
@@ -46,32 +39,32 @@ impl Lint {
             .unwrap_or_else(|error| panic!("rules do not compile: {error:?}\n{rules}"));
         Self {
             rules,
-            kind: MARKDOWN,
+            file_type: FileType::MARKDOWN,
             path: PathBuf::from("post.md"),
         }
     }
 
     /// Texts are HTML pages at `page.html`.
     pub fn html(self) -> Self {
-        self.kind(HTML, "page.html")
+        self.read_as(FileType::HTML, "page.html")
     }
 
     /// Texts are HTML email templates at `email.html`.
     pub fn email(self) -> Self {
-        self.kind(EMAIL, "email.html")
+        self.read_as(FileType::HTML_EMAIL, "email.html")
     }
 
     /// Texts are of this channel and format, linted as the file at `path` (relative to the
     /// rules file's folder).
-    pub fn kind(mut self, kind: (Channel, Syntax), path: &str) -> Self {
-        self.kind = kind;
+    pub fn read_as(mut self, file_type: FileType, path: &str) -> Self {
+        self.file_type = file_type;
         self.path = PathBuf::from(path);
         self
     }
 
     /// Every finding of `text`, in source order, as `brandlint check` finds them.
     pub fn findings(&self, text: &str) -> Vec<Finding> {
-        lint_text(&self.rules, &self.path, self.kind, text)
+        lint_text(&self.rules, &self.path, self.file_type, text)
     }
 
     /// Each finding of `text` as its rule id and the text at its span.
@@ -128,7 +121,7 @@ impl Lint {
             &self.rules,
             &self.path,
             self.path.display().to_string(),
-            self.kind,
+            self.file_type,
             text.as_bytes().to_vec(),
             FixMode::Return,
         );
