@@ -148,17 +148,14 @@ mod tests {
     use crate::model::Severity;
 
     fn fix(span: std::ops::Range<usize>, replacement: &str) -> Finding {
-        Finding {
-            rule: "test/fix".into(),
-            kind: RuleKind::Prefer,
-            severity: Severity::Warning,
-            message: String::new(),
-            span: span.into(),
-            scope: None,
-            fix: Some(replacement.to_string()),
-            help: None,
-            url: None,
-        }
+        Finding::new(
+            "test/fix".into(),
+            RuleKind::Prefer,
+            Severity::Warning,
+            span.into(),
+            String::new(),
+        )
+        .with_fix(Some(replacement.to_string()))
     }
 
     #[test]

@@ -451,6 +451,36 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding of the rule `rule`, of `kind`, at `span` of the file, saying `message`:
+    /// the one way a finding is made, still without scope, fix, hint or link. A rules
+    /// file's rule makes its findings with `crate::check::Rule::finding`, which adds the
+    /// rule's hint and link.
+    pub fn new(
+        rule: RuleId,
+        kind: RuleKind,
+        severity: Severity,
+        span: SourceSpan,
+        message: String,
+    ) -> Finding {
+        Finding {
+            rule,
+            kind,
+            severity,
+            message,
+            span,
+            scope: None,
+            fix: None,
+            help: None,
+            url: None,
+        }
+    }
+
+    /// The finding with a hint.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
     /// The finding, standing in prose of this scope.
     pub fn in_scope(mut self, scope: Scope) -> Self {
         self.scope = Some(scope);

@@ -38,17 +38,13 @@ impl Kind for IoKind {
 }
 
 fn io_finding(rule: &str, message: String, at: usize) -> Finding {
-    Finding {
-        rule: rule.into(),
-        kind: RuleKind::Io,
-        severity: Severity::Error,
+    Finding::new(
+        rule.into(),
+        RuleKind::Io,
+        Severity::Error,
+        SourceSpan::at(at),
         message,
-        span: SourceSpan::at(at),
-        scope: None,
-        fix: None,
-        help: None,
-        url: None,
-    }
+    )
 }
 
 /// A file that could not be read.
@@ -125,11 +121,4 @@ pub fn unsettled_fixes(passes: usize) -> Finding {
         )
     }
     .with_help("run `brandlint check` to see which fixes remain, and make the rules agree")
-}
-
-impl Finding {
-    fn with_help(mut self, help: &str) -> Self {
-        self.help = Some(help.to_string());
-        self
-    }
 }

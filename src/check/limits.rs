@@ -44,17 +44,14 @@ pub const FINDINGS_PER_FILE: &str = "limits/findings-per-file";
 pub const FINDINGS: &str = "limits/findings";
 
 fn limits_finding(rule: &str, message: String, help: String) -> Finding {
-    Finding {
-        rule: rule.into(),
-        kind: RuleKind::Limits,
-        severity: Severity::Error,
+    Finding::new(
+        rule.into(),
+        RuleKind::Limits,
+        Severity::Error,
+        SourceSpan::at(0),
         message,
-        span: SourceSpan::at(0),
-        scope: None,
-        fix: None,
-        help: Some(help),
-        url: None,
-    }
+    )
+    .with_help(help)
 }
 
 /// A file whose findings past the first `limit` are not reported: `more` of them.

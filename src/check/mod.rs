@@ -82,15 +82,9 @@ impl Rule {
     /// document it stands ([`Finding::in_scope`]) and a fix ([`Finding::with_fix`]).
     pub fn finding(&self, span: SourceSpan, message: String) -> Finding {
         Finding {
-            rule: self.id.clone(),
-            kind: self.kind,
-            severity: self.severity,
-            message,
-            span,
-            scope: None,
-            fix: None,
             help: self.help.clone(),
             url: self.url.clone(),
+            ..Finding::new(self.id.clone(), self.kind, self.severity, span, message)
         }
     }
 

@@ -131,16 +131,17 @@ mod tests {
 
     fn finding(span: std::ops::Range<usize>, fix: Option<&str>) -> Finding {
         Finding {
-            rule: "term/GitHub".into(),
-            kind: RuleKind::Term,
-            severity: Severity::Warning,
-            message: "Write \"GitHub\", not \"Github\"".to_string(),
-            span: span.into(),
-            scope: Some(Scope::Paragraph),
-            fix: fix.map(str::to_string),
-            help: None,
             url: Some("https://example.com/\"style\"".to_string()),
+            ..Finding::new(
+                "term/GitHub".into(),
+                RuleKind::Term,
+                Severity::Warning,
+                span.into(),
+                "Write \"GitHub\", not \"Github\"".to_string(),
+            )
         }
+        .in_scope(Scope::Paragraph)
+        .with_fix(fix.map(str::to_string))
     }
 
     /// The document as one value, pretty-printed by serde_json: what the format promises.
