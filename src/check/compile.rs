@@ -17,7 +17,7 @@ use crate::check::visual::{self, VisualRules};
 use crate::check::voice::{self, VoiceRules};
 use crate::check::{self, Rule};
 use crate::config::error::ConfigError;
-use crate::config::load::{self, Located, MergedRules, Reach};
+use crate::config::load::{self, FromFile, MergedRules, Reach};
 use crate::config::schema::{RuleSpec, VoiceSettings};
 use crate::config::table::Common;
 use crate::limits::{Budget, Exceeded, LimitValues, Limits};
@@ -220,7 +220,7 @@ pub struct RuleDraft {
 impl RuleDraft {
     /// The rule of one check of a kind made of several (voice, visual): named by the key
     /// that switches it on, with a summary for message and expectation, and nothing to match.
-    pub fn check(kind: RuleKind, common: Common, key: &str, summary: &'static str) -> Self {
+    pub fn for_part(kind: RuleKind, common: Common, key: &str, summary: &'static str) -> Self {
         RuleDraft {
             kind,
             common,
@@ -419,7 +419,7 @@ pub fn compile(
     let ignore_selectors = merged
         .ignore_selectors
         .iter()
-        .map(|Located { origin, value }| {
+        .map(|FromFile { origin, value }| {
             Selector::parse(value.get_ref())
                 .map_err(|e| compiler.error_at(*origin, value.span(), e))
         })
@@ -553,10 +553,10 @@ fn check_rule_count(
 /// Compiles one `[[override]]`; a name in `disable` must be a kind or a rule of these rules.
 fn compile_override(
     compiler: &Compiler,
-    located: &Located<crate::config::schema::OverrideTable>,
+    located: &FromFile<crate::config::schema::OverrideTable>,
     rules: &[Rule],
 ) -> Result<Override, ConfigError> {
-    let Located { origin, value } = located;
+    let FromFile { origin, value } = located;
     for name in &value.disable {
         let name_ref = name.get_ref();
         if !rules.iter().any(|rule| names_rule(name_ref, rule))

@@ -32,7 +32,7 @@ pub struct SourceFile {
 
 /// A table together with the index (into [`MergedRules::sources`]) of the file it came from.
 #[derive(Debug)]
-pub struct Located<T> {
+pub struct FromFile<T> {
     /// Index of the source file.
     pub origin: usize,
     /// The table.
@@ -51,17 +51,17 @@ pub struct MergedRules {
     /// `[defaults] severity`.
     pub default_severity: Option<Severity>,
     /// `[files] email`, from every file.
-    pub email: Vec<Located<Spanned<String>>>,
+    pub email: Vec<FromFile<Spanned<String>>>,
     /// `[files] ignore`, from every file.
-    pub ignore: Vec<Located<Spanned<String>>>,
+    pub ignore: Vec<FromFile<Spanned<String>>>,
     /// `[files] ignore_selectors`, from every file.
-    pub ignore_selectors: Vec<Located<Spanned<String>>>,
+    pub ignore_selectors: Vec<FromFile<Spanned<String>>>,
     /// Every rule table, typed by kind: the files in the order merged (the extended ones
     /// first), each file's tables kind by kind. A later `[voice]` or `[visual]` table's keys
     /// win over an earlier one's.
-    pub rules: Vec<Located<RuleSpec>>,
+    pub rules: Vec<FromFile<RuleSpec>>,
     /// `[[override]]` tables, applied in this order.
-    pub overrides: Vec<Located<OverrideTable>>,
+    pub overrides: Vec<FromFile<OverrideTable>>,
     /// `[limits]`, each key from the last file that sets it.
     pub limits: LimitValues,
 }
@@ -298,8 +298,8 @@ fn merge(merged: &mut MergedRules, path: &Path, text: String, mut file: RulesFil
     merged.limits = merged.limits.overlaid(&file.limits.values());
 }
 
-impl<'a, T> From<&'a Located<T>> for (usize, &'a T) {
-    fn from(located: &'a Located<T>) -> Self {
+impl<'a, T> From<&'a FromFile<T>> for (usize, &'a T) {
+    fn from(located: &'a FromFile<T>) -> Self {
         (located.origin, &located.value)
     }
 }
@@ -307,8 +307,8 @@ impl<'a, T> From<&'a Located<T>> for (usize, &'a T) {
 fn located<T>(
     origin: usize,
     tables: impl IntoIterator<Item = T>,
-) -> impl Iterator<Item = Located<T>> {
+) -> impl Iterator<Item = FromFile<T>> {
     tables
         .into_iter()
-        .map(move |value| Located { origin, value })
+        .map(move |value| FromFile { origin, value })
 }

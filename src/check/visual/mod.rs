@@ -229,7 +229,7 @@ pub fn compile(
     for check in &configured {
         compiler.add(
             last_origin,
-            RuleDraft::check(RuleKind::Visual, common.clone(), check.key, check.summary),
+            RuleDraft::for_part(RuleKind::Visual, common.clone(), check.key, check.summary),
         )?;
     }
     Ok(Some(settings))

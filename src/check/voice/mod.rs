@@ -192,7 +192,7 @@ pub fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), Conf
     for check in configured {
         compiler.add(
             origin,
-            RuleDraft::check(RuleKind::Voice, common.clone(), check.key, check.summary),
+            RuleDraft::for_part(RuleKind::Voice, common.clone(), check.key, check.summary),
         )?;
     }
     Ok(())
