@@ -15,7 +15,8 @@
 //!   case-insensitive, on word boundaries, and any run of white space matches one space.
 //! - the common keys: `id`, `severity`, `message` (default `Avoid "{match}"`), `help`, `url`,
 //!   `channels`, `scopes` (for example `scopes = ["link"]` for "click here" as link text),
-//!   `files`, `examples`.
+//!   `files`, `examples`, `case` (`"exact"`: only the phrase as written) and `exceptions`
+//!   (phrases in which a match is fine, such as "master's degree" for "master").
 //!
 //! A phrase inside a longer configured phrase or term at the same place is not flagged.
 
@@ -172,5 +173,34 @@ mod tests {
             "Run `synergy --check` on https://example.com/synergy today.\n",
             &[],
         );
+    }
+
+    #[test]
+    fn case_exact_flags_only_the_forms_as_written() {
+        let rules = "[[banned]]\nphrases = [\"ACME\"]\ncase = \"exact\"\n";
+        assert_findings(rules, "Call ACME now.\n", &[("banned/ACME", "ACME")]);
+        assert_findings(rules, "The acme of design. Acme works.\n", &[]);
+        let any = "[[banned]]\nphrases = [\"ACME\"]\n";
+        assert_findings(any, "The acme of design.\n", &[("banned/ACME", "acme")]);
+    }
+
+    #[test]
+    fn a_match_inside_an_exception_is_fine_and_one_beside_it_is_not() {
+        let rules = "[[banned]]\nphrases = [\"master\"]\n\
+                     exceptions = [\"master's degree\", \"Master of Arts\"]\n";
+        assert_findings(rules, "She holds a master's degree.\n", &[]);
+        assert_findings(rules, "A MASTER OF ARTS.\n", &[]);
+        assert_findings(
+            rules,
+            "Push to master, then finish the master's degree.\n",
+            &[("banned/master", "master")],
+        );
+    }
+
+    #[test]
+    fn an_exception_of_one_rule_leaves_other_rules_alone() {
+        let rules = "[[banned]]\nphrases = [\"master\"]\nexceptions = [\"master key\"]\n\
+                     [[banned]]\nphrases = [\"key\"]\n";
+        assert_findings(rules, "Use the master key.\n", &[("banned/key", "key")]);
     }
 }

@@ -42,8 +42,9 @@ impl RegexBudget {
         RegexBudget { limit, used: 0 }
     }
 
-    /// Compiles `source`, taking its memory from the budget.
-    pub fn compile(&mut self, source: &str) -> Result<Regex, RegexError> {
+    /// Compiles `source`, matching any casing when `case_insensitive` (as a leading `(?i)`
+    /// would), taking its memory from the budget.
+    pub fn compile(&mut self, source: &str, case_insensitive: bool) -> Result<Regex, RegexError> {
         let caches = 2 * PATTERN_DFA_CACHE;
         let left = self.limit.map(|limit| limit.saturating_sub(self.used));
         let over = |limit| RegexError::OverBudget { limit };
@@ -66,7 +67,11 @@ impl RegexBudget {
                     .hybrid_cache_capacity(PATTERN_DFA_CACHE as usize)
                     .utf8_empty(true),
             )
-            .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+            .syntax(
+                regex_automata::util::syntax::Config::new()
+                    .utf8(true)
+                    .case_insensitive(case_insensitive),
+            )
             .build(source)
             .map_err(|e| match e.size_limit() {
                 Some(_) => too_large(),
@@ -79,6 +84,7 @@ impl RegexBudget {
             }
         }
         let regex = regex::RegexBuilder::new(source)
+            .case_insensitive(case_insensitive)
             .size_limit(size)
             .dfa_size_limit(PATTERN_DFA_CACHE as usize)
             .build()
@@ -100,7 +106,7 @@ mod tests {
         let mut budget = RegexBudget::new(Some(2 << 20));
         let mut compiled = 0;
         let error = loop {
-            match budget.compile(r"\w{20}x") {
+            match budget.compile(r"\w{20}x", false) {
                 Ok(_) => compiled += 1,
                 Err(error) => break error,
             }
@@ -115,12 +121,15 @@ mod tests {
     fn without_a_budget_only_the_size_of_one_pattern_is_limited() {
         let mut budget = RegexBudget::new(None);
         for _ in 0..20 {
-            budget.compile(r"\w{20}x").unwrap();
+            budget.compile(r"\w{20}x", false).unwrap();
         }
         assert_eq!(
-            budget.compile(r"\w{5000}").err(),
+            budget.compile(r"\w{5000}", false).err(),
             Some(RegexError::TooLarge)
         );
-        assert!(matches!(budget.compile("("), Err(RegexError::Invalid(_))));
+        assert!(matches!(
+            budget.compile("(", false),
+            Err(RegexError::Invalid(_))
+        ));
     }
 }

@@ -19,9 +19,9 @@ use crate::check::{self, Rule};
 use crate::config::error::ConfigError;
 use crate::config::load::{self, FromFile, MergedRules, Reach};
 use crate::config::schema::{RuleSpec, VoiceSettings};
-use crate::config::table::Common;
+use crate::config::table::{CasePolicy, Common};
 use crate::limits::{Budget, Exceeded, LimitValues, Limits};
-use crate::matcher::{PhraseSet, PhraseSetBuilder};
+use crate::matcher::{single_spaced, PhraseSet, PhraseSetBuilder};
 use crate::model::{Channel, RuleKind, Severity};
 use crate::read::html::Selector;
 use crate::read::ReadOptions;
@@ -58,6 +58,8 @@ pub struct CompiledRules {
     pub rules: Vec<Rule>,
     /// Every literal phrase, owned by `(rule index, role)`.
     pub phrases: PhraseSet<(usize, PhraseRole)>,
+    /// Every rule's `exceptions`, owned by rule index.
+    pub exceptions: PhraseSet<usize>,
     /// Every `[[pattern]]` regex.
     pub patterns: Vec<CompiledPattern>,
     /// `[files] ignore`.
@@ -244,6 +246,8 @@ struct CompiledDraft {
     regex: Option<Regex>,
     requirement: Option<Requirement>,
     term: Option<Term>,
+    /// Phrases inside which its matches are fine.
+    exceptions: Vec<String>,
 }
 
 /// Collects the rules of a merged rules file; each kind's `compile` feeds it.
@@ -320,7 +324,18 @@ impl Compiler<'_> {
     /// Compiles a user regex written at `source` in the rules file `origin`, within what is
     /// left of the `regex_size` budget.
     pub fn regex(&mut self, origin: usize, source: &Spanned<String>) -> Result<Regex, ConfigError> {
-        self.regexes.compile(source.get_ref()).map_err(|error| {
+        self.regex_with_case(origin, source, false)
+    }
+
+    /// [`Compiler::regex`], matching any casing when `case_insensitive`.
+    pub fn regex_with_case(
+        &mut self,
+        origin: usize,
+        source: &Spanned<String>,
+        case_insensitive: bool,
+    ) -> Result<Regex, ConfigError> {
+        let compiled = self.regexes.compile(source.get_ref(), case_insensitive);
+        compiled.map_err(|error| {
             let message = match error {
                 RegexError::Invalid(error) => format!("invalid regex: {error}"),
                 RegexError::TooLarge => format!(
@@ -359,6 +374,20 @@ impl Compiler<'_> {
             Some(globs) => Some(self.globs(origin, globs)?),
             None => None,
         };
+        let exceptions = common.exceptions.unwrap_or_default();
+        if let Some(empty) = exceptions.iter().find(|e| e.get_ref().trim().is_empty()) {
+            return Err(self.error_at(origin, empty.span(), "an exception is empty"));
+        }
+        let exact_forms = (common.case == Some(CasePolicy::Exact) && !draft.phrases.is_empty())
+            .then(|| {
+                let flagged = draft
+                    .phrases
+                    .iter()
+                    .filter(|(_, role)| *role == PhraseRole::Flag);
+                flagged
+                    .map(|(phrase, _)| single_spaced(phrase).into_owned())
+                    .collect()
+            });
         let rule = Rule {
             id: common
                 .id
@@ -380,6 +409,8 @@ impl Compiler<'_> {
             expected: draft.expected,
             defined_in: self.merged.source(origin).path.display().to_string(),
             table: self.table,
+            exact_forms,
+            has_exceptions: !exceptions.is_empty(),
         };
         self.drafts.push(CompiledDraft {
             rule,
@@ -388,6 +419,7 @@ impl Compiler<'_> {
             regex: draft.regex,
             requirement: draft.requirement,
             term: draft.term,
+            exceptions: exceptions.into_iter().map(Spanned::into_inner).collect(),
         });
         Ok(())
     }
@@ -441,6 +473,7 @@ pub fn compile(
 
     let mut rules = Vec::new();
     let mut phrases = PhraseSetBuilder::default();
+    let mut exceptions = PhraseSetBuilder::default();
     let mut patterns = Vec::new();
     let mut requirements = Vec::new();
     let mut terms = Vec::new();
@@ -451,6 +484,9 @@ pub fn compile(
         let index = rules.len();
         for (phrase, role) in draft.phrases {
             phrases.add(&phrase, (index, role));
+        }
+        for exception in draft.exceptions {
+            exceptions.add(&exception, index);
         }
         if let Some(regex) = draft.regex {
             patterns.push(CompiledPattern { rule: index, regex });
@@ -497,6 +533,7 @@ pub fn compile(
         brand: merged.brand_name.clone(),
         rules,
         phrases: phrases.build(),
+        exceptions: exceptions.build(),
         patterns,
         ignore,
         email,

@@ -24,6 +24,7 @@ pub use compile::{
     PhraseRole, RuleDraft,
 };
 
+use std::cell::OnceCell;
 use std::path::Path;
 
 use globset::GlobSet;
@@ -74,6 +75,11 @@ pub struct Rule {
     /// Which table of the merged rules files it comes from: a `[[banned]]` table gives one
     /// rule per phrase, all sharing the table's keys and examples.
     pub table: usize,
+    /// With `case = "exact"`, the forms its phrases match, as written (single-spaced);
+    /// `None` when any casing matches.
+    pub exact_forms: Option<Vec<String>>,
+    /// Whether `exceptions` lists phrases inside which its matches are fine.
+    pub has_exceptions: bool,
 }
 
 impl Rule {
@@ -86,6 +92,14 @@ impl Rule {
             url: self.url.clone(),
             ..Finding::new(self.id.clone(), self.kind, self.severity, span, message)
         }
+    }
+
+    /// Whether a match written `matched` (single-spaced, as read) is one of the forms the
+    /// rule's case policy matches.
+    pub fn matches_case_of(&self, matched: &str) -> bool {
+        self.exact_forms
+            .as_ref()
+            .is_none_or(|forms| forms.iter().any(|form| form == matched))
     }
 
     /// Whether the rule runs on a file of this channel at this path (relative to the rules
@@ -213,15 +227,48 @@ pub fn check_segment(
             .as_deref()
             .is_none_or(|scopes| segment.in_any_scope(range, scopes))
     };
-    let folded = fold(&segment.text);
+    let text = &segment.text;
+    let folded = fold(text);
     let runs_here =
         |index: usize, range: TextRange| active[index] && in_scope(&rules.rules[index], range);
+    // The rules' exceptions in this segment, found once, when a rule with exceptions first
+    // has a match here.
+    let excepted: OnceCell<Vec<(usize, TextRange)>> = OnceCell::new();
+    let is_excepted = |index: usize, range: TextRange| {
+        let excepted = excepted.get_or_init(|| {
+            let found = rules.exceptions.find_all(text, &folded, |_, _| true);
+            found
+                .into_iter()
+                .flat_map(|m| {
+                    rules
+                        .exceptions
+                        .owners(m.pattern)
+                        .iter()
+                        .map(move |&owner| (owner, m.range))
+                })
+                .collect()
+        });
+        excepted
+            .iter()
+            .any(|&(owner, at)| owner == index && at.start <= range.start && range.end <= at.end)
+    };
+    // Whether the rule takes a match there as one: its case policy and its exceptions.
+    let accepts = |index: usize, range: TextRange| {
+        let rule = &rules.rules[index];
+        rule.matches_case_of(&text[range.range()])
+            && !(rule.has_exceptions && is_excepted(index, range))
+    };
+    let flags_here =
+        |index: usize, range: TextRange| runs_here(index, range) && accepts(index, range);
     let applies = |pattern: usize, range: TextRange| {
         rules
             .phrases
             .owners(pattern)
             .iter()
-            .any(|&(index, _)| runs_here(index, range))
+            .any(|&(index, role)| match role {
+                PhraseRole::Shadow => runs_here(index, range),
+                PhraseRole::Flag => flags_here(index, range),
+            })
     };
     let mut judge = |index: usize, range: TextRange, notes: &mut Notes| {
         let rule = &rules.rules[index];
@@ -238,7 +285,7 @@ pub fn check_segment(
     };
     for found in rules.phrases.find(&segment.text, &folded, applies) {
         for &(index, role) in rules.phrases.owners(found.pattern) {
-            if role == PhraseRole::Shadow || !runs_here(index, found.range) {
+            if role == PhraseRole::Shadow || !flags_here(index, found.range) {
                 continue;
             }
             judge(index, found.range, notes);
@@ -251,7 +298,11 @@ pub fn check_segment(
         }
         for m in compiled.regex.find_iter(&segment.text) {
             let range = TextRange::from(m.range());
-            if m.is_empty() || m.as_str().contains(MASK) || !in_scope(rule, range) {
+            if m.is_empty()
+                || m.as_str().contains(MASK)
+                || !in_scope(rule, range)
+                || !accepts(compiled.rule, range)
+            {
                 continue;
             }
             judge(compiled.rule, range, notes);

@@ -12,9 +12,10 @@
 //! - `regex`: Rust regex syntax, which runs in linear time (no look-around or
 //!   backreferences). It sees prose as read: markup removed, entities decoded, white space
 //!   folded to single spaces; matches that touch a template tag, code or a URL are skipped.
-//!   Add `(?i)` for case-insensitive matching.
+//!   Add `(?i)`, or set `case = "any"`, for case-insensitive matching.
 //! - the common keys: `id` (default `pattern/<regex>`), `severity`, `message` (default
-//!   `"{match}" matches {expected}`), `help`, `url`, `channels`, `scopes`, `files`, `examples`.
+//!   `"{match}" matches {expected}`), `help`, `url`, `channels`, `scopes`, `files`, `examples`,
+//!   `case` and `exceptions` (phrases in which a match is fine).
 
 use crate::check::kind::{Kind, Notes};
 use crate::check::{Compiler, RuleDraft};
@@ -22,6 +23,7 @@ use crate::config::error::ConfigError;
 use crate::config::load::MergedRules;
 use crate::config::schema::PatternTable;
 use crate::config::schema::RuleSpec;
+use crate::config::table::CasePolicy;
 
 use super::MatchContext;
 use crate::model::{Finding, RuleKind};
@@ -54,7 +56,9 @@ pub fn compile(
     compiler: &mut Compiler,
 ) -> Result<(), ConfigError> {
     let source = table.keys.regex.get_ref();
-    let regex = compiler.regex(origin, &table.keys.regex)?;
+    // A regex says its own case unless `case = "any"` asks for every casing.
+    let any_case = table.common.case == Some(CasePolicy::Any);
+    let regex = compiler.regex_with_case(origin, &table.keys.regex, any_case)?;
     compiler.add_at(
         origin,
         table.keys.regex.span(),
@@ -149,5 +153,28 @@ mod tests {
     fn empty_matches_are_never_findings() {
         let rules = "[[pattern]]\nregex = \"x*\"\n";
         assert_findings(rules, "abc axxb\n", &[("pattern/x*", "xx")]);
+    }
+
+    #[test]
+    fn a_regex_says_its_own_case_unless_case_is_any() {
+        let as_written = "[[pattern]]\nregex = \"acme\\\\d\"\n";
+        assert_findings(
+            as_written,
+            "acme1 and Acme2.\n",
+            &[("pattern/acme\\d", "acme1")],
+        );
+        let any = "[[pattern]]\nregex = \"acme\\\\d\"\ncase = \"any\"\n";
+        assert_findings(
+            any,
+            "acme1 and Acme2.\n",
+            &[("pattern/acme\\d", "acme1"), ("pattern/acme\\d", "Acme2")],
+        );
+    }
+
+    #[test]
+    fn a_match_inside_an_exception_is_fine() {
+        let rules = "[[pattern]]\nregex = \"!{2,}\"\nexceptions = [\"Yahoo!!\"]\n";
+        assert_findings(rules, "Yahoo!! is a name.\n", &[]);
+        assert_findings(rules, "Wow!! Yahoo!!\n", &[("pattern/!{2,}", "!!")]);
     }
 }

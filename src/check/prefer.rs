@@ -15,7 +15,8 @@
 //! - `instead_of`: the wordings to replace.
 //! - the common keys: `id` (default `prefer/<use>`), `severity`, `message` (default
 //!   `Use "{expected}" instead of "{match}"`), `help`, `url`, `channels`, `scopes`, `files`,
-//!   `examples`.
+//!   `examples`, `case` (`"exact"`: only the wordings as written) and `exceptions` (phrases
+//!   in which a wording means something else, such as "hit rate" for `hit -> click`).
 
 use crate::check::kind::{Kind, Notes};
 use crate::check::{Compiler, PhraseRole, RuleDraft};
@@ -129,6 +130,7 @@ pub(crate) fn capitalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::match_case;
+    use crate::testing::lint::assert_findings;
 
     #[test]
     fn case_follows_the_replaced_text() {
@@ -138,5 +140,20 @@ mod tests {
         assert_eq!(match_case("email", "E-mail"), "Email");
         assert_eq!(match_case("use", "Utilize"), "Use");
         assert_eq!(match_case("sign in", "Log In"), "Sign In");
+    }
+
+    #[test]
+    fn case_exact_replaces_only_the_wordings_as_written() {
+        let rules = "[[prefer]]\nuse = \"Sign in\"\ninstead_of = [\"Log In\"]\ncase = \"exact\"\n";
+        assert_findings(rules, "Press Log In.\n", &[("prefer/Sign in", "Log In")]);
+        assert_findings(rules, "You can log in here.\n", &[]);
+    }
+
+    #[test]
+    fn an_exception_keeps_a_wording_where_it_means_something_else() {
+        let rules = "[[prefer]]\nuse = \"click\"\ninstead_of = [\"hit\"]\n\
+                     exceptions = [\"hit rate\", \"big hit\"]\n";
+        assert_findings(rules, "The cache hit rate rose.\n", &[]);
+        assert_findings(rules, "Hit the button.\n", &[("prefer/click", "Hit")]);
     }
 }

@@ -30,7 +30,9 @@
 //! - `no_plural`: "Acme Clouds" is a finding.
 //! - the common keys: `id` (default `term/<name>`), `severity`, `message` (default
 //!   `Write "{expected}", not "{match}"`, for wrong spellings), `help`, `url`, `channels`,
-//!   `scopes`, `files`, `examples`.
+//!   `scopes`, `files`, `examples`, `case` (`"exact"`: only the variants as written are
+//!   findings, not other casings of the name) and `exceptions` (phrases in which the name is
+//!   fine, such as "login shell" for a brand named Shell).
 //!
 //! A fix to the exact name is offered where the match holds no markup; possessives and
 //! plurals need a rewrite, so they have none.
@@ -331,6 +333,7 @@ pub fn check_trademarks(rules: &CompiledRules, mentions: &[Mention], findings: &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::lint::{assert_findings, assert_fixed};
 
     #[test]
     fn plurals_follow_english_spelling_and_skip_symbols() {
@@ -348,5 +351,20 @@ mod tests {
         assert_eq!(possessive_suffix("Acme", "'simple'"), None);
         assert_eq!(possessive_suffix("Acme", "' quoted"), None);
         assert_eq!(possessive_suffix("Acme", " is"), None);
+    }
+
+    #[test]
+    fn case_exact_flags_only_the_variants_as_written() {
+        let rules = "[[term]]\nname = \"Acme\"\nvariants = [\"ACME\"]\ncase = \"exact\"\n";
+        assert_findings(rules, "Try ACME today.\n", &[("term/Acme", "ACME")]);
+        assert_fixed(rules, "Try ACME today.\n", "Try Acme today.\n");
+        assert_findings(rules, "Try acme or aCME or Acme.\n", &[]);
+    }
+
+    #[test]
+    fn an_exception_keeps_a_name_in_a_phrase_that_is_not_the_brand() {
+        let rules = "[[term]]\nname = \"Shell\"\nexceptions = [\"login shell\"]\n";
+        assert_findings(rules, "Start a login shell.\n", &[]);
+        assert_findings(rules, "Open the shell app.\n", &[("term/Shell", "shell")]);
     }
 }

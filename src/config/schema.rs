@@ -332,6 +332,8 @@ pub struct RequireKeys {
 
 impl TableKeys for RequireKeys {
     const NAME: &'static str = "RequireTable";
+    /// A requirement counts its phrases in any case, and every one counts.
+    const NOT_TAKEN: &'static [&'static str] = &["case", "exceptions"];
 }
 
 /// Declares the voice settings once, for the two places they are written: `[voice]` (with the
@@ -363,8 +365,8 @@ pub type VoiceTable = RuleTable<VoiceSettings>;
 
 impl TableKeys for VoiceSettings {
     const NAME: &'static str = "VoiceTable";
-    /// Voice checks have fixed ids and messages.
-    const NOT_TAKEN: &'static [&'static str] = &["id", "message"];
+    /// Voice checks have fixed ids and messages, and match no phrases.
+    const NOT_TAKEN: &'static [&'static str] = &["id", "message", "case", "exceptions"];
 }
 
 voice_settings! {
@@ -503,7 +505,7 @@ pub struct VisualKeys {
 impl TableKeys for VisualKeys {
     const NAME: &'static str = "VisualTable";
     /// Visual checks have fixed ids and messages, and judge markup, not prose in a scope.
-    const NOT_TAKEN: &'static [&'static str] = &["id", "message", "scopes"];
+    const NOT_TAKEN: &'static [&'static str] = &["id", "message", "scopes", "case", "exceptions"];
 }
 
 /// `[[override]]`: changes for the files that match, applied in order.

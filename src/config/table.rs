@@ -47,6 +47,22 @@ pub struct Common {
     /// Sentences for `brandlint rules --verify`.
     #[serde(default)]
     pub examples: Examples,
+    /// Which casings of its phrases a phrase rule matches (any, when absent).
+    pub case: Option<CasePolicy>,
+    /// Phrases in which a match of a phrase rule is fine ("master's degree" for a banned
+    /// "master").
+    pub exceptions: Option<Vec<Spanned<String>>>,
+}
+
+/// `case`: which casings of its phrases a phrase rule matches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CasePolicy {
+    /// Any casing: "acme", "Acme" and "ACME" all match "Acme".
+    #[default]
+    Any,
+    /// Only the forms as written: a rule `ACME -> Acme` flags "ACME", never "acme".
+    Exact,
 }
 
 impl Common {
@@ -63,6 +79,8 @@ impl Common {
             channels: later.channels.or(self.channels),
             scopes: later.scopes.or(self.scopes),
             files: later.files.or(self.files),
+            case: later.case.or(self.case),
+            exceptions: later.exceptions.or(self.exceptions),
             examples: if has_examples {
                 later.examples
             } else {
@@ -391,7 +409,7 @@ mod tests {
 
     impl TableKeys for NoId {
         const NAME: &'static str = "NoIdTable";
-        const NOT_TAKEN: &'static [&'static str] = &["id", "message"];
+        const NOT_TAKEN: &'static [&'static str] = &["id", "message", "case", "exceptions"];
     }
 
     #[derive(Debug, Deserialize)]
@@ -427,7 +445,8 @@ mod tests {
         assert!(
             error.message().contains(
                 "unknown field `sevrity`, expected one of `name`, `flag`, `id`, `severity`, \
-                 `message`, `help`, `url`, `channels`, `scopes`, `files`, `examples`"
+                 `message`, `help`, `url`, `channels`, `scopes`, `files`, `examples`, `case`, \
+                 `exceptions`"
             ),
             "{}",
             error.message()

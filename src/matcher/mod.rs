@@ -202,6 +202,26 @@ impl<T> PhraseSet<T> {
         folded: &str,
         applies: impl Fn(usize, TextRange) -> bool,
     ) -> Vec<PhraseMatch> {
+        let mut candidates = self.find_all(text, folded, applies);
+        candidates.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+        let mut widest_end = 0;
+        candidates.retain(|m| {
+            let contained = m.range.end <= widest_end;
+            widest_end = widest_end.max(m.range.end);
+            !contained
+        });
+        candidates
+    }
+
+    /// Every match of a phrase in `text` on its word boundaries that `applies` accepts,
+    /// those inside longer ones included, in no particular order: [`PhraseSet::find`]
+    /// before the longest wins.
+    pub fn find_all(
+        &self,
+        text: &str,
+        folded: &str,
+        applies: impl Fn(usize, TextRange) -> bool,
+    ) -> Vec<PhraseMatch> {
         let Some(search) = &self.search else {
             return Vec::new();
         };
@@ -219,13 +239,6 @@ impl<T> PhraseSet<T> {
             if before_ok && after_ok && applies(pattern, range) {
                 candidates.push(PhraseMatch { range, pattern });
             }
-        });
-        candidates.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
-        let mut widest_end = 0;
-        candidates.retain(|m| {
-            let contained = m.range.end <= widest_end;
-            widest_end = widest_end.max(m.range.end);
-            !contained
         });
         candidates
     }
