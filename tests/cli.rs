@@ -147,13 +147,13 @@ fn nested_rules_files_govern_their_subtree() {
     let dir = site(&[
         ("brandlint.toml", RULES),
         ("a.md", "Github\n"),
-        ("docs/.brandlint.toml", "[[term]]\nname = \"Docs\"\n"),
-        ("docs/b.md", "Github and docs\n"),
+        ("docs/.brandlint.toml", "[[term]]\nname = \"DocsHub\"\n"),
+        ("docs/b.md", "Github and docshub\n"),
     ]);
     let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
     assert_eq!(
         pairs(&report, "path", "rule"),
-        owned(&[("a.md", "term/GitHub"), ("docs/b.md", "term/Docs")])
+        owned(&[("a.md", "term/GitHub"), ("docs/b.md", "term/DocsHub")])
     );
 }
 

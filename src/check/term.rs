@@ -32,10 +32,19 @@
 //!   `Write "{expected}", not "{match}"`, for wrong spellings), `help`, `url`, `channels`,
 //!   `scopes`, `files`, `examples`, `case` (`"exact"`: only the variants as written are
 //!   findings, not other casings of the name) and `exceptions` (phrases in which the name is
-//!   fine, such as "login shell" for a brand named Shell).
+//!   fine, such as "figma plugin api" for Figma).
 //!
 //! A fix to the exact name is offered where the match holds no markup; possessives and
 //! plurals need a rewrite, so they have none.
+//!
+//! Some matches are not the name. A one-word name that is also an ordinary English word (in
+//! the Wordnik word list: "Notion", "Slack", "Square", "Postmark") is that word when written
+//! in lower case mid-sentence ("the notion of"), and is not flagged there; at the start of a
+//! sentence, or in other casings, it still is. A name set in a run of capitals, among other
+//! words in capitals ("ACME URLS", a heading or label in capitals), is a case transform, not a
+//! misspelling. A form listed in `variants` is flagged wherever it stands: a brand whose
+//! name is a rare word too ("Android", "Python") lists its lower-case form there to have it
+//! flagged mid-sentence.
 
 use crate::check::kind::{DocumentContext, Kind, Notes};
 use crate::config::load::MergedRules;
@@ -63,12 +72,33 @@ pub struct Term {
     no_possessive: bool,
     /// Exact forms that are fine.
     allow: Vec<String>,
+    /// The `variants` as written: a match written so is a finding wherever it stands.
+    variants: Vec<String>,
+    /// Whether the name is one word that is also an ordinary English word ("Notion",
+    /// "Slack", "Square"), so that word in lower case mid-sentence is the word, not the name.
+    common_word: bool,
 }
 
 impl Term {
     /// Whether a matched form is one the rules file allows as written.
     fn allows(&self, matched: &str) -> bool {
         self.allow.iter().any(|a| a == matched)
+    }
+
+    /// Whether a match is not the name but something else written with its letters: the
+    /// ordinary word a one-word name also is, in lower case mid-sentence ("a notion of"),
+    /// or any word of a run of capitals (a heading or label set in capitals: "ACME URLS").
+    /// A form listed in `variants` is always the name.
+    fn is_not_the_name(&self, context: &MatchContext<'_>) -> bool {
+        let matched = context.matched_text();
+        if self.variants.iter().any(|v| v == matched) {
+            return false;
+        }
+        let text = &context.segment.text;
+        let range = context.text_range;
+        let lower = !matched.chars().any(char::is_uppercase);
+        (self.common_word && lower && is_mid_sentence(&text[..range.start]))
+            || in_capitals_run(text, range.range())
     }
 
     /// Whether a matched form is a plural of the name (only when plurals are findings).
@@ -139,6 +169,8 @@ pub fn compile(
             .map(|v| (v.get_ref().clone(), PhraseRole::Flag)),
     );
     phrases.extend(plurals.iter().map(|p| (p.clone(), PhraseRole::Flag)));
+    let common_word = !name.contains(char::is_whitespace)
+        && wordnik_list::word_exists(&name.to_ascii_lowercase());
     compiler.add_at(
         origin,
         table.keys.name.span(),
@@ -156,6 +188,13 @@ pub fn compile(
                 trademark,
                 no_possessive: table.keys.no_possessive,
                 allow: table.keys.allow.clone(),
+                variants: table
+                    .keys
+                    .variants
+                    .iter()
+                    .map(|v| v.get_ref().clone())
+                    .collect(),
+                common_word,
             }),
         },
     )
@@ -178,7 +217,7 @@ fn plurals_of(name: &str) -> Vec<String> {
 /// as the name is a wrong spelling, fixed to the name.
 pub fn on_match(context: &MatchContext<'_>, term: &Term) -> Option<Finding> {
     let matched = context.matched_text();
-    if term.allows(matched) {
+    if term.allows(matched) || term.is_not_the_name(context) {
         return None;
     }
     let expected = &context.rule.expected;
@@ -207,6 +246,35 @@ pub fn on_match(context: &MatchContext<'_>, term: &Term) -> Option<Finding> {
         }
     }
     (matched != expected).then(|| context.finding(Some(expected.clone())))
+}
+
+/// Whether text ending where a match starts leaves the match inside a sentence: something
+/// stands before it, and that is not the end of a sentence.
+fn is_mid_sentence(before: &str) -> bool {
+    let opening = |c: char| c.is_whitespace() || "\"'([{\u{201C}\u{2018}*_".contains(c);
+    match before.trim_end_matches(opening).chars().next_back() {
+        None => false,
+        Some(last) => !matches!(last, '.' | '!' | '?'),
+    }
+}
+
+/// Whether the match at `range` is set in capitals among other words in capitals: it has
+/// two letters or more, all capitals, and so does the word before or after it.
+fn in_capitals_run(text: &str, range: std::ops::Range<usize>) -> bool {
+    let capitals = |word: &str| {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let first_two = letters.clone().take(2).count() == 2;
+        first_two && letters.all(char::is_uppercase)
+    };
+    if !capitals(&text[range.clone()]) {
+        return false;
+    }
+    let is_separator = |c: char| !is_word_char(c);
+    let before = text[..range.start].trim_end_matches(is_separator);
+    let previous = before.rsplit(is_separator).next().unwrap_or("");
+    let after = text[range.end..].trim_start_matches(is_separator);
+    let next = after.split(is_separator).next().unwrap_or("");
+    capitals(previous) || capitals(next)
 }
 
 /// The length of a possessive ending right after a name: `'s` or `’s`, or a bare
@@ -363,8 +431,43 @@ mod tests {
 
     #[test]
     fn an_exception_keeps_a_name_in_a_phrase_that_is_not_the_brand() {
-        let rules = "[[term]]\nname = \"Shell\"\nexceptions = [\"login shell\"]\n";
-        assert_findings(rules, "Start a login shell.\n", &[]);
-        assert_findings(rules, "Open the shell app.\n", &[("term/Shell", "shell")]);
+        let rules = "[[term]]\nname = \"Figma\"\nexceptions = [\"figma plugin api\"]\n";
+        assert_findings(rules, "Read the figma plugin api notes.\n", &[]);
+        assert_findings(rules, "Open figma today.\n", &[("term/Figma", "figma")]);
+    }
+
+    #[test]
+    fn a_name_that_is_an_ordinary_word_is_that_word_in_lower_case_mid_sentence() {
+        let rules = "[[term]]\nname = \"Notion\"\n";
+        assert_findings(rules, "Drop the notion of a single page.\n", &[]);
+        assert_findings(rules, "Notion is where we write.\n", &[]);
+        assert_findings(
+            rules,
+            "We use Notion. notion is fast. NOTION too.\n",
+            &[("term/Notion", "notion"), ("term/Notion", "NOTION")],
+        );
+        let not_a_word = "[[term]]\nname = \"GitHub\"\n";
+        assert_findings(
+            not_a_word,
+            "We push to github daily.\n",
+            &[("term/GitHub", "github")],
+        );
+    }
+
+    #[test]
+    fn a_variant_listed_in_lower_case_is_flagged_even_when_it_is_a_word() {
+        let rules = "[[term]]\nname = \"Slack\"\nvariants = [\"slack\"]\n";
+        assert_findings(
+            rules,
+            "Post it in slack today.\n",
+            &[("term/Slack", "slack")],
+        );
+    }
+
+    #[test]
+    fn a_name_set_in_a_run_of_capitals_is_not_a_misspelling() {
+        let rules = "[[term]]\nname = \"Acme\"\n";
+        assert_findings(rules, "## ACME URLS\n\nSee ACME FAQ.\n", &[]);
+        assert_findings(rules, "Try ACME today.\n", &[("term/Acme", "ACME")]);
     }
 }
