@@ -21,7 +21,7 @@ use crate::config::load::{self, FromFile, MergedRules, Reach};
 use crate::config::schema::{RuleSpec, VoiceSettings};
 use crate::config::table::{CasePolicy, Common};
 use crate::limits::{Budget, Exceeded, LimitValues, Limits};
-use crate::matcher::{single_spaced, PhraseSet, PhraseSetBuilder};
+use crate::matcher::{normalize_phrase, single_spaced, PhraseSet, PhraseSetBuilder};
 use crate::model::{Channel, RuleKind, Severity};
 use crate::read::html::Selector;
 use crate::read::ReadOptions;
@@ -250,6 +250,27 @@ struct CompiledDraft {
     exceptions: Vec<String>,
 }
 
+impl CompiledDraft {
+    /// Whether replacing `earlier` by this rule would lose something `earlier` matches:
+    /// another kind, another regex, or a phrase this rule does not flag.
+    fn drops_what_it_matches(&self, earlier: &CompiledDraft) -> bool {
+        let flagged = |draft: &CompiledDraft| -> Vec<String> {
+            let phrases = draft
+                .phrases
+                .iter()
+                .filter(|(_, role)| *role == PhraseRole::Flag);
+            phrases
+                .map(|(phrase, _)| normalize_phrase(phrase))
+                .collect()
+        };
+        let ours = flagged(self);
+        let regex = |draft: &CompiledDraft| draft.regex.as_ref().map(|r| r.as_str().to_string());
+        self.rule.kind != earlier.rule.kind
+            || regex(self) != regex(earlier)
+            || flagged(earlier).iter().any(|phrase| !ours.contains(phrase))
+    }
+}
+
 /// Collects the rules of a merged rules file; each kind's `compile` feeds it.
 pub struct Compiler<'a> {
     merged: &'a MergedRules,
@@ -457,8 +478,9 @@ pub fn compile(
         })
         .collect::<Result<Vec<_>, _>>()?;
 
-    // A later table with the same rule id replaces an earlier one (a pack extended and
-    // adjusted); the phrases of one table may share an id.
+    refuse_ids_taken_twice_in_one_file(&compiler)?;
+    // A later file's table with the same rule id replaces an earlier one's (a pack extended
+    // and adjusted); the phrases of one table may share an id.
     let mut last_table_with_id: HashMap<&str, usize> = HashMap::new();
     for draft in &compiler.drafts {
         last_table_with_id.insert(&draft.rule.id, draft.rule.table);
@@ -549,6 +571,41 @@ pub fn compile(
         conflicts: crate::config::conflict::find(merged),
         limits,
     })
+}
+
+/// Refuses two tables of one rules file that make rules with the same id when the second
+/// would drop what the first matches (two `[[prefer]]` with the same `use` and other
+/// wordings, say): a later table replaces an earlier one, which is how a phrase given again
+/// is adjusted (`severity = "error"` for one banned phrase), but within one file it must not
+/// lose a rule silently. The error stands at the second and names the line of the first.
+fn refuse_ids_taken_twice_in_one_file(compiler: &Compiler) -> Result<(), ConfigError> {
+    let mut first_at: HashMap<(&str, usize), &CompiledDraft> = HashMap::new();
+    for draft in &compiler.drafts {
+        let (origin, span) = &draft.at;
+        let first = *first_at
+            .entry((draft.rule.id.as_str(), *origin))
+            .or_insert(draft);
+        if first.rule.table == draft.rule.table || !draft.drops_what_it_matches(first) {
+            continue;
+        }
+        let text = &compiler.merged.source(*origin).text;
+        let before = text.get(..first.at.1.start).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let id = &draft.rule.id;
+        return Err(compiler
+            .error_at(
+                *origin,
+                span.clone(),
+                format!(
+                    "rule id `{id}` is already taken by the table at line {line}, which \
+                     matches what this one does not"
+                ),
+            )
+            .with_help(Some(
+                "give one of the two tables its own `id`, or merge them into one table".into(),
+            )));
+    }
+    Ok(())
 }
 
 /// The `rules` budget: the rules kept once later tables replace earlier ones must be no
@@ -723,5 +780,54 @@ mod tests {
             "{}",
             error.message
         );
+    }
+
+    #[test]
+    fn two_tables_of_one_file_with_one_id_are_an_error_naming_both_lines() {
+        let text = "[[prefer]]\nuse = \"use\"\ninstead_of = [\"utilize\"]\n\n\
+                    [[prefer]]\nuse = \"use\"\ninstead_of = [\"leverage\"]\n";
+        let error = load_rules_from_str(text, Path::new("brandlint.toml")).unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("rule id `prefer/use` is already taken by the table at line 2, which"),
+            "{}",
+            error.message
+        );
+        let own_ids = text.replace(
+            "instead_of = [\"leverage\"]",
+            "instead_of = [\"leverage\"]\nid = \"prefer/use-2\"",
+        );
+        let rules = load_rules_from_str(&own_ids, Path::new("brandlint.toml")).unwrap();
+        assert_eq!(rules.rules.len(), 2);
+        let adjusted = "[[banned]]\nphrases = [\"synergy\", \"leverage\"]\n\
+                        [[banned]]\nphrases = [\"synergy\"]\nseverity = \"error\"\n";
+        let rules = load_rules_from_str(adjusted, Path::new("brandlint.toml")).unwrap();
+        let synergy = rules.rule("banned/synergy").unwrap();
+        assert_eq!(
+            synergy.severity,
+            Severity::Error,
+            "a phrase given again is adjusted"
+        );
+    }
+
+    #[test]
+    fn a_later_file_replaces_a_rule_of_the_file_it_extends() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("base.toml");
+        std::fs::write(
+            &base,
+            "[[banned]]\nphrases = [\"synergy\"]\nseverity = \"info\"\n",
+        )
+        .unwrap();
+        let text = "[brand]\nextends = [\"base.toml\"]\n[[banned]]\nphrases = [\"synergy\"]\nseverity = \"error\"\n";
+        let rules = load_rules_from_str(text, &dir.path().join("brandlint.toml")).unwrap();
+        let synergy: Vec<_> = rules
+            .rules
+            .iter()
+            .filter(|r| r.id == "banned/synergy")
+            .collect();
+        assert_eq!(synergy.len(), 1);
+        assert_eq!(synergy[0].severity, Severity::Error);
     }
 }
