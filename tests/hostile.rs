@@ -586,10 +586,18 @@ fn conflicting_rules_are_reported_at_load_with_both_places() {
         ],
         "a banned phrase given again (synergy) is the same rule adjusted, not a conflict"
     );
-    // `check` says so on stderr and still runs; `rules --verify` fails.
+    // `check` says how many in one line and still runs; `rules` shows each with its
+    // places; `rules --verify` fails.
     let output = brandlint(dir.path(), &["check", "--format", "compact"], None);
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "brandlint: warning: 3 rules of the rules file contradict or repeat others; \
+         `brandlint rules` shows where\n"
+    );
+    let listed = brandlint(dir.path(), &["rules"], None);
+    let stderr = String::from_utf8_lossy(&listed.stderr);
     assert_eq!(stderr.matches("⚠").count(), 3, "{stderr}");
     assert!(
         stderr.contains("base.toml:3:15"),

@@ -365,13 +365,18 @@ fn print_notices(args: &CheckArgs, notices: &[String], conflicts: &[RuleConflict
             eprintln!("brandlint: {}", brandlint::printable::printable(notice));
         }
     }
-    for conflict in conflicts {
-        let text = format!("{:?}\n", miette::Report::new(conflict.clone()));
-        if github {
-            eprint!("{}", report::github::neutralize_lines(&text));
-        } else {
-            eprint!("{text}");
-        }
+    // Every check would repeat them, and a large pack's run would be drowned: a check says
+    // how many, and `brandlint rules` shows each with its places.
+    match conflicts.len() {
+        0 => {}
+        1 => eprintln!(
+            "brandlint: warning: 1 rule of the rules file contradicts or repeats another; \
+             `brandlint rules` shows where"
+        ),
+        count => eprintln!(
+            "brandlint: warning: {count} rules of the rules file contradict or repeat others; \
+             `brandlint rules` shows where"
+        ),
     }
 }
 

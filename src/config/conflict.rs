@@ -52,14 +52,14 @@ impl Diagnostic for RuleConflict {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let mut labels = vec![label(&self.first)];
-        if self.same_file() {
+        if self.shown_together() {
             labels.push(label(&self.second));
         }
         Some(Box::new(labels.into_iter()))
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
-        if self.same_file() {
+        if self.shown_together() {
             return None;
         }
         Some(Box::new(std::iter::once(&self.second as &dyn Diagnostic)))
@@ -67,7 +67,9 @@ impl Diagnostic for RuleConflict {
 }
 
 impl RuleConflict {
-    fn same_file(&self) -> bool {
+    /// Whether both places are in one file, and so one report (miette shows places far
+    /// apart as snippets of their own, never the lines between them).
+    fn shown_together(&self) -> bool {
         self.first.source.name() == self.second.source.name()
     }
 
@@ -300,5 +302,44 @@ mod tests {
             "[[term]]\nname = \"İstanbul\"\n[[banned]]\nphrases = [\"i\u{307}stanbul\"]\n",
         );
         assert_eq!(apart, Vec::<String>::new());
+    }
+
+    /// The report of each conflict, as a terminal without colors shows it.
+    fn rendered(rules: &str) -> Vec<String> {
+        let loaded = crate::check::load_rules_from_str(rules, Path::new("brandlint.toml")).unwrap();
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+        loaded
+            .conflicts
+            .iter()
+            .map(|conflict| {
+                let mut out = String::new();
+                handler.render_report(&mut out, conflict).unwrap();
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn places_far_apart_are_two_snippets_without_the_lines_between() {
+        let filler: String = (0..30).map(|i| format!("# filler line {i}\n")).collect();
+        let far = format!(
+            "[[prefer]]\nuse = \"email\"\ninstead_of = [\"e-mail\"]\n{filler}\
+             [[banned]]\nphrases = [\"e-mail\"]\n"
+        );
+        let [report] = &rendered(&far)[..] else {
+            panic!("one conflict");
+        };
+        assert!(!report.contains("filler line 15"), "{report}");
+        assert!(report.matches("e-mail").count() >= 2, "{report}");
+        let near = "[[prefer]]\nuse = \"email\"\ninstead_of = [\"e-mail\"]\n\
+                    [[banned]]\nphrases = [\"e-mail\"]\n";
+        let [report] = &rendered(near)[..] else {
+            panic!("one conflict");
+        };
+        assert!(
+            report.contains("[[banned]]"),
+            "one snippet with both: {report}"
+        );
     }
 }
