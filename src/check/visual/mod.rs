@@ -273,9 +273,10 @@ impl VisualContext<'_> {
         self.rule.finding(span, message)
     }
 
-    /// The file's bytes at a span, for messages.
-    pub fn written(&self, span: SourceSpan) -> &str {
-        self.source.get(span.range()).unwrap_or_default()
+    /// The file's text at a span as a reader sees it, character references decoded
+    /// (`&quot;Inter&quot;` is `"Inter"`), for messages.
+    pub fn written(&self, span: SourceSpan) -> std::borrow::Cow<'_, str> {
+        htmlize::unescape(self.source.get(span.range()).unwrap_or_default())
     }
 }
 
