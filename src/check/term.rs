@@ -38,9 +38,11 @@
 //! plurals need a rewrite, so they have none.
 //!
 //! Some matches are not the name. A one-word name that is also an ordinary English word (in
-//! the Wordnik word list: "Notion", "Slack", "Square", "Postmark") is that word when written
-//! in lower case mid-sentence ("the notion of"), and is not flagged there; at the start of a
-//! sentence, or in other casings, it still is. A name set in a run of capitals, among other
+//! the Wordnik word list: "Notion", "Slack", "Square", "Cargo") is that word when written in
+//! lower case as a plain noun: right after an article or determiner and right before a
+//! preposition, a conjunction or the end of a clause ("the notion of", "some slack in", "the
+//! cargo to port"). It is not flagged there; anywhere else ("the cargo team", "async rust"),
+//! and in other casings, it still is. A name set in a run of capitals, among other
 //! words in capitals ("ACME URLS", a heading or label in capitals), is a case transform, not a
 //! misspelling. A form listed in `variants` is flagged wherever it stands: a brand whose
 //! name is a rare word too ("Android", "Python") lists its lower-case form there to have it
@@ -75,7 +77,8 @@ pub struct Term {
     /// The `variants` as written: a match written so is a finding wherever it stands.
     variants: Vec<String>,
     /// Whether the name is one word that is also an ordinary English word ("Notion",
-    /// "Slack", "Square"), so that word in lower case mid-sentence is the word, not the name.
+    /// "Slack", "Square"), so that word in lower case as a plain noun is the word, not the
+    /// name.
     common_word: bool,
 }
 
@@ -86,9 +89,9 @@ impl Term {
     }
 
     /// Whether a match is not the name but something else written with its letters: the
-    /// ordinary word a one-word name also is, in lower case mid-sentence ("a notion of"),
-    /// or any word of a run of capitals (a heading or label set in capitals: "ACME URLS").
-    /// A form listed in `variants` is always the name.
+    /// ordinary word a one-word name also is, used as a plain noun ("the notion of"), or any
+    /// word of a run of capitals (a heading or label set in capitals: "ACME URLS"). A form
+    /// listed in `variants` is always the name.
     fn is_not_the_name(&self, context: &MatchContext<'_>) -> bool {
         let matched = context.matched_text();
         if self.variants.iter().any(|v| v == matched) {
@@ -97,7 +100,8 @@ impl Term {
         let text = &context.segment.text;
         let range = context.text_range;
         let lower = !matched.chars().any(char::is_uppercase);
-        (self.common_word && lower && is_mid_sentence(&text[..range.start]))
+        let (before, after) = (&text[..range.start], &text[range.end..]);
+        (self.common_word && lower && is_plain_noun(before, after))
             || in_capitals_run(text, range.range())
     }
 
@@ -248,14 +252,40 @@ pub fn on_match(context: &MatchContext<'_>, term: &Term) -> Option<Finding> {
     (matched != expected).then(|| context.finding(Some(expected.clone())))
 }
 
-/// Whether text ending where a match starts leaves the match inside a sentence: something
-/// stands before it, and that is not the end of a sentence.
-fn is_mid_sentence(before: &str) -> bool {
-    let opening = |c: char| c.is_whitespace() || "\"'([{\u{201C}\u{2018}*_".contains(c);
-    match before.trim_end_matches(opening).chars().next_back() {
-        None => false,
-        Some(last) => !matches!(last, '.' | '!' | '?'),
-    }
+/// Words that make the next word a plain noun phrase: articles and determiners.
+const DETERMINERS: [&str; 22] = [
+    "a", "an", "the", "some", "any", "no", "this", "that", "these", "those", "such", "every",
+    "each", "much", "little", "his", "her", "its", "our", "their", "my", "your",
+];
+
+/// Words that may follow a plain noun, ending its phrase.
+const AFTER_A_NOUN: [&str; 12] = [
+    "of", "in", "on", "for", "to", "with", "at", "from", "about", "between", "and", "or",
+];
+
+/// Whether a lower-case word between `before` and `after` is used as a plain noun: right
+/// after a determiner, and right before a preposition, a conjunction or the end of a clause
+/// ("the notion of", "some slack in", "a square."). Anything else keeps it the brand:
+/// on real technical writing, "the cargo team", "async rust" and "the android linker" are
+/// the products, and are findings.
+fn is_plain_noun(before: &str, after: &str) -> bool {
+    let previous = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let follows_determiner = DETERMINERS.contains(&previous);
+    let after = after.trim_start();
+    let next = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let ends_phrase = match after.chars().next() {
+        None => true,
+        Some(c) if c.is_alphabetic() => AFTER_A_NOUN.contains(&next),
+        Some(c) => matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'),
+    };
+    follows_determiner && ends_phrase
 }
 
 /// Whether the match at `range` is set in capitals among other words in capitals: it has
@@ -437,15 +467,26 @@ mod tests {
     }
 
     #[test]
-    fn a_name_that_is_an_ordinary_word_is_that_word_in_lower_case_mid_sentence() {
+    fn a_name_that_is_an_ordinary_word_is_that_word_as_a_plain_noun_in_lower_case() {
         let rules = "[[term]]\nname = \"Notion\"\n";
         assert_findings(rules, "Drop the notion of a single page.\n", &[]);
-        assert_findings(rules, "Notion is where we write.\n", &[]);
+        assert_findings(rules, "Notion is where we write. It is a notion.\n", &[]);
         assert_findings(
             rules,
-            "We use Notion. notion is fast. NOTION too.\n",
-            &[("term/Notion", "notion"), ("term/Notion", "NOTION")],
+            "We use Notion. notion is fast. NOTION too. Open the notion app.\n",
+            &[
+                ("term/Notion", "notion"),
+                ("term/Notion", "NOTION"),
+                ("term/Notion", "notion"),
+            ],
         );
+        let cargo = "[[term]]\nname = \"Cargo\"\n";
+        assert_findings(
+            cargo,
+            "Previously, the cargo team agreed. Build it with cargo.\n",
+            &[("term/Cargo", "cargo"), ("term/Cargo", "cargo")],
+        );
+        assert_findings(cargo, "The ship took the cargo to port.\n", &[]);
         let not_a_word = "[[term]]\nname = \"GitHub\"\n";
         assert_findings(
             not_a_word,
