@@ -5,6 +5,7 @@
 pub mod banned;
 pub mod budget;
 pub mod compile;
+pub mod dictionary;
 pub mod io;
 pub mod kind;
 pub mod limits;

@@ -173,8 +173,7 @@ pub fn compile(
             .map(|v| (v.get_ref().clone(), PhraseRole::Flag)),
     );
     phrases.extend(plurals.iter().map(|p| (p.clone(), PhraseRole::Flag)));
-    let common_word = !name.contains(char::is_whitespace)
-        && wordnik_list::word_exists(&name.to_ascii_lowercase());
+    let common_word = super::dictionary::is_english_word(name);
     compiler.add_at(
         origin,
         table.keys.name.span(),

@@ -15,8 +15,10 @@
 //! - `shouting_allow`: more ALL-CAPS words that are not shouting (product codes, acronyms
 //!   of your own), as written.
 //!
-//! Never flagged, as acronyms, codes or names rather than shouting: words of three letters
-//! or fewer; words with a digit or an underscore ("MP4", "COVID-19", "CARGO_HOME"); words
+//! Only English words shout: an ALL-CAPS word that is not in the English word list (the
+//! Wordnik list) is an acronym, a code or a name ("SBOM", "FOSDEM", "NVIDIA") and is never
+//! flagged. Never flagged either, as acronyms, codes or names rather than shouting: words
+//! of three letters or fewer; words with a digit or an underscore ("MP4", "COVID-19", "CARGO_HOME"); words
 //! without a vowel ("HRTB"); words the document defines by writing them alone in brackets
 //! ("impl Trait in traits (RPITIT)"); the words of `[[term]]` names in any casing (a
 //! name in capitals is the term rule's to report, with its fix); Roman
@@ -27,6 +29,7 @@
 use std::collections::HashSet;
 
 use super::VoiceContext;
+use crate::check::dictionary::is_english_word;
 use crate::model::{Finding, TextRange};
 
 /// ALL-CAPS words of four letters or more that are acronyms, not shouting.
@@ -58,6 +61,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             || defined.contains(word)
             || is_roman_numeral(word)
             || !has_vowel(word)
+            || is_not_a_word(word)
     };
     // The words are those every voice check shares.
     for (segment, analysis) in context.analyses().filter(|(s, _)| may_shout(&s.text)) {
@@ -92,6 +96,13 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             findings.extend(context.finding(segment, run, message, None));
         }
     }
+}
+
+/// Whether an ALL-CAPS word is no English word, and so an acronym, a code or a name: only
+/// plain ASCII letters are looked up; a contraction ("DON'T") or a word beyond ASCII is
+/// taken for a word.
+fn is_not_a_word(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_alphabetic()) && !is_english_word(word)
 }
 
 /// Whether a text may hold a shouted word: four capital letters in a row somewhere, or a
@@ -247,5 +258,15 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted, ACRONYMS, "keep ACRONYMS sorted and without repeats");
         assert!(ACRONYMS.iter().all(|a| is_shouted(a) || a.len() < 4));
+    }
+
+    #[test]
+    fn capitals_that_are_no_english_word_are_acronyms_and_words_still_shout() {
+        let rules = "[voice]\nshouting = true\n";
+        crate::testing::lint::assert_findings(
+            rules,
+            "Ship an SBOM, see you at FOSDEM on NVIDIA cards. It is FREE.\n",
+            &[("voice/shouting", "FREE")],
+        );
     }
 }
