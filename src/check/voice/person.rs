@@ -16,7 +16,9 @@
 //!
 //! The words read as the reader (`second`): the user, users, the end user, end users, the
 //! customer, customers, the reader, readers, the visitor, visitors, the subscriber,
-//! subscribers, each with "the" or alone, and "user's" and "customer's". The words read as
+//! subscribers, each with "the" or alone, and "user's" and "customer's"; but not someone
+//! else's people: after a possessive ("your users", "its customers") or a name ("Rust
+//! users", "Windows users"), they are an audience the prose talks about. The words read as
 //! the brand (`first-plural`): the company, this company, the organization (organisation),
 //! this organization, the business, this business. A word that starts a compound is not a
 //! person: "the user interface", "customer support", "user-facing" pass. No fix: which
@@ -131,7 +133,10 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     for segment in context.segments() {
         let folded = fold(&segment.text);
         for found in automaton.find(&segment.text, &folded, |_, _| true) {
-            if starts_compound(&segment.text[found.range.end..]) {
+            let text = &segment.text;
+            if starts_compound(&text[found.range.end..])
+                || names_someone_elses(&text[..found.range.start])
+            {
                 continue;
             }
             let matched = &segment.text[found.range.range()];
@@ -139,6 +144,28 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             findings.extend(context.finding(segment, found.range, message, None));
         }
     }
+}
+
+/// Possessive words: "your users" are the reader's own audience, "its users" a library's.
+const POSSESSIVES: [&str; 8] = ["your", "our", "their", "its", "his", "her", "my", "whose"];
+
+/// Whether the words before a match make it someone else's people rather than the reader:
+/// a possessive ("your customers", "its users") or a name ("Rust users", "Dev Desktop
+/// users": a capitalized word that does not start the sentence).
+fn names_someone_elses(before: &str) -> bool {
+    let before = before.trim_end();
+    let mut words = before.rsplit(char::is_whitespace);
+    let previous = words.next().unwrap_or("");
+    if POSSESSIVES.contains(&previous.to_lowercase().as_str()) {
+        return true;
+    }
+    let capitalized = previous.chars().next().is_some_and(char::is_uppercase)
+        && previous.chars().all(char::is_alphanumeric);
+    let starts_sentence = match words.next() {
+        None => true,
+        Some(word) => word.ends_with(['.', '!', '?', ':']),
+    };
+    capitalized && !starts_sentence
 }
 
 /// Whether the text after a match makes it part of a compound: a hyphen ("user-facing") or
@@ -165,5 +192,16 @@ mod tests {
         assert!(starts_compound(" Support team"));
         assert!(!starts_compound(" can sign in"));
         assert!(!starts_compound(""));
+    }
+
+    #[test]
+    fn someone_elses_people_are_not_the_reader() {
+        let rules = "[voice]\nperson = \"second\"\n";
+        crate::testing::lint::assert_findings(
+            rules,
+            "Tell your users first. Its users and Rust users agree. Most users wait. \
+             Then users can opt in.\n",
+            &[("voice/person", "users"), ("voice/person", "users")],
+        );
     }
 }
