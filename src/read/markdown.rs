@@ -33,6 +33,7 @@ pub fn read(source: &str, visuals: bool) -> Document {
         source,
         document: Document::default(),
         containers: Vec::new(),
+        html_quotes: 0,
         current: None,
         alt: None,
         image: None,
@@ -72,6 +73,9 @@ struct Reader<'s> {
     document: Document,
     /// Scopes of the open containers (list items, block quotes, footnotes), innermost last.
     containers: Vec<Scope>,
+    /// How many of `containers` are block quotes opened by an HTML `<blockquote>` block
+    /// (with Markdown inside) and not yet closed by a `</blockquote>` one.
+    html_quotes: usize,
     /// The segment being read and its scope.
     current: Option<(SegmentBuilder, Scope)>,
     /// An image's alt text being read, and the image (its span and `src`).
@@ -89,6 +93,28 @@ struct Reader<'s> {
 }
 
 impl Reader<'_> {
+    /// Opens or closes a block quote for each `<blockquote>` or `</blockquote>` an HTML block
+    /// leaves open or closes, so that the Markdown between two such blocks (a quoted comment,
+    /// as many sites write them) is in a block quote.
+    fn follow_html_quotes(&mut self, block: &str) {
+        let lower = block.to_ascii_lowercase();
+        let opens = lower.matches("<blockquote").count();
+        let closes = lower.matches("</blockquote").count();
+        for _ in closes..opens {
+            self.flush();
+            self.containers.push(Scope::Blockquote);
+            self.html_quotes += 1;
+        }
+        for _ in opens..closes {
+            if self.html_quotes == 0 || self.containers.last() != Some(&Scope::Blockquote) {
+                break;
+            }
+            self.flush();
+            self.containers.pop();
+            self.html_quotes -= 1;
+        }
+    }
+
     fn container_scope(&self) -> Scope {
         self.containers.last().copied().unwrap_or(Scope::Paragraph)
     }
@@ -227,6 +253,7 @@ impl Reader<'_> {
                     without_visuals: !self.visuals,
                     ..HtmlOptions::default()
                 };
+                self.follow_html_quotes(&self.source[range.clone()]);
                 let mut block = html::read(&self.source[range.clone()], &options);
                 block.shift(range.start);
                 self.document.segments.extend(block.segments);
@@ -546,5 +573,18 @@ mod tests {
         assert_eq!(texts(&source), [(Scope::Blockquote, "deep".into())]);
         let brackets = format!("{}x{}", "[".repeat(50_000), "]".repeat(50_000));
         assert!(!read(&brackets, true).segments.is_empty());
+    }
+
+    #[test]
+    fn markdown_between_html_blockquote_tags_is_quoted() {
+        let source = "Before.\n\n<blockquote>\n\nQuoted *words*.\n\n</blockquote>\n\nAfter.\n";
+        assert_eq!(
+            texts(source),
+            [
+                (Scope::Paragraph, "Before.".into()),
+                (Scope::Blockquote, "Quoted words.".into()),
+                (Scope::Paragraph, "After.".into()),
+            ]
+        );
     }
 }

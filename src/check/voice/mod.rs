@@ -23,7 +23,9 @@
 //! - the common keys, shared by every voice check: `severity`, `help`, `url`, `channels`,
 //!   `scopes`, `files`, `examples`.
 //!
-//! Voice checks read prose only: code, template tags, URLs and markup never count. An
+//! Voice checks read prose only: code, template tags, URLs and markup never count, and
+//! neither do block quotes (Markdown `>`, `<blockquote>`), which hold someone else's words as
+//! they wrote them. An
 //! `[[override]]` changes any of these keys for the files it matches, and its `disable` list
 //! switches checks off there (`disable = ["voice/reading-grade-max"]`).
 
@@ -319,7 +321,9 @@ impl Analysis {
 
 impl<'a> Prose<'a> {
     fn new(document: &'a Document) -> Self {
-        let mut segments: Vec<&Segment> = document.segments.iter().collect();
+        // A block quote holds someone else's words, as they wrote them: not the brand's voice.
+        let own = |segment: &&Segment| segment.scope != Scope::Blockquote;
+        let mut segments: Vec<&Segment> = document.segments.iter().filter(own).collect();
         segments.sort_by_key(|s| s.source_range(TextRange::at(0)).start);
         Prose {
             segments,
