@@ -325,6 +325,13 @@ impl<'a> Prose<'a> {
         let own = |segment: &&Segment| segment.scope != Scope::Blockquote;
         let mut segments: Vec<&Segment> = document.segments.iter().filter(own).collect();
         segments.sort_by_key(|s| s.source_range(TextRange::at(0)).start);
+        // A page says its title and description again for each network (`og:description`,
+        // `twitter:description`): one text, read once.
+        let mut metadata_seen: HashSet<(Scope, &str)> = HashSet::new();
+        segments.retain(|segment| {
+            !matches!(segment.scope, Scope::Title | Scope::Description)
+                || metadata_seen.insert((segment.scope, segment.text.as_str()))
+        });
         Prose {
             segments,
             analyses: OnceCell::new(),
@@ -461,5 +468,25 @@ mod tests {
             canonical_id("voice/reading-grade"),
             Some("voice/reading-grade-max")
         );
+    }
+
+    #[test]
+    fn a_description_repeated_for_each_network_is_read_once() {
+        let rules = "[voice]\nmax_exclamations = 1\n";
+        let head = |tags: &str| format!("<html><head>{tags}</head><body><p>Hi.</p></body></html>");
+        let twice = head(
+            "<meta name=\"description\" content=\"Try it now!\">\
+             <meta property=\"og:description\" content=\"Try it now!\">",
+        );
+        crate::testing::lint::Lint::new(rules)
+            .html()
+            .assert_findings(&twice, &[]);
+        let two_texts = head(
+            "<meta name=\"description\" content=\"Try it now!\">\
+             <meta property=\"og:description\" content=\"Buy it today!\">",
+        );
+        crate::testing::lint::Lint::new(rules)
+            .html()
+            .assert_findings(&two_texts, &[("voice/max-exclamations", "!")]);
     }
 }
