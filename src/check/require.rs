@@ -16,6 +16,9 @@
 //!   and/or `pattern`: a regex whose matches count.
 //! - `scope`: where to count: `document` (the default), `first-paragraph`,
 //!   `last-paragraph`, or any scope (`subject`, `preheader`, `heading`, `link`, `button`...).
+//!   The last paragraph is the last before what an email adds after its sign-off: a
+//!   postscript (a paragraph starting "P.S.", "P.P.S." or "PS:") and help with the email
+//!   itself (a paragraph about "trouble" with a button, a link or viewing the email).
 //!   When that place is absent, a missing marker is reported at the document's start.
 //! - `min` (default 1, or 0 when only `max` is set), `max`, and `per_words`: at least `min`
 //!   for every `per_words` words of the place (density).
@@ -206,12 +209,31 @@ fn segments_at(document: &Document, region: Region) -> Vec<&Segment> {
     match region {
         Region::Document => segments,
         Region::FirstParagraph => paragraphs().next().into_iter().collect(),
-        Region::LastParagraph => paragraphs().next_back().into_iter().collect(),
+        Region::LastParagraph => paragraphs()
+            .rfind(|s| !is_after_the_close(&s.text))
+            .into_iter()
+            .collect(),
         Region::Scope(scope) => segments
             .into_iter()
             .filter(|s| s.scope == scope || s.inline_scopes.iter().any(|(_, i)| *i == scope))
             .collect(),
     }
+}
+
+/// Whether a paragraph is one an email adds after its sign-off: a postscript ("P.S.",
+/// "PS:") or help with the email itself ("Having trouble with the button above? Copy
+/// this link", "trouble viewing this email").
+fn is_after_the_close(text: &str) -> bool {
+    let text = text.trim_start();
+    let lower = text.to_lowercase();
+    let postscript = ["p.s.", "p.p.s.", "ps:", "ps "]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    let help = lower.contains("trouble")
+        && ["button", "link", "viewing", "view this", "this email"]
+            .iter()
+            .any(|w| lower.contains(w));
+    postscript || help
 }
 
 /// Words of prose, as the voice checks count them ([`crate::check::voice::text::words`]):
@@ -407,5 +429,16 @@ mod tests {
             "Write `Cheers` at the end.\n",
             &[("require/Cheers", "")],
         );
+    }
+
+    #[test]
+    fn the_last_paragraph_is_the_sign_off_before_a_postscript_or_help_with_the_email() {
+        let rules = "[[require]]\nany_of = [\"The Acme team\"]\nscope = \"last-paragraph\"\n";
+        let signed = "Your order shipped.\n\nCheers, The Acme team\n\n\
+                      P.S. Reply to this email with questions.\n\n\
+                      Having trouble with the button above? Copy this link instead.\n";
+        assert_findings(rules, signed, &[]);
+        let unsigned = "Your order shipped.\n\nBest regards\n\nP.S. Reply to this email.\n";
+        assert_findings(rules, unsigned, &[("require/The Acme team", "")]);
     }
 }
