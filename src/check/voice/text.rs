@@ -62,11 +62,14 @@ const NUMBER_ABBREVIATIONS: [&str; 14] = [
 const CLOSERS: [char; 8] = ['"', '\'', '”', '’', '»', ')', ']', '}'];
 
 /// UAX #29 sentence pieces, each with its trailing white space, cut further after any "…"
-/// that ends a sentence.
+/// that ends a sentence and before a masked atom (inline code, a URL, a tag) that starts one.
 fn sentence_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     bounds::sentence_bounds(text).flat_map(|(start, piece)| {
         let mut from = start;
-        ellipsis_ends(piece)
+        let mut ends: Vec<usize> = ellipsis_ends(piece).chain(atom_starts(piece)).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        ends.into_iter()
             .map(move |end| start + end)
             .chain(std::iter::once(start + piece.len()))
             .map(move |end| {
@@ -75,6 +78,22 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 range
             })
     })
+}
+
+/// Offsets in `piece` where a sentence starts with a masked atom: ".", "!" or "?", optional
+/// closing punctuation, white space, then the atom ("... here. `cfg(x)` offers ..."). UAX #29
+/// reads past the atom and, finding a lower-case word, joins the two sentences. A dot of an
+/// abbreviation ("e.g. `x`") is joined again as any abbreviation is.
+fn atom_starts(piece: &str) -> impl Iterator<Item = usize> + '_ {
+    piece
+        .match_indices(['.', '!', '?'])
+        .filter_map(|(at, stop)| {
+            let after = &piece[at + stop.len()..];
+            let unclosed = after.trim_start_matches(CLOSERS);
+            let next = unclosed.trim_start();
+            let spaced = next.len() < unclosed.len();
+            (spaced && next.starts_with(MASK)).then(|| piece.len() - next.len())
+        })
 }
 
 /// Offsets in `piece` where a sentence starts after an ellipsis character: "…", optional
@@ -514,6 +533,19 @@ mod tests {
     /// The words of `text` as strings.
     fn word_texts(text: &str) -> Vec<&str> {
         words(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn a_sentence_that_starts_with_a_masked_atom_is_a_sentence_of_its_own() {
+        let text = format!("It works here. {MASK} offers more. See e.g. {MASK} too.");
+        assert_eq!(
+            sentence_texts(&text),
+            [
+                "It works here.".to_string(),
+                format!("{MASK} offers more."),
+                format!("See e.g. {MASK} too."),
+            ]
+        );
     }
 
     #[test]
