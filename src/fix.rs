@@ -6,20 +6,50 @@
 //! in source order wins and the text is checked again, so the others are reported anew on
 //! the fixed text (or fixed in the next pass, when they still have one). Passes repeat until
 //! no fix is left, which makes a second `--fix` a no-op.
+//!
+//! Every fix is safe or unsafe ([`crate::model::FixSafety`]); a run applies the safe ones,
+//! and the unsafe ones too when asked ([`Selection`]).
 
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::model::Finding;
+use crate::model::{Finding, Fix};
+
+/// Which fixes a run applies: the safe ones (`--fix`), or every one (`--fix
+/// --unsafe-fixes`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    /// Only safe fixes.
+    #[default]
+    Safe,
+    /// Safe and unsafe fixes.
+    All,
+}
+
+impl Selection {
+    /// Whether the run applies `fix`.
+    pub fn takes(self, fix: &Fix) -> bool {
+        self == Selection::All || fix.is_safe()
+    }
+
+    /// The fix of `finding` when the run applies it.
+    fn fix_of(self, finding: &Finding) -> Option<&Fix> {
+        finding.fix.as_ref().filter(|fix| self.takes(fix))
+    }
+}
 
 /// The most passes over one file; a rules file whose fixes undo each other stops here.
 pub const MAX_PASSES: usize = 10;
 
-/// The findings whose fixes can be applied together: in source order, each fix that does not
-/// overlap one taken before it. Two insertions at one place overlap; a fix equal to one
-/// already taken (same span, same replacement) is taken with it, as one edit.
-pub fn compatible(findings: &[Finding]) -> Vec<&Finding> {
-    let mut fixable: Vec<&Finding> = findings.iter().filter(|f| f.fix.is_some()).collect();
+/// The findings whose fixes, of those `selection` takes, can be applied together: in source
+/// order, each fix that does not overlap one taken before it. Two insertions at one place
+/// overlap; a fix equal to one already taken (same span, same replacement) is taken with
+/// it, as one edit.
+pub fn compatible(findings: &[Finding], selection: Selection) -> Vec<&Finding> {
+    let mut fixable: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| selection.fix_of(f).is_some())
+        .collect();
     fixable.sort_by_key(|f| (f.span.start, f.span.end));
     let mut taken: Vec<&Finding> = Vec::new();
     for finding in fixable {
@@ -27,7 +57,7 @@ pub fn compatible(findings: &[Finding]) -> Vec<&Finding> {
             taken.push(finding);
             continue;
         };
-        let same_edit = last.span == finding.span && last.fix == finding.fix;
+        let same_edit = same_edit(last, finding);
         let overlaps = finding.span.start < last.span.end
             || (finding.span.start == last.span.end
                 && last.span.is_empty()
@@ -39,6 +69,14 @@ pub fn compatible(findings: &[Finding]) -> Vec<&Finding> {
     taken
 }
 
+/// Whether two findings' fixes are one edit: the same span, the same replacement.
+fn same_edit(a: &Finding, b: &Finding) -> bool {
+    fn replacement(finding: &Finding) -> Option<&str> {
+        finding.fix.as_ref().map(|fix| fix.replacement.as_str())
+    }
+    a.span == b.span && replacement(a) == replacement(b)
+}
+
 /// `source` with the fixes of `findings` applied; they come from [`compatible`], so they are
 /// in order and do not overlap (repeats of one edit are applied once).
 pub fn apply(source: &str, findings: &[&Finding]) -> String {
@@ -46,14 +84,14 @@ pub fn apply(source: &str, findings: &[&Finding]) -> String {
     let mut at = 0;
     let mut last: Option<&Finding> = None;
     for &finding in findings {
-        let Some(replacement) = &finding.fix else {
+        let Some(fix) = &finding.fix else {
             continue;
         };
-        if last.is_some_and(|l| l.span == finding.span && l.fix == finding.fix) {
+        if last.is_some_and(|l| same_edit(l, finding)) {
             continue; // a repeat of the edit just applied
         }
         fixed.push_str(&source[at..finding.span.start]);
-        fixed.push_str(replacement);
+        fixed.push_str(&fix.replacement);
         at = finding.span.end;
         last = Some(finding);
     }
@@ -74,18 +112,19 @@ pub struct Fixed {
     pub settled: bool,
 }
 
-/// Fixes `source`, whose findings are `findings`, with `check` to find the findings of each
-/// new text: pass after pass, until no fix is left.
+/// Fixes `source`, whose findings are `findings`, with the fixes `selection` takes and with
+/// `check` to find the findings of each new text: pass after pass, until no such fix is left.
 pub fn fix_text(
     source: &str,
     findings: Vec<Finding>,
+    selection: Selection,
     mut check: impl FnMut(&str) -> Vec<Finding>,
 ) -> Fixed {
     let mut text = source.to_string();
     let mut findings = findings;
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
-        let edits = compatible(&findings);
+        let edits = compatible(&findings, selection);
         if edits.is_empty() {
             return Fixed {
                 text,
@@ -98,7 +137,7 @@ pub fn fix_text(
         text = apply(&text, &edits);
         findings = check(&text);
     }
-    let settled = compatible(&findings).is_empty();
+    let settled = compatible(&findings, selection).is_empty();
     Fixed {
         text,
         applied,
@@ -145,7 +184,7 @@ pub fn write_atomically(path: &Path, original: &[u8], fixed: &[u8]) -> Result<()
 mod tests {
     use super::*;
     use crate::model::RuleKind;
-    use crate::model::Severity;
+    use crate::model::{FixSafety, Severity};
 
     fn fix(span: std::ops::Range<usize>, replacement: &str) -> Finding {
         Finding::new(
@@ -155,7 +194,28 @@ mod tests {
             span.into(),
             String::new(),
         )
-        .with_fix(Some(replacement.to_string()))
+        .with_fix(Some(Fix::safe(replacement)))
+    }
+
+    fn unsafe_fix(span: std::ops::Range<usize>, replacement: &str) -> Finding {
+        let mut finding = fix(span, replacement);
+        finding.fix = Some(Fix::new(replacement, FixSafety::Unsafe));
+        finding
+    }
+
+    #[test]
+    fn unsafe_fixes_are_applied_only_when_selected() {
+        let findings = vec![fix(0..1, "A"), unsafe_fix(1..2, "B")];
+        assert_eq!(apply("ab", &compatible(&findings, Selection::Safe)), "Ab");
+        assert_eq!(apply("ab", &compatible(&findings, Selection::All)), "AB");
+        // An unsafe fix held back does not keep a safe one it overlaps from applying.
+        let overlapping = vec![unsafe_fix(0..2, "X"), fix(1..2, "B")];
+        assert_eq!(
+            apply("ab", &compatible(&overlapping, Selection::Safe)),
+            "aB"
+        );
+        let fixed = fix_text("ab", findings, Selection::Safe, |_| Vec::new());
+        assert_eq!((fixed.text.as_str(), fixed.applied), ("Ab", 1));
     }
 
     #[test]
@@ -170,7 +230,7 @@ mod tests {
             fix(6..6, "!"), // the same insertion again
             fix(6..6, "?"), // a second insertion at the same place
         ];
-        let taken = compatible(&findings);
+        let taken = compatible(&findings, Selection::Safe);
         assert_eq!(taken.len(), 5);
         assert_eq!(apply(source, &taken), "XcZef!");
     }
@@ -178,7 +238,7 @@ mod tests {
     #[test]
     fn adjacent_fixes_both_apply() {
         let findings = vec![fix(0..1, "1"), fix(1..2, "2"), fix(2..2, "+")];
-        assert_eq!(apply("ab", &compatible(&findings)), "12+");
+        assert_eq!(apply("ab", &compatible(&findings, Selection::Safe)), "12+");
     }
 
     #[test]
@@ -188,7 +248,7 @@ mod tests {
             let first = if text.starts_with('a') { "b" } else { "a" };
             vec![fix(0..1, first)]
         };
-        let fixed = fix_text("a", flip("a"), flip);
+        let fixed = fix_text("a", flip("a"), Selection::Safe, flip);
         assert!(!fixed.settled);
         assert_eq!(fixed.applied, MAX_PASSES);
     }

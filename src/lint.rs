@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::check::CompiledRules;
 use crate::check::{self, io};
-use crate::fix::{self, Fixed};
+use crate::fix::{self, Fixed, Selection};
 use crate::model::{Channel, Finding};
 use crate::read::{self, FileType};
 use crate::span::{LineIndex, Location};
@@ -32,6 +32,8 @@ pub enum FixMode {
 pub struct LintOptions {
     /// What to do with fixes.
     pub fix: FixMode,
+    /// Which fixes are applied: the safe ones, or unsafe ones too.
+    pub fixes: Selection,
     /// Files larger than this many bytes are not read (an `io/too-large` finding).
     pub max_file_size: Option<u64>,
 }
@@ -220,7 +222,7 @@ pub fn lint_text(
     findings
 }
 
-/// Lints a file's bytes, fixing them as `mode` says.
+/// Lints a file's bytes, fixing them as `mode` says with the fixes `selection` takes.
 pub fn lint_bytes(
     rules: &CompiledRules,
     path: &Path,
@@ -228,6 +230,7 @@ pub fn lint_bytes(
     file_type: FileType,
     bytes: Vec<u8>,
     mode: FixMode,
+    selection: Selection,
 ) -> FileReport {
     let channel = file_type.channel;
     if is_utf16(&bytes) {
@@ -252,10 +255,10 @@ pub fn lint_bytes(
         }
     };
     let findings = lint_text(rules, path, file_type, &source);
-    if mode == FixMode::Off || findings.iter().all(|f| f.fix.is_none()) {
+    if mode == FixMode::Off || fix::compatible(&findings, selection).is_empty() {
         return FileReport::new(display_path, Some(channel), source, findings);
     }
-    let fixed = fix::fix_text(&source, findings.clone(), |text| {
+    let fixed = fix::fix_text(&source, findings.clone(), selection, |text| {
         lint_text(rules, path, file_type, text)
     });
     let settled = fixed.settled;
@@ -343,6 +346,7 @@ pub fn lint_file(
             file_type,
             bytes,
             options.fix,
+            options.fixes,
         )),
         Err(error) if !named && error.kind() == std::io::ErrorKind::NotFound => None,
         Err(error) => Some(FileReport::unreadable(display_path, channel, &error)),
@@ -365,6 +369,7 @@ mod tests {
             FileType::MARKDOWN,
             bytes,
             FixMode::Off,
+            Selection::Safe,
         );
         let [finding] = &report.findings[..] else {
             panic!("one finding: {:?}", report.findings);
@@ -392,6 +397,7 @@ mod tests {
             FileType::MARKDOWN,
             source.into_bytes(),
             FixMode::Off,
+            Selection::Safe,
         );
         assert!(report.findings.len() >= 4, "{:?}", report.findings);
         report

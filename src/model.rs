@@ -442,8 +442,8 @@ pub struct Finding {
     pub span: SourceSpan,
     /// Where in the document, when it concerns prose.
     pub scope: Option<Scope>,
-    /// The text that replaces exactly `span`, when applying it is safe.
-    pub fix: Option<String>,
+    /// The edit that fixes it, where the file holds the prose verbatim at `span`.
+    pub fix: Option<Fix>,
     /// A hint.
     pub help: Option<String>,
     /// A link to the style guide.
@@ -487,10 +487,65 @@ impl Finding {
         self
     }
 
-    /// The finding with a fix: the text that replaces exactly its span, when that is safe.
-    pub fn with_fix(mut self, fix: Option<String>) -> Self {
+    /// The finding with a fix: an edit that replaces exactly its span.
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
         self.fix = fix;
         self
+    }
+}
+
+/// Whether applying a fix keeps what the text means, as ruff's fixes are safe or unsafe.
+/// `--fix` applies the safe ones; `--unsafe-fixes` adds the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixSafety {
+    /// The text means what it meant: a name's spelling or mark, a wording the rules file
+    /// swaps for another.
+    Safe,
+    /// The text may come to mean something else, or stop matching what it describes: a
+    /// contraction ("will not only" is not "won't only"), a single word swapped for another
+    /// (a word may be another part of speech), anything in an image's alternative text.
+    Unsafe,
+}
+
+/// A fix: the text that replaces exactly a finding's span, and whether that is safe.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// The text that replaces the span.
+    pub replacement: String,
+    /// Whether `--fix` applies it without `--unsafe-fixes`.
+    pub safety: FixSafety,
+}
+
+impl Fix {
+    /// A fix that keeps the meaning.
+    pub fn safe(replacement: impl Into<String>) -> Fix {
+        Fix::new(replacement, FixSafety::Safe)
+    }
+
+    /// A fix of this safety.
+    pub fn new(replacement: impl Into<String>, safety: FixSafety) -> Fix {
+        Fix {
+            replacement: replacement.into(),
+            safety,
+        }
+    }
+
+    /// Whether it is safe.
+    pub fn is_safe(&self) -> bool {
+        self.safety == FixSafety::Safe
+    }
+}
+
+/// What a report says of a fix: `fix: replace with "GitHub"`, and for an unsafe one
+/// `unsafe fix (--unsafe-fixes): replace with "won't"`.
+impl fmt::Display for Fix {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.safety {
+            FixSafety::Safe => f.write_str("fix")?,
+            FixSafety::Unsafe => f.write_str("unsafe fix (--unsafe-fixes)")?,
+        }
+        write!(f, ": replace with \"{}\"", self.replacement)
     }
 }
 

@@ -47,13 +47,18 @@ struct ReportedFix {
     replacement: String,
 }
 
-/// The fixes `check --format json` reports, per file path.
-fn reported_fixes(report: &serde_json::Value) -> Vec<(String, ReportedFix)> {
+/// The fixes `check --format json` reports, per file path: the safe ones and, with
+/// `with_unsafe`, the unsafe ones too.
+fn reported_fixes(report: &serde_json::Value, with_unsafe: bool) -> Vec<(String, ReportedFix)> {
     report["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(|d| {
+            let safe = d.get("fix")?.get("safety").is_none();
+            if !safe && !with_unsafe {
+                return None;
+            }
             let replacement = d.get("fix")?["replacement"].as_str()?.to_string();
             let span = d["span"]["start"].as_u64()? as usize..d["span"]["end"].as_u64()? as usize;
             Some((
@@ -103,14 +108,18 @@ fn fix_changes_exactly_the_reported_spans_and_nothing_else() {
         std::fs::set_permissions(dir.path().join("post.md"), permissions).unwrap();
     }
     let before = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
-    let fixes: Vec<ReportedFix> = reported_fixes(&before)
+    let fixes: Vec<ReportedFix> = reported_fixes(&before, true)
         .into_iter()
         .map(|(_, f)| f)
         .collect();
     assert_eq!(fixes.len(), 8, "{before:#}");
     let expected = splice(text.as_bytes(), &fixes).expect("no fixes overlap here");
 
-    let output = brandlint(dir.path(), &["check", "--fix", "--format", "compact"], None);
+    let output = brandlint(
+        dir.path(),
+        &["check", "--fix", "--unsafe-fixes", "--format", "compact"],
+        None,
+    );
     let fixed = std::fs::read(dir.path().join("post.md")).unwrap();
     assert_eq!(
         String::from_utf8_lossy(&fixed),
@@ -159,7 +168,7 @@ fn no_fix_is_offered_across_markup_entities_or_template_tags() {
         ("b.hbs", "<p>Util{{!x}}ize Git{{hub}}hub.</p>\n"),
     ]);
     let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
-    assert!(reported_fixes(&report).is_empty(), "{report:#}");
+    assert!(reported_fixes(&report, true).is_empty(), "{report:#}");
     let original_a = std::fs::read(dir.path().join("a.html")).unwrap();
     brandlint(dir.path(), &["check", "--fix"], None);
     assert_eq!(
@@ -176,7 +185,7 @@ fn overlapping_fixes_apply_one_consistent_set() {
         ("a.md", "Try our web site builder.\n"),
     ]);
     let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
-    let fixes = reported_fixes(&report);
+    let fixes = reported_fixes(&report, true);
     assert_eq!(fixes.len(), 2);
     assert!(splice(
         b"Try our web site builder.\n",
@@ -201,11 +210,11 @@ fn diff_prints_the_fixes_and_writes_nothing() {
     let output = brandlint(dir.path(), &["check", "--diff"], None);
     assert_eq!(
         stdout(&output),
-        "--- a/docs/a.md\n+++ b/docs/a.md\n@@ -1,2 +1,2 @@\n-We utilize Github.\n+We use GitHub.\n Fine line.\n"
+        "--- a/docs/a.md\n+++ b/docs/a.md\n@@ -1,2 +1,2 @@\n-We utilize Github.\n+We utilize GitHub.\n Fine line.\n"
     );
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "brandlint: 2 fixable in 1 file; nothing was written\n"
+        "brandlint: 1 fixable in 1 file (1 more with --unsafe-fixes); nothing was written\n"
     );
     assert_eq!(output.status.code(), Some(1), "exit status as for check");
     assert_eq!(
@@ -215,6 +224,126 @@ fn diff_prints_the_fixes_and_writes_nothing() {
     // --diff and --fix together make no sense.
     let both = brandlint(dir.path(), &["check", "--diff", "--fix"], None);
     assert_eq!(both.status.code(), Some(2));
+}
+
+#[test]
+fn unsafe_fixes_are_held_back_until_asked_for() {
+    // "do not" (a contraction) and "utilize" (one word for another) have unsafe fixes;
+    // "Github" and "web site" safe ones.
+    let text = "We do not utilize Github or the web site.\n";
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", text)]);
+    let check = brandlint(dir.path(), &["check", "--format", "compact"], None);
+    assert!(
+        stdout(&check).ends_with(
+            "1 error, 3 warnings in 1 file (2 fixable with --fix, 2 more with --unsafe-fixes)\n"
+        ),
+        "{}",
+        stdout(&check)
+    );
+    let report = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    let safeties: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["matched"].as_str().unwrap(),
+                d["fix"].get("safety").cloned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        safeties,
+        [
+            ("do not", Some("unsafe".into())),
+            ("utilize", Some("unsafe".into())),
+            ("Github", None),
+            ("web site", None),
+        ]
+    );
+    assert_eq!(report["summary"]["fixable"], 2);
+    assert_eq!(report["summary"]["unsafe_fixable"], 2);
+
+    let fixed = brandlint(dir.path(), &["check", "--fix", "--format", "compact"], None);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "We do not utilize GitHub or the website.\n"
+    );
+    assert!(
+        stdout(&fixed)
+            .ends_with("0 errors, 2 warnings in 1 file (2 fixed, 2 more with --unsafe-fixes)\n"),
+        "{}",
+        stdout(&fixed)
+    );
+    let all = brandlint(
+        dir.path(),
+        &["check", "--fix", "--unsafe-fixes", "--format", "compact"],
+        None,
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "We don't use GitHub or the website.\n"
+    );
+    assert_eq!(stdout(&all), "0 errors, 0 warnings in 1 file (2 fixed)\n");
+    // Alone, --unsafe-fixes has nothing to apply: a usage error.
+    let alone = brandlint(dir.path(), &["check", "--unsafe-fixes"], None);
+    assert_eq!(alone.status.code(), Some(2));
+}
+
+#[test]
+fn diff_and_standard_input_hold_unsafe_fixes_back_too() {
+    let text = "We utilize Github.\n";
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", text)]);
+    let diff = brandlint(dir.path(), &["check", "--diff", "--unsafe-fixes"], None);
+    assert!(
+        stdout(&diff).contains("+We use GitHub.\n"),
+        "{}",
+        stdout(&diff)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&diff.stderr),
+        "brandlint: 2 fixable in 1 file; nothing was written\n"
+    );
+    let stdin = ["check", "--fix", "--stdin-filename", "x.md", "-"];
+    let safe = brandlint(dir.path(), &stdin, Some(text.as_bytes()));
+    assert_eq!(stdout(&safe), "We utilize GitHub.\n");
+    let mut with_unsafe = stdin.to_vec();
+    with_unsafe.insert(2, "--unsafe-fixes");
+    let all = brandlint(dir.path(), &with_unsafe, Some(text.as_bytes()));
+    assert_eq!(stdout(&all), "We use GitHub.\n");
+}
+
+#[test]
+fn a_wording_replaced_by_itself_is_refused_so_fix_cannot_loop() {
+    // Before, every right "sign in" was flagged and "fixed" to itself, ten passes over:
+    // "21 fixed" with nothing changed, and an io/fix-loop.
+    let rules = "[[prefer]]\nuse = \"sign in\"\ninstead_of = [\"log in\", \"Sign  In\"]\n";
+    let dir = site(&[
+        ("brandlint.toml", rules),
+        ("a.md", "Please sign in or log in.\n"),
+    ]);
+    for args in [&["check", "--fix"][..], &["rules", "--verify"][..]] {
+        let output = brandlint(dir.path(), args, None);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(error.contains("the preferred wording"), "{error}");
+        assert!(
+            error.contains("\"Sign  In\""),
+            "the entry is shown: {error}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "Please sign in or log in.\n"
+    );
+    // Its neighbour, without the entry, fixes the wrong wording once.
+    let fine = "[[prefer]]\nuse = \"sign in\"\ninstead_of = [\"log in\"]\n";
+    std::fs::write(dir.path().join("brandlint.toml"), fine).unwrap();
+    let output = brandlint(dir.path(), &["check", "--fix", "--format", "compact"], None);
+    assert_eq!(
+        stdout(&output),
+        "0 errors, 0 warnings in 1 file (1 fixed)\n"
+    );
 }
 
 #[test]
@@ -231,12 +360,15 @@ fn fix_on_standard_input_prints_the_fixed_text() {
             "x.md",
             "-",
         ],
-        Some(b"We utilize Github and synergy.\r\n"),
+        Some(b"We love the web site, Github and synergy.\r\n"),
     );
-    assert_eq!(stdout(&output), "We use GitHub and synergy.\r\n");
+    assert_eq!(
+        stdout(&output),
+        "We love the website, GitHub and synergy.\r\n"
+    );
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "x.md:1:19: warning: Avoid \"synergy\" [banned/synergy]\n0 errors, 1 warning in 1 file (2 fixed)\n"
+        "x.md:1:33: warning: Avoid \"synergy\" [banned/synergy]\n0 errors, 1 warning in 1 file (2 fixed)\n"
     );
     assert!(!dir.path().join("x.md").exists());
     // Nothing to fix: the text comes back as it came.
@@ -330,6 +462,7 @@ fn lint(
     mode: brandlint::lint::FixMode,
 ) -> brandlint::lint::FileReport {
     let kind = brandlint::read::detect(path, rules.is_email(path)).expect("a known channel");
+    // Every fix, unsafe ones too, so that every fix reported is one applied.
     brandlint::lint::lint_bytes(
         rules,
         path,
@@ -337,6 +470,7 @@ fn lint(
         kind,
         text.as_bytes().to_vec(),
         mode,
+        brandlint::fix::Selection::All,
     )
 }
 
@@ -347,7 +481,7 @@ fn fixes_of(report: &brandlint::lint::FileReport) -> Vec<ReportedFix> {
         .filter_map(|f| {
             Some(ReportedFix {
                 span: f.span.range(),
-                replacement: f.fix.clone()?,
+                replacement: f.fix.clone()?.replacement,
             })
         })
         .collect()
@@ -472,14 +606,18 @@ fn fixing_copies_of_the_corpora_changes_only_the_fixed_spans() {
             None,
         ));
         let mut fixes: std::collections::BTreeMap<String, Vec<ReportedFix>> = Default::default();
-        for (path, fix) in reported_fixes(&report) {
+        for (path, fix) in reported_fixes(&report, true) {
             fixes.entry(path).or_default().push(fix);
         }
         assert!(
             !fixes.is_empty() || name == "html-serde",
             "{name}: the real terms find fixes"
         );
-        brandlint(&root, &["check", "--rules", rules, "--fix", "-q"], None);
+        brandlint(
+            &root,
+            &["check", "--rules", rules, "--fix", "--unsafe-fixes", "-q"],
+            None,
+        );
         let after = snapshot(&root);
         assert_eq!(
             before.keys().collect::<Vec<_>>(),
@@ -509,7 +647,7 @@ fn fixing_copies_of_the_corpora_changes_only_the_fixed_spans() {
             None,
         ));
         assert!(
-            reported_fixes(&again).is_empty(),
+            reported_fixes(&again, true).is_empty(),
             "{name}: fixable findings remain"
         );
     }

@@ -286,6 +286,7 @@ pub fn load_rules(data: &[u8]) {
                     FileType::new(channel, format),
                     SAMPLE.as_bytes().to_vec(),
                     FixMode::Off,
+                    fix::Selection::All,
                 );
                 assert_report(&report, SAMPLE.as_bytes(), Rules::Fuzzed, format);
             }
@@ -316,6 +317,7 @@ fn lint_as(kind: usize, data: &[u8]) -> FileReport {
         FileType::new(channel, format),
         data.to_vec(),
         FixMode::Off,
+        fix::Selection::All,
     )
 }
 
@@ -451,7 +453,7 @@ fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules, format: Synt
         Syntax::Html | Syntax::PlainText => mask::template_tags(text),
         Syntax::Markdown | Syntax::Eml => Vec::new(),
     };
-    for finding in fix::compatible(&report.findings) {
+    for finding in fix::compatible(&report.findings, fix::Selection::All) {
         let span = finding.span;
         let replaced = &text[span.range()];
         assert!(
@@ -481,7 +483,7 @@ pub fn span_invariants(data: &[u8]) {
         let Ok(text) = std::str::from_utf8(data) else {
             continue;
         };
-        let edits = fix::compatible(&report.findings);
+        let edits = fix::compatible(&report.findings, fix::Selection::All);
         if edits.is_empty() {
             continue;
         }

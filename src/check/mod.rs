@@ -33,7 +33,9 @@ use globset::GlobSet;
 use crate::config::schema::Examples;
 use crate::document::{Document, Segment, MASK};
 use crate::matcher::fold;
-use crate::model::{Channel, Finding, RuleId, RuleKind, Scope, Severity, SourceSpan, TextRange};
+use crate::model::{
+    Channel, Finding, Fix, FixSafety, RuleId, RuleKind, Scope, Severity, SourceSpan, TextRange,
+};
 
 /// The leading `//!` lines of a Rust source file, without the markers.
 pub(crate) fn module_doc(source: &str) -> String {
@@ -151,8 +153,9 @@ impl MatchContext<'_> {
         self.segment.is_verbatim(self.source, self.text_range)
     }
 
-    /// A finding of this match with the rule's message.
-    pub fn finding(&self, fix: Option<String>) -> Finding {
+    /// A finding of this match with the rule's message, and its fix where the file holds the
+    /// match verbatim.
+    pub fn finding(&self, fix: Option<Fix>) -> Finding {
         self.rule
             .finding(self.span, self.rule.message_for(self.matched_text()))
             .in_scope(self.segment.scope_at(self.text_range))
@@ -177,7 +180,26 @@ pub fn check_document(
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     findings.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
+    settle_fixes(&mut findings, source);
     findings
+}
+
+/// What every fix is, whatever its kind: a fix that would write the bytes already at its
+/// span changes nothing, so it is none (it is neither fixable nor counted as fixed, and
+/// `--fix` cannot loop on it); a fix in an image's alternative text is unsafe, since alt
+/// text says what the image shows, and only someone who sees the image knows whether the
+/// new words still do.
+fn settle_fixes(findings: &mut [Finding], source: &str) {
+    for finding in findings {
+        let Some(fix) = &mut finding.fix else {
+            continue;
+        };
+        if source.get(finding.span.range()) == Some(fix.replacement.as_str()) {
+            finding.fix = None;
+        } else if finding.scope == Some(Scope::Alt) {
+            fix.safety = FixSafety::Unsafe;
+        }
+    }
 }
 
 /// Runs the rules that apply to a file over its document: each segment, then each kind's
@@ -314,6 +336,53 @@ pub fn check_segment(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::lint::Lint;
+
+    fn with_fix(span: std::ops::Range<usize>, scope: Scope, replacement: &str) -> Finding {
+        Finding::new(
+            "term/GitHub".into(),
+            RuleKind::Term,
+            Severity::Warning,
+            span.into(),
+            String::new(),
+        )
+        .in_scope(scope)
+        .with_fix(Some(Fix::safe(replacement)))
+    }
+
+    #[test]
+    fn a_fix_that_changes_nothing_is_none_and_a_fix_in_alt_text_is_unsafe() {
+        let source = "GitHub and Github, Github";
+        let mut findings = vec![
+            with_fix(0..6, Scope::Paragraph, "GitHub"),
+            with_fix(11..17, Scope::Paragraph, "GitHub"),
+            with_fix(19..25, Scope::Alt, "GitHub"),
+        ];
+        settle_fixes(&mut findings, source);
+        let fixes: Vec<_> = findings.iter().map(|f| f.fix.clone()).collect();
+        assert_eq!(
+            fixes,
+            [
+                None,
+                Some(Fix::safe("GitHub")),
+                Some(Fix::new("GitHub", FixSafety::Unsafe))
+            ]
+        );
+    }
+
+    #[test]
+    fn alt_text_is_fixed_only_with_unsafe_fixes() {
+        let lint = Lint::new("[[term]]\nname = \"GitHub\"\n");
+        let text = "Github: ![the Github logo](logo.png)\n";
+        lint.assert_fixed(text, "GitHub: ![the Github logo](logo.png)\n");
+        assert_eq!(
+            lint.fixed_with_unsafe(text),
+            "GitHub: ![the GitHub logo](logo.png)\n"
+        );
+        let html = Lint::new("[[term]]\nname = \"GitHub\"\n").html();
+        let page = "<p>Github</p><img src=\"a.png\" alt=\"Github\">";
+        html.assert_fixed(page, "<p>GitHub</p><img src=\"a.png\" alt=\"Github\">");
+    }
 
     #[test]
     fn kind_names_round_trip() {

@@ -35,7 +35,9 @@
 //!   fine, such as "figma plugin api" for Figma).
 //!
 //! A fix to the exact name is offered where the match holds no markup; possessives and
-//! plurals need a rewrite, so they have none.
+//! plurals need a rewrite, so they have none. The fixes are safe (`--fix` applies them):
+//! writing a name its one right way, or adding its mark, changes how it looks, not what
+//! the sentence says; in an image's alternative text they are unsafe, as every fix there is.
 //!
 //! Some matches are not the name. A one-word name that is also an ordinary English word (in
 //! the Wordnik word list: "Notion", "Slack", "Square", "Cargo") is that word when written in
@@ -56,7 +58,7 @@ use crate::check::{CompiledRules, Compiler, PhraseRole, RuleDraft};
 use crate::config::error::ConfigError;
 use crate::config::schema::TermTable;
 use crate::matcher::{fold, is_word_char};
-use crate::model::{Finding, RuleKind, Scope, SourceSpan, TextRange};
+use crate::model::{Finding, Fix, RuleKind, Scope, SourceSpan, TextRange};
 
 use super::MatchContext;
 
@@ -248,7 +250,7 @@ pub fn on_match(context: &MatchContext<'_>, term: &Term) -> Option<Finding> {
             return Some(finding);
         }
     }
-    (matched != expected).then(|| context.finding(Some(expected.clone())))
+    (matched != expected).then(|| context.finding(Some(Fix::safe(expected.clone()))))
 }
 
 /// Words that make the next word a plain noun phrase: articles and determiners.
@@ -410,7 +412,7 @@ pub fn check_trademarks(rules: &CompiledRules, mentions: &[Mention], findings: &
         let message = format!(
             "The first mention of \"{name}\" carries its mark: write \"{replacement}\", not \"{found}\""
         );
-        let fix = first.verbatim.then(|| replacement.clone());
+        let fix = first.verbatim.then(|| Fix::safe(replacement.clone()));
         if let Some(spelling) = findings
             .iter_mut()
             .find(|f| f.rule == rule.id && f.span == first.span)

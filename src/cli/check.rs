@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use brandlint::config::conflict::RuleConflict;
 use brandlint::config::error::ConfigError;
+use brandlint::fix::Selection;
 use brandlint::limits::output::{Limited, OutputBudgetSpent};
 use brandlint::limits::{Exceeded, LimitValues};
 use brandlint::lint::{FileReport, FixMode};
@@ -26,6 +27,7 @@ use super::{
 
 /// The arguments of `brandlint check`.
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("fixing").args(["fix", "diff"]).multiple(true))]
 pub(super) struct CheckArgs {
     /// Files and folders to check (default: the current folder, unless --files-from is
     /// given); `-` reads standard input (needs --stdin-filename).
@@ -68,13 +70,17 @@ pub(super) struct CheckArgs {
     /// Print findings only: no summary line, no notices.
     #[arg(long, short = 'q')]
     pub(super) quiet: bool,
-    /// Apply the fixes that have one right answer, writing files in place (standard input:
-    /// print the fixed text); the findings left are reported.
+    /// Apply the safe fixes, writing files in place (standard input: print the fixed text);
+    /// the findings left are reported.
     #[arg(long, conflicts_with_all = ["diff", "watch"])]
     fix: bool,
     /// Print the fixes as a unified diff and write nothing.
     #[arg(long, conflicts_with = "watch")]
     diff: bool,
+    /// With --fix or --diff, apply the unsafe fixes too: those that may change what the text
+    /// means (contractions, one word swapped for another, image alt text).
+    #[arg(long, requires = "fixing")]
+    unsafe_fixes: bool,
     /// Do not read files larger than this (`10MB`, `512 KiB`, `0` for no limit); each one is
     /// reported as `io/too-large`.
     #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = parse_file_size)]
@@ -222,9 +228,19 @@ fn print_diff(args: &CheckArgs, reports: &[FileReport], mut budgets: Budgets) ->
     match written {
         Ok(files) if !args.quiet => {
             let summary = Summary::of(reports);
+            let (fixable, held) = if args.unsafe_fixes {
+                (summary.fixable + summary.unsafe_fixable, String::new())
+            } else if summary.unsafe_fixable > 0 {
+                let more = summary.unsafe_fixable;
+                (
+                    summary.fixable,
+                    format!(" ({more} more with --unsafe-fixes)"),
+                )
+            } else {
+                (summary.fixable, String::new())
+            };
             eprintln!(
-                "brandlint: {} fixable in {files} file{}; nothing was written",
-                summary.fixable,
+                "brandlint: {fixable} fixable in {files} file{}{held}; nothing was written",
                 if files == 1 { "" } else { "s" }
             );
         }
@@ -315,6 +331,11 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
             FixMode::Preview
         } else {
             FixMode::Off
+        },
+        fixes: if args.unsafe_fixes {
+            Selection::All
+        } else {
+            Selection::Safe
         },
         stdin,
         current_dir: current_dir(),

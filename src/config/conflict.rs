@@ -1,7 +1,8 @@
 //! Rules that contradict or repeat each other, found when a rules file is compiled: a
 //! phrase both banned and replaced, a replacement that is itself banned or replaced again,
-//! a term's variant that is another term's name, a wording replaced two ways. Each is reported with
-//! both places, so the brand can decide which one it meant; the rules still run.
+//! a term's variant that is another term's name, a wording replaced two ways, a term's
+//! variant that is its own name again. Each is reported with both places, so the brand can
+//! decide which one it meant; the rules still run.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -156,11 +157,24 @@ pub fn find<'a>(merged: &'a MergedRules) -> Vec<RuleConflict> {
     };
     let mut table = 0;
     let mut claims = Vec::new();
+    let mut conflicts = Vec::new();
     for (origin, term) in merged.tables(RuleSpec::term) {
         table += 1;
         claims.push(claim(&term.keys.name, Role::TermName, origin, table, None));
+        let name = claims.len() - 1;
         for variant in &term.keys.variants {
             claims.push(claim(variant, Role::TermVariant, origin, table, None));
+            // A variant in another case flags that casing, as the name does; one written
+            // exactly as the name is never a finding, so it is a slip, not a rule. It does
+            // no harm, so it is a warning, not an error.
+            let (name, variant) = (&claims[name], &claims[claims.len() - 1]);
+            if variant.text.trim() == name.text.trim() {
+                let message = format!(
+                    "\"{}\" is a variant of its own name: it never flags anything; remove it",
+                    variant.text
+                );
+                conflicts.push(conflict(merged, message, name, variant));
+            }
         }
     }
     for (origin, banned) in merged.tables(RuleSpec::banned) {
@@ -188,7 +202,6 @@ pub fn find<'a>(merged: &'a MergedRules) -> Vec<RuleConflict> {
         groups.into_iter().filter(|(_, g)| g.len() > 1).collect();
     shared.sort_unstable_by_key(|(phrase, _)| *phrase);
 
-    let mut conflicts = Vec::new();
     for (_, group) in &shared {
         for (i, first) in group.iter().enumerate() {
             for second in &group[i + 1..] {
@@ -341,5 +354,16 @@ mod tests {
             report.contains("[[banned]]"),
             "one snippet with both: {report}"
         );
+    }
+
+    #[test]
+    fn a_variant_written_as_its_own_name_is_a_warning_and_another_casing_is_not() {
+        let same = conflicts("[[term]]\nname = \"GitHub\"\nvariants = [\"GitHub\"]\n");
+        assert_eq!(
+            same,
+            ["brandlint.toml: \"GitHub\" is a variant of its own name: it never flags anything; remove it"]
+        );
+        let casing = conflicts("[[term]]\nname = \"GitHub\"\nvariants = [\"Github\"]\n");
+        assert_eq!(casing, Vec::<String>::new());
     }
 }

@@ -224,7 +224,7 @@ pub fn neutralize_lines(text: &str) -> String {
 fn annotation_text(finding: &Finding) -> String {
     let mut text = finding.message.clone();
     if let Some(fix) = &finding.fix {
-        text.push_str(&format!("\nfix: replace with \"{fix}\""));
+        text.push_str(&format!("\n{fix}"));
     }
     if let Some(help) = &finding.help {
         text.push_str(&format!("\nhelp: {help}"));

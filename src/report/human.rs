@@ -176,8 +176,8 @@ impl Diagnostic for Report<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let finding = self.finding;
         let text = match (&finding.fix, &finding.help) {
-            (Some(fix), Some(help)) => format!("{help}\nfix: replace with \"{fix}\""),
-            (Some(fix), None) => format!("fix: replace with \"{fix}\""),
+            (Some(fix), Some(help)) => format!("{help}\n{fix}"),
+            (Some(fix), None) => fix.to_string(),
             (None, Some(help)) => help.clone(),
             (None, None) => return None,
         };

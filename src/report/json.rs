@@ -7,15 +7,23 @@ use serde::Serialize;
 
 use super::{Reporter, Summary};
 use crate::lint::{FileReport, LocatedFinding};
-use crate::model::{Channel, RuleKind, Scope, Severity};
+use crate::model::{Channel, FixSafety, RuleKind, Scope, Severity};
 use crate::span::Location;
 
 /// The version of the JSON format; bumped on any incompatible change.
 pub const VERSION: u32 = 1;
 
+/// A fix: its replacement, and `"safety": "unsafe"` when `--fix` applies it only with
+/// `--unsafe-fixes` (a safe fix has no `safety`, as before unsafe fixes existed).
 #[derive(Serialize)]
 struct Fix<'a> {
     replacement: &'a str,
+    #[serde(skip_serializing_if = "is_safe")]
+    safety: FixSafety,
+}
+
+fn is_safe(safety: &FixSafety) -> bool {
+    *safety == FixSafety::Safe
 }
 
 #[derive(Serialize)]
@@ -82,10 +90,10 @@ fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write) -> 
             message: &finding.message,
             matched,
             span: at,
-            fix: finding
-                .fix
-                .as_deref()
-                .map(|replacement| Fix { replacement }),
+            fix: finding.fix.as_ref().map(|fix| Fix {
+                replacement: &fix.replacement,
+                safety: fix.safety,
+            }),
             help: finding.help.as_deref(),
             url: finding.url.as_deref(),
         };
@@ -126,8 +134,8 @@ pub(super) fn write_indented(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Finding;
     use crate::model::Severity;
+    use crate::model::{Finding, Fix as FindingFix};
 
     fn finding(span: std::ops::Range<usize>, fix: Option<&str>) -> Finding {
         Finding {
@@ -141,7 +149,32 @@ mod tests {
             )
         }
         .in_scope(Scope::Paragraph)
-        .with_fix(fix.map(str::to_string))
+        .with_fix(fix.map(FindingFix::safe))
+    }
+
+    fn unsafe_finding(span: std::ops::Range<usize>) -> Finding {
+        let finding = finding(span, None);
+        finding.with_fix(Some(FindingFix::new("GitHub", FixSafety::Unsafe)))
+    }
+
+    #[test]
+    fn a_safe_fix_is_its_replacement_and_an_unsafe_one_says_so() {
+        let source = "Github and Github";
+        let report = FileReport::new(
+            "a.md".to_string(),
+            Some(Channel::Markdown),
+            source.to_string(),
+            vec![finding(0..6, Some("GitHub")), unsafe_finding(11..17)],
+        );
+        let value: serde_json::Value = serde_json::from_str(&streamed(&[report])).unwrap();
+        let fixes: Vec<_> = (0..2).map(|i| &value["diagnostics"][i]["fix"]).collect();
+        assert_eq!(*fixes[0], serde_json::json!({"replacement": "GitHub"}));
+        assert_eq!(
+            *fixes[1],
+            serde_json::json!({"replacement": "GitHub", "safety": "unsafe"})
+        );
+        assert_eq!(value["summary"]["fixable"], 1);
+        assert_eq!(value["summary"]["unsafe_fixable"], 1);
     }
 
     /// The document as one value, pretty-printed by serde_json: what the format promises.
@@ -200,6 +233,7 @@ mod tests {
                     "a.md",
                     vec![finding(0..6, None), finding(24..30, Some("GitHub"))],
                 ),
+                report("unsafe.md", vec![unsafe_finding(11..17)]),
                 report("b.md", vec![]),
                 report("c.md", vec![finding(11..17, None)]),
             ],

@@ -102,8 +102,11 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings at info severity.
     pub infos: usize,
-    /// Findings with a safe fix.
+    /// Findings with a safe fix, which `--fix` applies.
     pub fixable: usize,
+    /// Findings with an unsafe fix, which `--fix` applies only with `--unsafe-fixes`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unsafe_fixable: usize,
     /// Findings `--fix` fixed.
     #[serde(skip_serializing_if = "is_zero")]
     pub fixed: usize,
@@ -132,7 +135,11 @@ impl Summary {
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
             }
-            self.fixable += usize::from(finding.fix.is_some());
+            match &finding.fix {
+                Some(fix) if fix.is_safe() => self.fixable += 1,
+                Some(_) => self.unsafe_fixable += 1,
+                None => {}
+            }
         }
         self.fixed += report.fixed;
     }
@@ -145,7 +152,8 @@ impl Summary {
         writeln!(out, "{}", self.line())
     }
 
-    /// The closing line: `3 errors, 5 warnings in 12 files (2 fixable with --fix)`.
+    /// The closing line: `3 errors, 5 warnings in 12 files (2 fixable with --fix)`, with the
+    /// unsafe fixes held back after it (`, 3 more with --unsafe-fixes`).
     pub fn line(&self) -> String {
         fn count(n: usize, word: &str) -> String {
             format!("{n} {word}{}", if n == 1 { "" } else { "s" })
@@ -161,6 +169,13 @@ impl Summary {
         }
         if self.fixable > 0 {
             notes.push(format!("{} fixable with --fix", self.fixable));
+        }
+        if self.unsafe_fixable > 0 {
+            notes.push(if notes.is_empty() {
+                format!("{} fixable with --fix --unsafe-fixes", self.unsafe_fixable)
+            } else {
+                format!("{} more with --unsafe-fixes", self.unsafe_fixable)
+            });
         }
         if !notes.is_empty() {
             line.push_str(&format!(" ({})", notes.join(", ")));
@@ -237,5 +252,43 @@ impl Statistics {
             writeln!(out, "{count:>6}  {rule}  [{}]", severity.name())?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_line_says_how_many_unsafe_fixes_were_held_back() {
+        let summary = |fixable, unsafe_fixable, fixed| Summary {
+            files: 1,
+            warnings: 5,
+            fixable,
+            unsafe_fixable,
+            fixed,
+            ..Summary::default()
+        };
+        let line = |s: Summary| s.line();
+        assert_eq!(
+            line(summary(2, 0, 0)),
+            "0 errors, 5 warnings in 1 file (2 fixable with --fix)"
+        );
+        assert_eq!(
+            line(summary(2, 3, 0)),
+            "0 errors, 5 warnings in 1 file (2 fixable with --fix, 3 more with --unsafe-fixes)"
+        );
+        assert_eq!(
+            line(summary(0, 3, 0)),
+            "0 errors, 5 warnings in 1 file (3 fixable with --fix --unsafe-fixes)"
+        );
+        assert_eq!(
+            line(summary(0, 3, 4)),
+            "0 errors, 5 warnings in 1 file (4 fixed, 3 more with --unsafe-fixes)"
+        );
+        assert_eq!(
+            serde_json::to_string(&summary(2, 0, 0)).unwrap(),
+            r#"{"files":1,"errors":0,"warnings":5,"infos":0,"fixable":2}"#
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! read. Every rule that has a finding is described in `tool.driver.rules` (its doc as help
 //! text, the brand's help and url when the rules file gives them); each result points at its
 //! region by line and column (counted in Unicode code points, as `columnKind` says) and by
-//! byte offset, and carries its fix when it has one.
+//! byte offset, and carries its fix when it has a safe one.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -174,7 +174,10 @@ fn result(located: &LocatedFinding<'_>, uri: &str, rule_index: usize) -> Value {
         "message": {"text": finding.message},
         "locations": [location],
     });
-    if let Some(replacement) = &finding.fix {
+    // Only safe fixes: SARIF has no way to say a fix may change meaning, and viewers apply
+    // the fixes they are given.
+    if let Some(fix) = finding.fix.as_ref().filter(|fix| fix.is_safe()) {
+        let replacement = &fix.replacement;
         let mut deleted = region;
         if let Some(fields) = deleted.as_object_mut() {
             fields.remove("snippet");
@@ -274,6 +277,30 @@ mod tests {
         assert!(!is_absolute_uri("/guide/words"));
         assert!(!is_absolute_uri("https://a.example/x y"));
         assert!(!is_absolute_uri("1http://x"));
+    }
+
+    #[test]
+    fn a_result_carries_a_safe_fix_and_never_an_unsafe_one() {
+        use crate::model::{Finding, Fix, FixSafety, Severity};
+        let report = |fix| {
+            let finding = Finding::new(
+                "prefer/use".into(),
+                RuleKind::Prefer,
+                Severity::Warning,
+                (3..10).into(),
+                "Use \"use\" instead of \"utilize\"".to_string(),
+            )
+            .with_fix(Some(fix));
+            FileReport::new("a.md".into(), None, "We utilize it".into(), vec![finding])
+        };
+        let fixes = |report: FileReport| {
+            let mut out = Vec::new();
+            write(&[report], &mut out).unwrap();
+            let log: Value = serde_json::from_slice(&out).unwrap();
+            log["runs"][0]["results"][0].get("fixes").cloned()
+        };
+        assert!(fixes(report(Fix::safe("use"))).is_some());
+        assert_eq!(fixes(report(Fix::new("use", FixSafety::Unsafe))), None);
     }
 
     #[test]

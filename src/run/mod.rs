@@ -16,6 +16,7 @@ use crate::config::conflict::RuleConflict;
 use crate::config::discover::Discovery;
 use crate::config::error::ConfigError;
 use crate::config::load::Reach;
+use crate::fix::Selection;
 use crate::limits::{Exceeded, LimitValues, Limits};
 use crate::lint::{self, FileReport, FixMode, LintOptions};
 use crate::model::Severity;
@@ -44,6 +45,8 @@ pub struct CheckOptions {
     pub no_ignore: bool,
     /// What to do with fixes; standard input is never written, its fixed text is returned.
     pub fix: FixMode,
+    /// Which fixes are applied: the safe ones, or unsafe ones too (`--unsafe-fixes`).
+    pub fixes: Selection,
     /// Files larger than this many bytes are not read, but reported (`io/too-large`).
     pub max_file_size: Option<u64>,
     /// Content read from standard input, with the name it goes by.
@@ -303,6 +306,7 @@ impl From<&CheckOptions> for LintOptions {
     fn from(options: &CheckOptions) -> Self {
         Self {
             fix: options.fix,
+            fixes: options.fixes,
             max_file_size: options.max_file_size,
         }
     }
@@ -407,7 +411,13 @@ fn plan_stdin(
             ));
         }
         Some(file_type) => run.reports.push(lint::lint_bytes(
-            &rules, &absolute, display, file_type, bytes, stdin_mode,
+            &rules,
+            &absolute,
+            display,
+            file_type,
+            bytes,
+            stdin_mode,
+            options.fixes,
         )),
         None => run
             .notices

@@ -19,6 +19,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::check::{load_rules_from_str, CompiledRules};
+use crate::fix::Selection;
 use crate::lint::{lint_bytes, lint_text, FixMode};
 use crate::model::{Finding, SourceSpan};
 use crate::read::FileType;
@@ -115,8 +116,17 @@ impl Lint {
     }
 
     /// `text` after applying its safe fixes as `--fix` on standard input does: pass after
-    /// pass until settled. The text itself when nothing has a fix.
+    /// pass until settled. The text itself when nothing has a safe fix.
     pub fn fixed(&self, text: &str) -> String {
+        self.fixed_by(text, Selection::Safe)
+    }
+
+    /// `text` after applying its safe and unsafe fixes, as `--fix --unsafe-fixes` does.
+    pub fn fixed_with_unsafe(&self, text: &str) -> String {
+        self.fixed_by(text, Selection::All)
+    }
+
+    fn fixed_by(&self, text: &str, selection: Selection) -> String {
         let report = lint_bytes(
             &self.rules,
             &self.path,
@@ -124,6 +134,7 @@ impl Lint {
             self.file_type,
             text.as_bytes().to_vec(),
             FixMode::Return,
+            selection,
         );
         report.fixed_text.unwrap_or_else(|| text.to_string())
     }

@@ -22,12 +22,16 @@
 //! contract: before "not" (the negation contracts instead) and at the end of a clause
 //! ("that's who you are.", "where it is and when"). With `avoid`, "it's been" becomes "it has been". Both
 //! apostrophes (' and ’) are read; a fix uses the one the text around it uses.
+//!
+//! The fixes are unsafe, applied only with `--fix --unsafe-fixes`: a contraction can change
+//! what a sentence says. "It will not only run fast but also scale" does not mean "It won't
+//! only run fast", and "it's" can be "it is" or "it has". Read each one before applying.
 
 use super::VoiceContext;
 use crate::check::prefer::match_case;
 use crate::config::schema::ContractionPolicy;
 use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
-use crate::model::Finding;
+use crate::model::{Finding, Fix, FixSafety};
 
 /// Which way a pair is checked.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -151,7 +155,8 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             };
             let replacement = match_case(&wanted, matched);
             let message = format!("Write \"{replacement}\", not \"{matched}\": {message}");
-            findings.extend(context.finding(segment, found.range, message, Some(replacement)));
+            let fix = Fix::new(replacement, FixSafety::Unsafe);
+            findings.extend(context.finding(segment, found.range, message, Some(fix)));
         }
     }
 }
@@ -192,6 +197,26 @@ fn next_word(after: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::lint::Lint;
+
+    #[test]
+    fn contractions_are_fixed_only_when_unsafe_fixes_are_asked_for() {
+        let lint = Lint::new("[voice]\ncontractions = \"prefer\"\n");
+        let text = "It will not only run fast but also scale.";
+        lint.assert_findings(text, &[("voice/contractions", "will not")]);
+        lint.assert_fixed(text, text);
+        assert_eq!(
+            lint.fixed_with_unsafe(text),
+            "It won't only run fast but also scale."
+        );
+        // Another voice check's findings are the same either way: none has a fix.
+        let lint = Lint::new("[voice]\ncontractions = \"avoid\"\n");
+        assert_eq!(
+            lint.fixed_with_unsafe("We'll email you."),
+            "We will email you."
+        );
+        lint.assert_fixed("We'll email you.", "We'll email you.");
+    }
 
     #[test]
     fn verbs_do_not_contract_at_a_clause_end_or_before_not() {

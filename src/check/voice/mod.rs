@@ -49,7 +49,7 @@ use crate::config::load::MergedRules;
 use crate::config::schema::{RuleSpec, VoiceSettings};
 use crate::config::table::Common;
 use crate::document::{Document, Segment};
-use crate::model::{Scope, TextRange};
+use crate::model::{Fix, Scope, TextRange};
 
 use super::part::{self, Part, PartSettings};
 use super::{Finding, Rule, RuleKind};
@@ -404,7 +404,7 @@ impl<'a> VoiceContext<'a> {
         segment: &Segment,
         range: TextRange,
         message: String,
-        fix: Option<String>,
+        fix: Option<Fix>,
     ) -> Option<Finding> {
         if !self.in_scope(segment, range) {
             return None;
