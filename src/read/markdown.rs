@@ -295,7 +295,8 @@ impl Reader<'_> {
                 }
                 let alt = self.alt.take();
                 // The visual checks judge the alt text as written, like an HTML `alt`: one
-                // that is all URL or template tag is there, though not prose.
+                // that is all URL, template tag or code (`![top10k_leaf_graph](…)`) is
+                // there, though not prose.
                 let written = alt.clone().map(|alt| alt.finish_verbatim(Scope::Alt));
                 let prose = alt
                     .and_then(|alt| alt.finish(Scope::Alt, crate::read::mask::normalizing_edits));
@@ -477,7 +478,8 @@ mod tests {
 
     #[test]
     fn an_image_alt_that_is_all_masked_is_alt_text_but_not_prose() {
-        let source = "![https://acme.io/leaf](leaf.png) ![ {{ name }} logo ](a.png) ![ ](b.png)\n";
+        let source = "![top10k_leaf_graph](leaf.png) ![https://acme.io/leaf](leaf.png) \
+                      ![ {{ name }} logo ](a.png) ![ ](b.png)\n";
         let document = read(source, true);
         let alts: Vec<_> = document
             .visuals
@@ -491,6 +493,7 @@ mod tests {
         assert_eq!(
             alts,
             [
+                ("top10k_leaf_graph", false, "top10k_leaf_graph"),
                 ("https://acme.io/leaf", false, "https://acme.io/leaf"),
                 ("logo", true, "{{ name }} logo"),
                 ("", false, "")
