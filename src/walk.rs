@@ -86,6 +86,26 @@ pub fn targets(paths: &[PathBuf], respect_ignore_files: bool) -> (Vec<Target>, V
     (found, errors)
 }
 
+/// The names of legal boilerplate, in upper case: a file whose name is one of these, alone
+/// or before anything but a letter (`LICENSE`, `LICENSE.md`, `LICENSE-MIT.md`,
+/// `COPYING.txt`, `notice`), holds a licence's or a notice's words, which are the law's,
+/// not the brand's.
+const LEGAL_NAMES: [&str; 4] = ["LICENSE", "LICENCE", "COPYING", "NOTICE"];
+
+/// Whether a file is legal boilerplate by its name ([`LEGAL_NAMES`], in any case). Such a
+/// file is left out when found by a walk or listed with `--files-from`, as an ignored file
+/// is; named on the command line, it is checked.
+pub fn is_legal_boilerplate(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    LEGAL_NAMES.iter().any(|legal| {
+        name.get(..legal.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(legal))
+            && !name[legal.len()..].starts_with(|c: char| c.is_alphabetic())
+    })
+}
+
 /// Whether `path` is a symbolic link, or goes through one in a folder below `current_dir`
 /// (a path outside `current_dir` is judged by its last part alone).
 pub fn goes_through_link(path: &Path, current_dir: &Path) -> bool {
@@ -182,6 +202,31 @@ impl<'a> DisplayPaths<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn licences_copying_and_notices_are_legal_boilerplate() {
+        for name in [
+            "LICENSE",
+            "LICENSE.md",
+            "docs/LICENSE-MIT.md",
+            "License_Apache.txt",
+            "licence.html",
+            "COPYING.txt",
+            "NOTICE",
+            "notice.md",
+        ] {
+            assert!(is_legal_boilerplate(Path::new(name)), "{name}");
+        }
+        for name in [
+            "licensed-fonts.md",
+            "noticeboard.md",
+            "post.md",
+            "MY-LICENSE.md",
+            "LICENSE/x.md",
+        ] {
+            assert!(!is_legal_boilerplate(Path::new(name)), "{name}");
+        }
+    }
 
     #[test]
     fn paths_print_relative_without_dot_slash() {

@@ -195,6 +195,43 @@ fn files_ignore_and_gitignore_are_honoured_unless_no_ignore() {
 }
 
 #[test]
+fn legal_boilerplate_is_skipped_when_walked_and_checked_when_named() {
+    let dir = site(&[
+        ("brandlint.toml", "[[banned]]\nphrases = [\"synergy\"]\n"),
+        ("LICENSE.md", "synergy\n"),
+        ("docs/LICENSE-MIT.md", "synergy\n"),
+        ("docs/copying.txt.md", "synergy\n"),
+        ("Notice.html", "<p>synergy</p>\n"),
+        ("licensed-fonts.md", "synergy\n"),
+        ("post.md", "synergy\n"),
+    ]);
+    let paths = |report: &serde_json::Value| -> Vec<String> {
+        let mut paths: Vec<String> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.dedup();
+        paths
+    };
+    let walked = json(&brandlint(dir.path(), &["check", "--format", "json"], None));
+    assert_eq!(paths(&walked), ["licensed-fonts.md", "post.md"]);
+    let named = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "LICENSE.md", "docs"],
+        None,
+    ));
+    assert_eq!(paths(&named), ["LICENSE.md"]);
+    let all = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "--no-ignore"],
+        None,
+    ));
+    assert_eq!(all["summary"]["files"], 6);
+}
+
+#[test]
 fn explicitly_named_files_of_no_channel_are_reported_and_walked_ones_skipped() {
     let dir = site(&[
         ("brandlint.toml", RULES),

@@ -36,6 +36,7 @@ use crate::matcher::fold;
 use crate::model::{
     Channel, Finding, Fix, FixSafety, RuleId, RuleKind, Scope, Severity, SourceSpan, TextRange,
 };
+use crate::read::code;
 
 /// The leading `//!` lines of a Rust source file, without the markers.
 pub(crate) fn module_doc(source: &str) -> String {
@@ -307,8 +308,20 @@ pub fn check_segment(
         findings.extend(kind::of(rule.kind).on_match(&context, notes));
     };
     for found in rules.phrases.find(&segment.text, &folded, applies) {
+        // A phrase inside a file name, a domain or a dotted identifier (`acme.toml`,
+        // `acme.io`) is not prose; one that is the whole word ("crates.io") is.
+        if code::inside_dotted_word(&segment.text, found.range.range()) {
+            continue;
+        }
         for &(index, role) in rules.phrases.owners(found.pattern) {
             if role == PhraseRole::Shadow || !flags_here(index, found.range) {
+                continue;
+            }
+            // A name in lower case inside a hyphenated lower-case word (`acme-sync`) names
+            // a program; a banned or preferred phrase there ("e-mail") is still prose.
+            if rules.rules[index].kind == RuleKind::Term
+                && code::inside_lower_case_compound(&segment.text, found.range.range())
+            {
                 continue;
             }
             judge(index, found.range, notes);

@@ -198,7 +198,7 @@ impl Segment {
 
 /// Assembles a segment from the pieces a reader finds, then folds white space and masks
 /// URLs, e-mail addresses, paths, @handles and template tags in one pass.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SegmentBuilder {
     text: String,
     pieces: Vec<Piece>,

@@ -320,33 +320,51 @@ impl Reader<'_> {
                 if self.image_depth > 0 {
                     return;
                 }
-                let alt = self
-                    .alt
-                    .take()
+                let alt = self.alt.take();
+                // The visual checks judge the alt text as written, like an HTML `alt`: one
+                // that is all URL, template tag or code (`![top10k_leaf_graph](…)`) is
+                // there, though not prose.
+                let written = alt.clone().map(|alt| alt.finish_verbatim(Scope::Alt));
+                let prose = alt
                     .and_then(|alt| alt.finish(Scope::Alt, crate::read::mask::normalizing_edits));
                 if let Some((span, src)) = self.image.take() {
                     self.document
                         .visuals
                         .images
-                        .push(markdown_image(span, &src, alt.as_ref()));
+                        .push(markdown_image(span, &src, written.as_ref()));
                 }
-                self.document.segments.extend(alt);
+                self.document.segments.extend(prose);
             }
             _ => {}
         }
     }
 }
 
-/// A Markdown image: `![alt](src)`. Its alternative text is what the brackets hold; an empty
-/// one stands right after `![`.
+/// A Markdown image: `![alt](src)`. Its alternative text is what the brackets hold, as
+/// written (`alt`, unmasked), white space folded and template tags left out, as an HTML
+/// `alt` is read; an empty one stands right after `![`.
 fn markdown_image(span: SourceSpan, src: &str, alt: Option<&Segment>) -> Image {
+    let written = alt.map_or("", |segment| segment.text.as_str());
+    let tags = template_tags(written);
+    let mut text = String::new();
+    let mut at = 0;
+    for tag in tags.iter().chain([&(written.len()..written.len())]) {
+        text.push_str(&written[at..tag.start]);
+        text.push(' ');
+        at = tag.end;
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let alt = match alt {
-        Some(segment) => Alt {
-            text: segment.text.clone(),
-            dynamic: false,
-            span: segment.source_range(TextRange::new(0, segment.text.len())),
-        },
-        None => Alt {
+        Some(segment) if !written.trim().is_empty() => {
+            let start = written.len() - written.trim_start().len();
+            let end = written.trim_end().len();
+            Alt {
+                text,
+                dynamic: !tags.is_empty(),
+                span: segment.source_range(TextRange::new(start, end)),
+            }
+        }
+        _ => Alt {
             text: String::new(),
             dynamic: false,
             span: SourceSpan::at(span.start + 2),
@@ -483,6 +501,33 @@ mod tests {
             &source[image.alt.as_ref().unwrap().span.range()],
             "Acme Logo"
         );
+    }
+
+    #[test]
+    fn an_image_alt_that_is_all_masked_is_alt_text_but_not_prose() {
+        let source = "![top10k_leaf_graph](leaf.png) ![https://acme.io/leaf](leaf.png) \
+                      ![ {{ name }} logo ](a.png) ![ ](b.png)\n";
+        let document = read(source, true);
+        let alts: Vec<_> = document
+            .visuals
+            .images
+            .iter()
+            .map(|image| {
+                let alt = image.alt.as_ref().unwrap();
+                (alt.text.as_str(), alt.dynamic, &source[alt.span.range()])
+            })
+            .collect();
+        assert_eq!(
+            alts,
+            [
+                ("top10k_leaf_graph", false, "top10k_leaf_graph"),
+                ("https://acme.io/leaf", false, "https://acme.io/leaf"),
+                ("logo", true, "{{ name }} logo"),
+                ("", false, "")
+            ]
+        );
+        let prose: Vec<_> = document.segments.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(prose, ["\u{FFFC} logo"]);
     }
 
     #[test]

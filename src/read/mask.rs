@@ -1,6 +1,8 @@
 //! Text that is never prose even where it stands inside prose: template tags of every common
-//! engine, URLs, e-mail addresses, file paths and @handles. Each is masked as one neutral
-//! word, and runs of white space fold to one space, so every reader shares one definition.
+//! engine, URLs, e-mail addresses, file paths, @handles, and the code words of
+//! [`super::code`] (command-line options, man-page references, underscore identifiers). Each
+//! is masked as one neutral word, and runs of white space fold to one space, so every reader
+//! shares one definition.
 
 use std::sync::LazyLock;
 
@@ -359,11 +361,12 @@ pub fn template_comment(tag: &str) -> Option<&str> {
     tag.strip_prefix("{#")?.strip_suffix("#}")
 }
 
-/// Where a URL, handle or path really ends: trailing sentence punctuation is prose, and a
-/// closing bracket belongs to the token only when it opened one. Brackets are counted once
+/// Where a URL, handle, path or code word really ends: trailing sentence punctuation and
+/// closing quotes are prose, and a closing bracket belongs to the token only when it opened
+/// one. Brackets are counted once
 /// and each closing one trimmed is taken off the count, so a token ending in thousands of
 /// `)` costs no more than its length.
-fn trim_token_end(token: &str) -> usize {
+pub(super) fn trim_token_end(token: &str) -> usize {
     let count = |b: u8| token.bytes().filter(|&t| t == b).count();
     let (open_parens, open_brackets) = (count(b'('), count(b'['));
     let (mut close_parens, mut close_brackets) = (count(b')'), count(b']'));
@@ -374,7 +377,11 @@ fn trim_token_end(token: &str) -> usize {
             ']' => open_brackets < close_brackets,
             _ => false,
         };
-        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"') || unbalanced_close {
+        let closing_quote = matches!(c, '\u{201d}' | '\u{2019}' | '\u{bb}');
+        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"')
+            || closing_quote
+            || unbalanced_close
+        {
             end -= c.len_utf8();
             match c {
                 ')' => close_parens -= 1,
@@ -425,7 +432,7 @@ pub fn normalizing_edits(text: &str) -> Vec<Edit> {
 }
 
 /// The tokens to mask, sorted and apart: what [`not_prose`] finds, less a handle or a path
-/// that is part of a word, with trailing punctuation trimmed.
+/// that is part of a word, with trailing punctuation trimmed; then the code words.
 fn masked_tokens(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut masks = Vec::new();
     for found in not_prose(text) {
@@ -448,7 +455,41 @@ fn masked_tokens(text: &str) -> Vec<std::ops::Range<usize>> {
         }
         masks.push(start..start + end);
     }
-    masks
+    with_code_words(masks, super::code::code_words(text))
+}
+
+/// The tokens and the code words ([`super::code`]: options, man-page references, underscore
+/// identifiers) together, sorted and apart. A code word takes the place of the tokens inside
+/// it (`--url=https://…` is one option); one that a token straddles (`--name={{` of
+/// `--name={{ x }}`) is left to the token.
+fn with_code_words(
+    tokens: Vec<std::ops::Range<usize>>,
+    code_words: Vec<std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    if code_words.is_empty() {
+        return tokens;
+    }
+    let mut merged = Vec::with_capacity(tokens.len() + code_words.len());
+    let mut next = 0;
+    for word in code_words {
+        while tokens.get(next).is_some_and(|t| t.end <= word.start) {
+            merged.push(tokens[next].clone());
+            next += 1;
+        }
+        let inside = tokens[next..]
+            .iter()
+            .take_while(|t| word.start <= t.start && t.end <= word.end)
+            .count();
+        let straddled = tokens
+            .get(next + inside)
+            .is_some_and(|t| t.start < word.end);
+        if !straddled {
+            next += inside;
+            merged.push(word);
+        }
+    }
+    merged.extend_from_slice(&tokens[next..]);
+    merged
 }
 
 /// The runs of white space, sorted and apart: every run that may need an edit, and perhaps
@@ -739,6 +780,30 @@ mod tests {
             ),
             ["serde::Serializer", "#rust-questions", "serde-rs/serde#812"]
         );
+    }
+
+    #[test]
+    fn options_man_references_and_underscore_identifiers_are_masked_whole() {
+        assert_eq!(
+            masked("Run acme-sync(1) --acme-mode=fast on acme_config, not --url=https://a.io/x_y."),
+            [
+                "acme-sync(1)",
+                "--acme-mode=fast",
+                "acme_config",
+                "--url=https://a.io/x_y"
+            ]
+        );
+        let text = "Try -G<regex>, then (git-log(1)) and \u{201c}serde_json\u{201d}.";
+        assert_eq!(masked(text), ["-G<regex>", "git-log(1)", "serde_json"]);
+        assert_eq!(masked("Set --name={{ x }} now"), ["{{ x }}"]);
+    }
+
+    #[test]
+    fn code_words_are_read_in_linear_time() {
+        for (unit, words) in [("a_", 1), ("x(1)", 0), ("-a ", 100_000), ("a-b ", 0)] {
+            let text = unit.repeat(100_000);
+            assert_eq!(masked(&text).len(), words, "{unit:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! segments mapped to exact source bytes. Readers know formats; checks never do. A file's
 //! channel (which rules apply) and its syntax (how it is read) are decided together here.
 
+pub mod code;
 pub mod css;
 pub mod directives;
 pub mod eml;

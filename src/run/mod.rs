@@ -460,10 +460,12 @@ fn plan_files(
         }
         let display = display_paths.of(&target.path);
         let rules = resolver.for_file(&absolute)?;
-        if !options.no_ignore && rules.ignores(&absolute) {
+        let named = target.origin == walk::Origin::Named;
+        if !options.no_ignore
+            && (rules.ignores(&absolute) || (!named && walk::is_legal_boilerplate(&target.path)))
+        {
             continue;
         }
-        let named = target.origin == walk::Origin::Named;
         match read::detect(&absolute, rules.is_email(&absolute)) {
             Some(FileType { channel, .. }) if target.origin == walk::Origin::ListedLink => {
                 run.reports.push(FileReport::new(

@@ -154,6 +154,20 @@ mod tests {
     }
 
     #[test]
+    fn alt_text_is_prose_only_where_it_stands_for_an_image() {
+        let page = r#"<p><a href="/x" alt="acme link">Docs</a></p><div alt="acme box"></div>
+            <img src="a.png" alt="Image one"><map><area href="/b" alt="Area two"></map>
+            <input type="image" src="go.png" alt="Input three"><input type="text" alt="no">
+            <mj-image src="b.png" alt="Image four" />"#;
+        let alts: Vec<_> = texts(page)
+            .into_iter()
+            .filter(|(scope, _)| *scope == Scope::Alt)
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(alts, ["Image one", "Area two", "Input three", "Image four"]);
+    }
+
+    #[test]
     fn entities_map_back_to_their_bytes() {
         let source = "<p>AT&amp;T &amp; Github&#8217;s&nbsp;cloud</p>";
         let found = segments(source, &HtmlOptions::default());

@@ -104,6 +104,13 @@ fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
         .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// Whether an element shows its `alt` text in place of an image: `<img>`, `<area>`,
+/// `<input type=image>` and `<mj-image>`. Browsers show no other element's `alt`, so there
+/// it is not prose (`<a alt="acme link">`).
+fn shows_alt(name: &str, input_type: Option<&str>) -> bool {
+    matches!(name, "img" | "area" | "mj-image") || (name == "input" && input_type == Some("image"))
+}
+
 /// A link styled as a button: a `button` role, or a class naming a button.
 fn is_button_link(element: &Element) -> bool {
     element.attribute("role") == Some("button")
@@ -227,7 +234,8 @@ impl Walk<'_> {
                 continue;
             };
             let scope = match attribute.name.as_str() {
-                "alt" => Scope::Alt,
+                // Alt text is prose only where a reader is shown it: in place of an image.
+                "alt" if shows_alt(&element.name, input_type.as_deref()) => Scope::Alt,
                 "title" | "aria-label" | "placeholder" => container,
                 "value"
                     if element.name == "input"
