@@ -115,7 +115,12 @@ impl Reader<'_> {
         }
     }
 
+    /// The scope of a paragraph here: that of the innermost container, except that all
+    /// within a block quote (its lists included) is quoted, someone else's words.
     fn container_scope(&self) -> Scope {
+        if self.containers.contains(&Scope::Blockquote) {
+            return Scope::Blockquote;
+        }
         self.containers.last().copied().unwrap_or(Scope::Paragraph)
     }
 
@@ -629,6 +634,19 @@ mod tests {
                 (Scope::Paragraph, "Before.".into()),
                 (Scope::Blockquote, "Quoted words.".into()),
                 (Scope::Paragraph, "After.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_inside_a_block_quote_is_quoted_and_a_list_outside_is_not() {
+        let source = "> Said:\n>\n> * **Diffusion**: no one acts.\n\n* Our own item.\n";
+        assert_eq!(
+            texts(source),
+            [
+                (Scope::Blockquote, "Said:".into()),
+                (Scope::Blockquote, "Diffusion: no one acts.".into()),
+                (Scope::List, "Our own item.".into()),
             ]
         );
     }

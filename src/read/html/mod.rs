@@ -154,6 +154,18 @@ mod tests {
     }
 
     #[test]
+    fn a_list_inside_a_block_quote_is_quoted_and_a_list_outside_is_not() {
+        let page = "<blockquote><ul><li>Their item</li></ul></blockquote><ul><li>Ours</li></ul>";
+        assert_eq!(
+            texts(page),
+            [
+                (Scope::Blockquote, "Their item".into()),
+                (Scope::List, "Ours".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn alt_text_is_prose_only_where_it_stands_for_an_image() {
         let page = r#"<p><a href="/x" alt="acme link">Docs</a></p><div alt="acme box"></div>
             <img src="a.png" alt="Image one"><map><area href="/b" alt="Area two"></map>

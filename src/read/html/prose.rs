@@ -218,11 +218,12 @@ impl Walk<'_> {
                 _ => return None,
             }
         };
-        // A paragraph takes the scope of the list item, quote, cell or footer it stands in.
-        Some(if scope == Scope::Paragraph {
-            container
-        } else {
-            scope
+        // A paragraph takes the scope of the list item, quote, cell or footer it stands in;
+        // within a quote, lists and cells are quoted too: someone else's words.
+        Some(match scope {
+            Scope::Paragraph => container,
+            Scope::List | Scope::Table if container == Scope::Blockquote => container,
+            _ => scope,
         })
     }
 
