@@ -21,15 +21,20 @@
 //! Words that keep their case in both styles: the words of `[[term]]` names as written,
 //! words the document's body text capitalizes inside a sentence (names such as "Linux"),
 //! all-caps acronyms ("API", "HTTP"), names with inner capitals ("iPhone", "GitHub"), "I",
-//! days and months, single letters, words with digits, and lower-case identifiers joined by
-//! hyphens ("wg-debugging"); code and template tags are not words. In title case, the small words stay lower case unless first or last: a, an, the,
-//! and, but, for, nor, or, so, yet, as, at, by, in, of, on, per, to, via, vs. Only the first
-//! part of a hyphenated word is checked.
+//! days and months, single letters, words with digits, words that are no English word
+//! (names and tools such as "rustfmt" or "Kubernetes"), quoted text (`Thread safety and
+//! "Send"`) and lower-case identifiers joined by hyphens ("wg-debugging"); code and template
+//! tags are not words, and a heading that reads as code (`features = ["derive"]`,
+//! `Vec::new()`) is not judged. In title case, the small words stay lower case unless first
+//! or last: a, an, the, and, but, for, nor, or, so, yet, as, at, by, in, of, on, per, to,
+//! via, vs. Only the first part of a hyphenated word is checked ("Our World-Class launch"
+//! is flagged at "World").
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{text, VoiceContext};
+use crate::check::dictionary::is_english_word;
 use crate::check::prefer::capitalize;
 use crate::config::schema::HeadingCase;
 use crate::document::MASK;
@@ -125,6 +130,10 @@ pub fn wrong_words(
     style: HeadingCase,
     is_name: impl Fn(&str) -> bool,
 ) -> Vec<(Range<usize>, String)> {
+    if reads_as_code(heading) {
+        return Vec::new();
+    }
+    let quoted = quoted_ranges(heading);
     let words: Vec<Range<usize>> = text::words(heading).collect();
     let mut wrong = Vec::new();
     let mut previous_end = 0;
@@ -136,7 +145,15 @@ pub fn wrong_words(
         previous_end = range.end;
         let whole = &heading[range.clone()];
         let word = whole.split('-').next().unwrap_or(whole);
-        if keeps_its_case(whole) || keeps_its_case(word) || is_name(whole) || is_name(word) {
+        let is_quoted = quoted
+            .iter()
+            .any(|q| q.start <= range.start && range.end <= q.end);
+        if is_quoted
+            || is_identifier(whole)
+            || keeps_its_case(word)
+            || is_name(whole)
+            || is_name(word)
+        {
             continue;
         }
         let is_last = index + 1 == words.len();
@@ -165,19 +182,65 @@ pub fn wrong_words(
     wrong
 }
 
-/// Words no heading style changes: acronyms, inner capitals, "I", calendar names, single
-/// letters, anything with a digit or a masked tag, and lower-case identifiers joined by
-/// hyphens ("wg-debugging").
+/// A lower-case identifier joined by hyphens ("wg-debugging"): no heading style changes it.
+fn is_identifier(word: &str) -> bool {
+    word.contains('-')
+        && word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_lowercase)
+}
+
+/// Words no heading style changes: acronyms, inner capitals ("iPhone", "GitHub"), "I",
+/// calendar names, single letters, anything with a digit or a masked tag, and words of
+/// plain letters that are no English word: names and tools ("rustfmt", "Kubernetes"),
+/// whose case is their own.
 fn keeps_its_case(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let is_identifier = word.contains('-') && letters.iter().all(|c| c.is_lowercase());
-    is_identifier
-        || letters.len() < 2
+    letters.len() < 2
         || word.chars().any(|c| c.is_numeric() || c == MASK)
         || letters.iter().skip(1).any(|c| c.is_uppercase())
         || word.starts_with("I'")
         || word.starts_with("I\u{2019}")
         || CALENDAR.contains(&word)
+        || (word.bytes().all(|b| b.is_ascii_alphabetic()) && !is_english_word(word))
+}
+
+/// Whether a heading is code rather than words (`features = ["derive"]`,
+/// `Vec::new()`): code keeps the case it is written in.
+fn reads_as_code(heading: &str) -> bool {
+    heading.contains(['=', '{', '}', '[', ']', ';'])
+        || heading.contains("::")
+        || heading.contains("()")
+}
+
+/// The byte ranges of a heading's quoted text (`Thread safety and "Send"`): a quotation
+/// keeps the case it is quoted in. Straight double quotes pair in order; curly quotes pair
+/// an opening with the next closing one.
+fn quoted_ranges(heading: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in heading.char_indices() {
+        match (c, open) {
+            ('"', None) | ('\u{201C}', None) | ('\u{2018}', None) => open = Some(at),
+            ('"', Some(start)) | ('\u{201D}', Some(start)) | ('\u{2019}', Some(start))
+                if c != '\u{2019}' || !is_apostrophe(heading, at) =>
+            {
+                ranges.push(start..at + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// Whether the `’` at `at` stands between two letters, as in "don’t": an apostrophe, not
+/// a closing quote.
+fn is_apostrophe(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + '\u{2019}'.len_utf8()..].chars().next();
+    before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
 }
 
 #[cfg(test)]
@@ -271,6 +334,60 @@ mod tests {
                 pair("one", "One")
             ]
         );
+    }
+
+    #[test]
+    fn quoted_text_code_and_words_outside_the_dictionary_keep_their_case() {
+        for heading in [
+            "Thread safety and \"Send\"",
+            "Why \u{201C}Zero Cost\u{201D} matters",
+            "features = [\"derive\"]",
+            "Calling Vec::new() twice",
+            "rustfmt trailing comma hack",
+            "Deploying with Kubernetes",
+        ] {
+            assert!(
+                changes(heading, HeadingCase::Sentence, &[]).is_empty(),
+                "{heading}: {:?}",
+                changes(heading, HeadingCase::Sentence, &[])
+            );
+        }
+        // The neighbours: the same words unquoted, or English words, are judged.
+        assert_eq!(
+            changes("Thread safety and Send", HeadingCase::Sentence, &[]),
+            vec![pair("Send", "send")]
+        );
+        assert_eq!(
+            changes("Why Zero Cost matters", HeadingCase::Sentence, &[]),
+            vec![pair("Zero", "zero"), pair("Cost", "cost")]
+        );
+        assert_eq!(
+            changes("trailing comma hack", HeadingCase::Sentence, &[]),
+            vec![pair("trailing", "Trailing")]
+        );
+        assert_eq!(
+            changes("We Don\u{2019}t Ship It", HeadingCase::Sentence, &[]),
+            vec![
+                pair("Don\u{2019}t", "don\u{2019}t"),
+                pair("Ship", "ship"),
+                pair("It", "it")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_hyphenated_word_is_judged_by_its_first_part() {
+        assert_eq!(
+            changes("Our World-Class Launch", HeadingCase::Sentence, &[]),
+            vec![pair("World", "world"), pair("Launch", "launch")]
+        );
+        assert!(changes("Our world-class launch", HeadingCase::Sentence, &[]).is_empty());
+        assert!(changes(
+            "Works with iPhone-sized screens",
+            HeadingCase::Sentence,
+            &[]
+        )
+        .is_empty());
     }
 
     #[test]

@@ -36,15 +36,15 @@ use crate::model::{Finding, TextRange};
 const ACRONYMS: &[&str] = &[
     "AJAX", "AMQP", "ANSI", "ARIA", "ASAP", "ASCII", "ASIC", "ATAPI", "AVIF", "BIOS", "CAPTCHA",
     "CCPA", "CISC", "CMYK", "CORS", "CRUD", "CSRF", "CUDA", "DDOS", "DKIM", "DMARC", "DNSSEC",
-    "DOCX", "DRAM", "EBITDA", "EMEA", "FAQS", "FIDO", "FIFA", "FIFO", "FIXME", "FPGA", "GDPR",
-    "GIFS", "GLSL", "GNOME", "GPGPU", "GRPC", "GUID", "HDMI", "HEIC", "HIPAA", "HMAC", "HTML",
-    "HTTP", "HTTPS", "IANA", "ICANN", "IEEE", "IETF", "IMAP", "ISBN", "JPEG", "JSON", "JSONL",
-    "LDAP", "LIFO", "LLVM", "MIME", "MSRV", "MSVC", "NASA", "NASDAQ", "NATO", "NDJSON", "NOTE",
-    "NTFS", "NVME", "OAUTH", "OKRS", "OSHA", "PCIE", "PDFS", "PKCS", "POSIX", "QUIC", "RAII",
-    "README", "REST", "RISC", "RSVP", "SAML", "SATA", "SCSS", "SDRAM", "SIMD", "SMTP", "SOAP",
-    "SPIR", "SQLITE", "SSID", "TIFF", "TODO", "TOML", "UEFI", "UNESCO", "UNICEF", "UNIX", "USDA",
-    "UUID", "VLAN", "VRAM", "WASI", "WASM", "WCAG", "WEBP", "WIFI", "WYSIWYG", "XHTML", "XSLT",
-    "YAML",
+    "DOCX", "DRAM", "DWARF", "EBITDA", "EMEA", "FAQS", "FIDO", "FIFA", "FIFO", "FIXME", "FOSS",
+    "FPGA", "GDPR", "GIFS", "GLSL", "GNOME", "GPGPU", "GRPC", "GUID", "HDMI", "HEIC", "HIPAA",
+    "HMAC", "HTML", "HTTP", "HTTPS", "IANA", "ICANN", "IEEE", "IETF", "IMAP", "ISBN", "JPEG",
+    "JSON", "JSONL", "LDAP", "LIFO", "LLVM", "MIME", "MIPS", "MSRV", "MSVC", "NASA", "NASDAQ",
+    "NATO", "NDJSON", "NOTE", "NTFS", "NVME", "OAUTH", "OKRS", "OSHA", "PCIE", "PDFS", "PKCS",
+    "POSIX", "QUIC", "RAII", "README", "REST", "RISC", "RSVP", "SAML", "SATA", "SCSS", "SDRAM",
+    "SIMD", "SMTP", "SOAP", "SPARC", "SPIR", "SQLITE", "SSID", "TIFF", "TODO", "TOML", "UEFI",
+    "UNESCO", "UNICEF", "UNIX", "USDA", "UUID", "VLAN", "VRAM", "WASI", "WASM", "WCAG", "WEBP",
+    "WIFI", "WYSIWYG", "XHTML", "XSLT", "YAML",
 ];
 
 /// Flags ALL-CAPS words, joining neighbours into one finding.
