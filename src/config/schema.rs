@@ -388,6 +388,8 @@ voice_settings! {
     heading_case: HeadingCase,
     /// Emoji: `allow`, `deny` or a number (at most that many per document).
     emoji: EmojiPolicy,
+    /// Flag placeholder filler (lorem ipsum) left in content.
+    placeholder_text: bool,
 }
 
 /// `contractions`: which form the brand writes.

@@ -1,6 +1,6 @@
 //! `voice`: how the brand sounds, as a set of checks switched on by the keys of `[voice]`:
 //! sentence length, exclamations, shouting, contractions, person, reading grade, heading
-//! case and emoji. Each check has its own id, `voice/<key with dashes>`, and its own page:
+//! case, emoji and placeholder text. Each check has its own id, `voice/<key with dashes>`, and its own page:
 //! `brandlint explain voice/shouting`.
 //!
 //! ## Why
@@ -20,6 +20,7 @@
 //! - `reading_grade_max` (`voice/reading-grade-max`): highest Flesch-Kincaid grade.
 //! - `heading_case` (`voice/heading-case`): `sentence`, `title` or `off`.
 //! - `emoji` (`voice/emoji`): `allow`, `deny`, or at most N per document (`emoji = 2`).
+//! - `placeholder_text` (`voice/placeholder-text`): lorem ipsum left in content.
 //! - the common keys, shared by every voice check: `severity`, `help`, `url`, `channels`,
 //!   `scopes`, `files`, `examples`.
 //!
@@ -32,8 +33,10 @@
 pub mod contractions;
 pub mod emoji;
 pub mod exclamations;
+pub mod filler;
 pub mod heading_case;
 pub mod person;
+pub mod placeholder;
 pub mod reading_grade;
 pub mod sentence_length;
 pub mod shouting;
@@ -68,7 +71,7 @@ impl PartSettings for VoiceSettings {
 const ALIASES: [(&str, &str); 1] = [("voice/reading-grade", "voice/reading-grade-max")];
 
 /// Every voice check, in the order they are documented.
-static CHECKS: [VoiceCheck; 8] = [
+static CHECKS: [VoiceCheck; 9] = [
     VoiceCheck {
         key: "max_sentence_words",
         source: include_str!("sentence_length.rs"),
@@ -124,6 +127,13 @@ static CHECKS: [VoiceCheck; 8] = [
         summary: "An emoji past what `emoji` allows",
         is_set: |s| s.emoji.is_some(),
         run: emoji::check,
+    },
+    VoiceCheck {
+        key: "placeholder_text",
+        source: include_str!("placeholder.rs"),
+        summary: "Placeholder filler (lorem ipsum) left in content",
+        is_set: |s| s.placeholder_text.is_some(),
+        run: placeholder::check,
     },
 ];
 

@@ -18,10 +18,11 @@
 //! The grade is 0.39 × words per sentence + 11.8 × syllables per word − 15.59, over the
 //! paragraphs, list items and table cells (headings and captions are fragments, not
 //! sentences; block quotes are someone else's words, as every voice check leaves them). Syllables are estimated from vowel groups with corrections for silent "e",
-//! "-le" and "-ed". Documents of fewer than 100 words are not graded: the formula says
+//! "-le" and "-ed". Placeholder filler (lorem ipsum) and rosters of names are left out:
+//! they are not prose. Documents of fewer than 100 words are not graded: the formula says
 //! little about them.
 
-use super::{text, VoiceContext, BODY_SCOPES};
+use super::{filler, text, VoiceContext, BODY_SCOPES};
 use crate::model::{Finding, TextRange};
 
 /// Fewer words than this are not graded.
@@ -41,6 +42,10 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         first.get_or_insert(segment);
         for &sentence in &analysis.sentences {
             let sentence_words = analysis.words_in(sentence);
+            let texts = sentence_words.iter().map(|w| &segment.text[w.range()]);
+            if filler::is_not_prose(&segment.text[sentence.range()], texts) {
+                continue;
+            }
             if !sentence_words.is_empty() {
                 sentences += 1;
             }
@@ -122,6 +127,21 @@ mod tests {
         let text = format!("{}\n", vec![format!("{hard}."); 10].join(" "));
         assert_findings(rules, &text, &[(ID, "")]);
         assert_findings(rules, &format!("{}\n", plain(10, 12)), &[]);
+    }
+
+    #[test]
+    fn lorem_ipsum_and_rosters_of_names_are_not_graded() {
+        let rules = "[voice]\nreading_grade_max = 1\n";
+        let lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod \
+                     tempor incididunt ut labore et dolore magna aliqua.";
+        let roster = "Thanks to Alexandria Montgomery, Bartholomew Fitzgerald, Cornelius \
+                      Abernathy, Evangeline Harrington and Maximilian Kowalczyk.";
+        let filler = [lorem, roster].repeat(5).join(" ");
+        // The plain prose alone grades 0.9; with the filler counted it would be far above 1.
+        assert_findings(rules, &format!("{} {filler}\n", plain(10, 12)), &[]);
+        let hard = "Organizational communication necessitates considerable deliberation.";
+        let prose = [hard; 10].join(" ");
+        assert_findings(rules, &format!("{} {prose}\n", plain(10, 12)), &[(ID, "")]);
     }
 
     #[test]

@@ -16,9 +16,10 @@
 //! Sentences come from a Unicode sentence segmenter that knows abbreviations ("e.g.",
 //! "Dr."), initials, decimals and versions ("1.75.0"): none of them ends a sentence. A
 //! heading or list item without a full stop is one sentence. A template tag counts as one
-//! word; code and URLs do not count.
+//! word; code and URLs do not count. Placeholder filler (lorem ipsum) and rosters of names
+//! ("Thanks to Ana Ruiz, Bo Chen, Cy Dale...") are not sentences to shorten.
 
-use super::VoiceContext;
+use super::{filler, VoiceContext};
 use crate::model::Finding;
 
 /// Flags each sentence longer than the limit.
@@ -28,8 +29,10 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     };
     for (segment, analysis) in context.analyses() {
         for &sentence in &analysis.sentences {
-            let words = analysis.words_in(sentence).len();
-            if words > max {
+            let sentence_words = analysis.words_in(sentence);
+            let words = sentence_words.len();
+            let texts = sentence_words.iter().map(|w| &segment.text[w.range()]);
+            if words > max && !filler::is_not_prose(&segment.text[sentence.range()], texts) {
                 let message =
                     format!("Sentence of {words} words: keep sentences to {max} words or fewer");
                 findings.extend(context.finding(segment, sentence, message, None));
@@ -98,6 +101,17 @@ mod tests {
         let rules = "[voice]\nmax_sentence_words = 4\n";
         assert_findings(rules, "Run `a b c` and `d e` now please.\n", &[]);
         assert_findings(rules, "See https://example.com/a/b for more.\n", &[]);
+    }
+
+    #[test]
+    fn lorem_ipsum_and_rosters_of_names_are_not_sentences_to_shorten() {
+        let roster = "Thanks to Ana Ruiz, Bo Chen, Cy Dale, Di Eze, Ed Fox and Flo Gil.";
+        let lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod \
+                     tempor incididunt ut labore.";
+        assert_findings(TWELVE, &format!("{roster} {lorem}\n"), &[]);
+        let prose = "Thanks to Ana and Bo for the fix, which made our parser far faster than \
+                     before.";
+        assert_findings(TWELVE, &format!("{prose}\n"), &[(ID, prose)]);
     }
 
     #[test]

@@ -1,0 +1,174 @@
+//! Sentences that are not the brand's prose although they stand in its body: placeholder
+//! filler ("Lorem ipsum dolor sit amet...") left in a template, and rosters (a list of
+//! contributors' names run together with commas). Sentence length and reading grade leave
+//! them out: neither is a sentence someone wrote to be read as one. Placeholder filler is
+//! a finding of its own (`voice/placeholder-text`).
+
+/// The words of the classic lorem ipsum filler, sorted: a sentence mostly of these is filler.
+const LOREM_WORDS: &[&str] = &[
+    "a",
+    "ac",
+    "adipiscing",
+    "aliqua",
+    "aliquam",
+    "aliquip",
+    "amet",
+    "anim",
+    "aute",
+    "cillum",
+    "commodo",
+    "consectetur",
+    "consequat",
+    "culpa",
+    "cupidatat",
+    "deserunt",
+    "do",
+    "dolor",
+    "dolore",
+    "donec",
+    "duis",
+    "ea",
+    "eiusmod",
+    "elit",
+    "enim",
+    "esse",
+    "est",
+    "et",
+    "eu",
+    "ex",
+    "excepteur",
+    "exercitation",
+    "fugiat",
+    "id",
+    "in",
+    "incididunt",
+    "ipsum",
+    "irure",
+    "labore",
+    "laboris",
+    "laborum",
+    "lorem",
+    "magna",
+    "mauris",
+    "minim",
+    "mollit",
+    "nisi",
+    "non",
+    "nostrud",
+    "nulla",
+    "occaecat",
+    "officia",
+    "pariatur",
+    "proident",
+    "qui",
+    "quis",
+    "reprehenderit",
+    "sed",
+    "sint",
+    "sit",
+    "sunt",
+    "tempor",
+    "ullamco",
+    "ut",
+    "velit",
+    "veniam",
+    "voluptate",
+];
+
+/// Fewer words than this are no roster: "Alice and Bob" is a phrase.
+const MIN_ROSTER_WORDS: usize = 6;
+
+/// Whether a sentence, given as its words, is lorem ipsum filler: three of its words at
+/// least, and half of them or more, are words of the filler.
+pub fn is_placeholder<'t>(words: impl IntoIterator<Item = &'t str>) -> bool {
+    let (mut all, mut lorem) = (0, 0);
+    for word in words {
+        all += 1;
+        if LOREM_WORDS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
+        {
+            lorem += 1;
+        }
+    }
+    lorem >= 3 && lorem * 2 >= all
+}
+
+/// Whether a sentence (its text and its words) is a roster of names ("Thanks to Ana Ruiz,
+/// Bo Chen, Cy Dale and Di Eze"): six words or more, three in four of them capitalized,
+/// and two separators at least (commas, semicolons, "and", "&", "|" or "·").
+pub fn is_roster<'t>(sentence: &str, words: impl IntoIterator<Item = &'t str>) -> bool {
+    let (mut all, mut capitalized) = (0, 0);
+    for word in words {
+        all += 1;
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalized += 1;
+        }
+    }
+    let separators = sentence
+        .chars()
+        .filter(|c| matches!(c, ',' | ';' | '&' | '|' | '·'))
+        .count()
+        + sentence.matches(" and ").count();
+    all >= MIN_ROSTER_WORDS && capitalized * 4 >= all * 3 && separators >= 2
+}
+
+/// Whether a sentence is filler or a roster: not prose to measure.
+pub fn is_not_prose<'t>(sentence: &str, words: impl IntoIterator<Item = &'t str> + Clone) -> bool {
+    is_placeholder(words.clone()) || is_roster(sentence, words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_lorem_word_list_is_sorted_and_lower_case() {
+        let mut sorted = LOREM_WORDS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, LOREM_WORDS);
+        assert!(LOREM_WORDS
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
+    }
+
+    #[test]
+    fn lorem_ipsum_is_placeholder_and_english_is_not() {
+        for filler in [
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+            "Sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.",
+            "Duis aute irure dolor in reprehenderit.",
+        ] {
+            assert!(is_placeholder(words(filler)), "{filler}");
+        }
+        for prose in [
+            "Do it in a minute: sit down and read.",
+            "The ipsum of the matter is in the details of the plan.",
+            "Et cetera.",
+        ] {
+            assert!(!is_placeholder(words(prose)), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_roster_of_names_is_not_prose_and_a_sentence_with_names_is() {
+        let roster = "Thanks to Ana Ruiz, Bo Chen, Cy Dale, Di Eze and Ed Fox";
+        assert!(is_roster(roster, words(roster)));
+        let pipes = "Alice Smith | Bob Jones | Carol White";
+        assert!(is_roster(pipes, words(pipes)));
+        for prose in [
+            "Ana Ruiz and Bo Chen wrote the new parser, which is faster than the old one.",
+            "Thanks to Ana Ruiz",
+            "We Ship Every Tuesday Without Fail",
+        ] {
+            assert!(!is_roster(prose, words(prose)), "{prose}");
+        }
+    }
+}
