@@ -71,7 +71,15 @@ pub struct FileReport {
     pub fixed_text: Option<String>,
     /// Where each finding stands and what it matched, once the text is let go
     /// ([`FileReport::release_text`]); empty while `source` is kept.
-    released: Vec<(Location, String)>,
+    released: Vec<Place>,
+}
+
+/// Where a finding stands and what it matched, kept when the file's text is let go.
+#[derive(Clone, Debug, PartialEq)]
+struct Place {
+    at: Location,
+    matched: String,
+    also_at: Vec<Location>,
 }
 
 /// A finding with its place in the file and the text it matched, as reporters print it.
@@ -82,6 +90,8 @@ pub struct LocatedFinding<'a> {
     pub at: Location,
     /// The file's bytes at its span.
     pub matched: &'a str,
+    /// The lines and columns of its other places ([`Finding::also_at`]).
+    pub also_at: Vec<Location>,
 }
 
 impl FileReport {
@@ -114,17 +124,20 @@ impl FileReport {
     /// Each finding with its location and matched text, in order.
     pub fn located(&self) -> impl Iterator<Item = LocatedFinding<'_>> {
         self.findings.iter().enumerate().map(|(i, finding)| {
-            let (at, matched) = match self.released.get(i) {
-                Some((at, matched)) => (*at, matched.as_str()),
-                None => (
-                    self.lines.locate(self.source.as_bytes(), finding.span),
-                    self.source.get(finding.span.range()).unwrap_or(""),
-                ),
-            };
-            LocatedFinding {
-                finding,
-                at,
-                matched,
+            let locate = |span| self.lines.locate(self.source.as_bytes(), span);
+            match self.released.get(i) {
+                Some(place) => LocatedFinding {
+                    finding,
+                    at: place.at,
+                    matched: place.matched.as_str(),
+                    also_at: place.also_at.clone(),
+                },
+                None => LocatedFinding {
+                    finding,
+                    at: locate(finding.span),
+                    matched: self.source.get(finding.span.range()).unwrap_or(""),
+                    also_at: finding.also_at.iter().map(|&span| locate(span)).collect(),
+                },
             }
         })
     }
@@ -153,7 +166,12 @@ impl FileReport {
         if !self.released.is_empty() {
             self.released.truncate(keep);
             let location = self.lines.locate(self.source.as_bytes(), notice.span);
-            self.released.insert(at, (location, String::new()));
+            let place = Place {
+                at: location,
+                matched: String::new(),
+                also_at: Vec::new(),
+            };
+            self.released.insert(at, place);
         }
         self.findings.insert(at, notice);
     }
@@ -184,9 +202,13 @@ impl FileReport {
     }
 
     /// Where each finding stands and what it matched.
-    fn places(&self) -> Vec<(Location, String)> {
+    fn places(&self) -> Vec<Place> {
         self.located()
-            .map(|located| (located.at, located.matched.to_string()))
+            .map(|located| Place {
+                at: located.at,
+                matched: located.matched.to_string(),
+                also_at: located.also_at,
+            })
             .collect()
     }
 
@@ -219,6 +241,7 @@ pub fn lint_text(
     let relative = rules.relative(path);
     let mut findings = check::check_document(rules, &document, source, channel, relative);
     suppress::retain_unsuppressed(&document.directives, source, &mut findings);
+    check::visual::merge_repeats(&mut findings);
     findings
 }
 
@@ -403,19 +426,36 @@ mod tests {
         report
     }
 
-    fn places(report: &FileReport) -> Vec<(String, Location, String)> {
+    fn places(report: &FileReport) -> Vec<(String, Location, String, Vec<Location>)> {
         report
             .located()
-            .map(|l| (l.finding.rule.to_string(), l.at, l.matched.to_string()))
+            .map(|l| {
+                let rule = l.finding.rule.to_string();
+                (rule, l.at, l.matched.to_string(), l.also_at)
+            })
             .collect()
+    }
+
+    #[test]
+    fn a_released_report_keeps_the_other_places_of_a_finding() {
+        let mut report = report_with_findings();
+        let last = report.findings.pop().expect("findings");
+        report.findings[0].also_at.push(last.span);
+        let kept = places(&report);
+        assert_eq!(kept[0].3.len(), 1);
+        assert!(kept[0].3[0].line > 1);
+        report.release_text();
+        assert_eq!(places(&report), kept);
     }
 
     #[test]
     fn a_report_that_lets_its_text_go_locates_its_findings_as_before() {
         let mut report = report_with_findings();
         let kept = places(&report);
-        assert!(kept.iter().any(|(_, at, _)| at.line == 3 && at.column > 10));
-        assert!(kept.iter().all(|(_, _, matched)| !matched.is_empty()));
+        assert!(kept
+            .iter()
+            .any(|(_, at, _, _)| at.line == 3 && at.column > 10));
+        assert!(kept.iter().all(|(_, _, matched, _)| !matched.is_empty()));
         report.release_text();
         assert!(report.source.is_empty());
         assert_eq!(places(&report), kept);
@@ -427,11 +467,15 @@ mod tests {
         let kept = places(&report);
         report.release_text();
         // Every other finding, by position, so the places kept must move with them.
-        let dropped: Vec<usize> = kept.iter().step_by(2).map(|(_, at, _)| at.start).collect();
+        let dropped: Vec<usize> = kept
+            .iter()
+            .step_by(2)
+            .map(|(_, at, _, _)| at.start)
+            .collect();
         report.retain_findings(|f| !dropped.contains(&f.span.start));
         let expected: Vec<_> = kept
             .into_iter()
-            .filter(|(_, at, _)| !dropped.contains(&at.start))
+            .filter(|(_, at, _, _)| !dropped.contains(&at.start))
             .collect();
         assert!(!expected.is_empty());
         assert_eq!(places(&report), expected);

@@ -448,6 +448,10 @@ pub struct Finding {
     pub help: Option<String>,
     /// A link to the style guide.
     pub url: Option<String>,
+    /// The other places of the file where the same finding stands, in source order: a
+    /// check that reports a repeated value once (an off-brand font in twenty inline
+    /// styles) keeps every place here.
+    pub also_at: Vec<SourceSpan>,
 }
 
 impl Finding {
@@ -472,6 +476,7 @@ impl Finding {
             fix: None,
             help: None,
             url: None,
+            also_at: Vec::new(),
         }
     }
 

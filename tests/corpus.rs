@@ -416,10 +416,14 @@ fn check_visual_on(name: &str) -> std::collections::BTreeMap<String, usize> {
         let matched = d["matched"].as_str().unwrap();
         let path = d["path"].as_str().unwrap().to_string();
         match rule {
-            "visual/palette" if matched.starts_with('#') => reported
-                .entry(path)
-                .or_default()
-                .push(d["span"]["start"].as_u64().unwrap() as usize),
+            // A color repeated in a file is one finding: its first place and `also_at`.
+            "visual/palette" if matched.starts_with('#') => {
+                let places = reported.entry(path).or_default();
+                places.push(d["span"]["start"].as_u64().unwrap() as usize);
+                for other in d["also_at"].as_array().into_iter().flatten() {
+                    places.push(other["start"].as_u64().unwrap() as usize);
+                }
+            }
             "visual/palette" => assert!(
                 ["rgb", "hsl"].iter().any(|f| matched.starts_with(f))
                     || matched.chars().all(|c| c.is_ascii_alphabetic()),

@@ -201,11 +201,15 @@ impl Diagnostic for Report<'_> {
             crate::model::RuleKind::Io | crate::model::RuleKind::Limits => "here".to_string(),
             _ => printable(&self.finding.rule).into_owned(),
         };
-        Some(Box::new(std::iter::once(LabeledSpan::new(
-            Some(label),
-            span.start,
-            span.len(),
-        ))))
+        // A value repeated in the file is one finding: its other places are labelled too.
+        let also = self
+            .finding
+            .also_at
+            .iter()
+            .map(|at| LabeledSpan::new(Some("also here".to_string()), at.start, at.len()));
+        Some(Box::new(
+            std::iter::once(LabeledSpan::new(Some(label), span.start, span.len())).chain(also),
+        ))
     }
 }
 

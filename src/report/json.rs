@@ -41,6 +41,9 @@ struct Diagnostic<'a> {
     fix: Option<Fix<'a>>,
     help: Option<&'a str>,
     url: Option<&'a str>,
+    /// The finding's other places, when one finding stands for a value repeated in the file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also_at: Vec<Location>,
 }
 
 /// The `json` reporter: one document, its diagnostics written a file at a time as each
@@ -78,6 +81,7 @@ fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write) -> 
         finding,
         at,
         matched,
+        also_at,
     } in report.located()
     {
         let diagnostic = Diagnostic {
@@ -96,6 +100,7 @@ fn write_file(report: &FileReport, written: &mut usize, out: &mut dyn Write) -> 
             }),
             help: finding.help.as_deref(),
             url: finding.url.as_deref(),
+            also_at,
         };
         out.write_all(if *written == 0 { b"\n    " } else { b",\n    " })?;
         write_indented(&diagnostic, "    ", out)?;
@@ -175,6 +180,32 @@ mod tests {
         );
         assert_eq!(value["summary"]["fixable"], 1);
         assert_eq!(value["summary"]["unsafe_fixable"], 1);
+    }
+
+    #[test]
+    fn a_value_repeated_in_a_file_lists_its_other_places_and_a_single_one_does_not() {
+        let source = "Github and\nGithub";
+        let mut repeated = finding(0..6, None);
+        repeated.also_at.push((11..17).into());
+        let report = FileReport::new(
+            "a.md".to_string(),
+            Some(Channel::Markdown),
+            source.to_string(),
+            vec![repeated],
+        );
+        let value: serde_json::Value = serde_json::from_str(&streamed(&[report])).unwrap();
+        assert_eq!(
+            value["diagnostics"][0]["also_at"],
+            serde_json::json!([{"start": 11, "end": 17, "line": 2, "column": 1, "end_line": 2, "end_column": 7}])
+        );
+        let single = FileReport::new(
+            "a.md".to_string(),
+            Some(Channel::Markdown),
+            source.to_string(),
+            vec![finding(0..6, None)],
+        );
+        let value: serde_json::Value = serde_json::from_str(&streamed(&[single])).unwrap();
+        assert!(value["diagnostics"][0].get("also_at").is_none());
     }
 
     /// The document as one value, pretty-printed by serde_json: what the format promises.

@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use super::{Kept, Reporter, Summary};
 use crate::lint::{FileReport, LocatedFinding};
 use crate::model::{Finding, Severity};
+use crate::span::Location;
 
 /// The schema the output conforms to.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -174,6 +175,24 @@ fn result(located: &LocatedFinding<'_>, uri: &str, rule_index: usize) -> Value {
         "message": {"text": finding.message},
         "locations": [location],
     });
+    // A value repeated in the file is one result; its other places are related locations.
+    if !located.also_at.is_empty() {
+        let related: Vec<Value> = located
+            .also_at
+            .iter()
+            .enumerate()
+            .map(|(id, at)| {
+                json!({
+                    "id": id + 1,
+                    "physicalLocation": {
+                        "artifactLocation": artifact_location(uri),
+                        "region": location_region(at),
+                    },
+                })
+            })
+            .collect();
+        result["relatedLocations"] = json!(related);
+    }
     // Only safe fixes: SARIF has no way to say a fix may change meaning, and viewers apply
     // the fixes they are given.
     if let Some(fix) = finding.fix.as_ref().filter(|fix| fix.is_safe()) {
@@ -198,18 +217,23 @@ fn result(located: &LocatedFinding<'_>, uri: &str, rule_index: usize) -> Value {
 
 /// The region of a finding: lines and columns, byte offsets, and the matched text.
 fn region(&LocatedFinding { at, matched, .. }: &LocatedFinding<'_>) -> Value {
-    let mut region = json!({
+    let mut region = location_region(&at);
+    if !matched.is_empty() {
+        region["snippet"] = json!({"text": matched});
+    }
+    region
+}
+
+/// A region's lines and columns and byte offsets.
+fn location_region(at: &Location) -> Value {
+    json!({
         "startLine": at.line,
         "startColumn": at.column,
         "endLine": at.end_line,
         "endColumn": at.end_column,
         "byteOffset": at.start,
         "byteLength": at.end - at.start,
-    });
-    if !matched.is_empty() {
-        region["snippet"] = json!({"text": matched});
-    }
-    region
+    })
 }
 
 fn artifact_location(uri: &str) -> Value {
@@ -301,6 +325,31 @@ mod tests {
         };
         assert!(fixes(report(Fix::safe("use"))).is_some());
         assert_eq!(fixes(report(Fix::new("use", FixSafety::Unsafe))), None);
+    }
+
+    #[test]
+    fn a_value_repeated_in_a_file_gives_its_other_places_as_related_locations() {
+        use crate::model::{Finding, Severity};
+        let source = "<p style=\"color: #123\">a</p>\n<b style=\"color: #123\">b</b>";
+        let mut finding = Finding::new(
+            "visual/palette".into(),
+            RuleKind::Visual,
+            Severity::Warning,
+            (17..21).into(),
+            "\"#123\" is not a brand color (2 places in this file)".to_string(),
+        );
+        finding.also_at.push((46..50).into());
+        let report = FileReport::new("a.html".into(), None, source.into(), vec![finding]);
+        let mut out = Vec::new();
+        write(&[report], &mut out).unwrap();
+        let log: Value = serde_json::from_slice(&out).unwrap();
+        let related = &log["runs"][0]["results"][0]["relatedLocations"];
+        assert_eq!(related.as_array().map(Vec::len), Some(1));
+        let region = &related[0]["physicalLocation"]["region"];
+        assert_eq!(
+            (region["startLine"].as_u64(), region["byteOffset"].as_u64()),
+            (Some(2), Some(46))
+        );
     }
 
     #[test]

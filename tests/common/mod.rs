@@ -61,25 +61,38 @@ pub fn assert_spans_exact(root: &Path, report: &serde_json::Value) -> usize {
             &text[start..end],
             "matched: {d}"
         );
-        let line = text[..start].matches('\n').count() + 1;
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let column = text[line_start..start]
-            .trim_start_matches('\u{feff}')
-            .chars()
-            .count()
-            + 1;
-        assert_eq!(
-            d["span"]["line"].as_u64().unwrap() as usize,
-            line,
-            "line: {d}"
-        );
-        assert_eq!(
-            d["span"]["column"].as_u64().unwrap() as usize,
-            column,
-            "column: {d}"
-        );
+        assert_line_and_column(text, &d["span"], d);
+        // The other places of a finding that stands for a repeated value are exact too.
+        for other in d["also_at"].as_array().into_iter().flatten() {
+            let start = other["start"].as_u64().unwrap() as usize;
+            let end = other["end"].as_u64().unwrap() as usize;
+            assert!(start < end && end <= text.len(), "also_at in file: {d}");
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "also_at boundaries: {d}"
+            );
+            assert_line_and_column(text, other, d);
+        }
     }
     diagnostics.len()
+}
+
+/// Asserts that a JSON span's line and column are those of its start byte in `text`.
+fn assert_line_and_column(text: &str, span: &serde_json::Value, d: &serde_json::Value) {
+    let start = span["start"].as_u64().unwrap() as usize;
+    let line = text[..start].matches('\n').count() + 1;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..start]
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .count()
+        + 1;
+    assert_eq!(span["line"].as_u64().unwrap() as usize, line, "line: {d}");
+    assert_eq!(
+        span["column"].as_u64().unwrap() as usize,
+        column,
+        "column: {d}"
+    );
 }
 
 /// Two string fields of every diagnostic, such as `("path", "rule")`, in output order.

@@ -18,8 +18,11 @@
 //!
 //! Names are compared without quotes, without case, and with white space collapsed
 //! (`"Helvetica  Neue"` is `helvetica neue`). One finding per list, at its first family that
-//! is not allowed: fixing the list is one edit. `inherit` and the other CSS-wide keywords
-//! are not lists. The family that `@font-face` declares is not a use of it.
+//! is not allowed: fixing the list is one edit; a family that many lists of a file fall to
+//! is one finding, at its first place, with the number of places in its message and every
+//! place in the report. `inherit` and the other CSS-wide keywords are not lists. The family
+//! that `@font-face` declares is not a use of it. Messages name the family without its
+//! quotes and with character references decoded (`&quot;Nunito Sans&quot;` is Nunito Sans).
 
 use super::{Finding, VisualContext};
 
@@ -32,9 +35,10 @@ pub fn check(context: &VisualContext<'_>, fonts: &[(String, String)], findings: 
             continue;
         };
         let brand: Vec<&str> = fonts.iter().map(|(written, _)| written.as_str()).collect();
+        let written = context.written(family.span);
         let message = format!(
             "\"{}\" is not a brand font: use {}",
-            context.written(family.span),
+            written.trim_matches(['"', '\'']),
             brand.join(", ")
         );
         findings.push(context.finding(family.span, message));
@@ -74,6 +78,41 @@ mod tests {
         lint.assert_findings(
             "<p style=\"font-family: 'Helvetica', sans-serif\">a</p>",
             &[(ID, "'Helvetica'")],
+        );
+    }
+
+    #[test]
+    fn a_family_repeated_in_a_file_is_one_finding_with_every_place() {
+        let page = "<p style=\"font-family: Georgia, serif\">a</p>\
+                    <p style=\"font-family: Inter\">b</p>\
+                    <p style=\"font-family: Georgia\">c</p>\
+                    <!-- brandlint-disable-next-line visual/fonts -->\n\
+                    <p style=\"font-family: Georgia\">d</p>\n\
+                    <p style=\"font-family: &quot;Nunito Sans&quot;\">e</p>";
+        let findings = brand().findings(page);
+        let places: Vec<(&str, Vec<&str>)> = findings
+            .iter()
+            .map(|f| {
+                let also = f.also_at.iter().map(|s| &page[s.range()]).collect();
+                (&page[f.span.range()], also)
+            })
+            .collect();
+        // The suppressed place is neither reported nor counted; another family is its own.
+        assert_eq!(
+            places,
+            [
+                ("Georgia", vec!["Georgia"]),
+                ("&quot;Nunito Sans&quot;", vec![])
+            ]
+        );
+        assert_eq!(
+            findings[0].message,
+            "\"Georgia\" is not a brand font: use Inter, Helvetica, Arial, sans-serif \
+             (2 places in this file)"
+        );
+        assert_eq!(
+            findings[1].message,
+            "\"Nunito Sans\" is not a brand font: use Inter, Helvetica, Arial, sans-serif"
         );
     }
 

@@ -32,6 +32,9 @@ pub mod fonts;
 pub mod images;
 pub mod palette;
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
 use crate::check::kind::{DocumentContext, Kind};
 use crate::check::{Compiler, RuleDraft};
 use crate::config::error::ConfigError;
@@ -103,6 +106,47 @@ static CHECKS: [VisualCheck; 4] = [
 /// The check with this id.
 pub fn from_id(id: &str) -> Option<&'static VisualCheck> {
     part::find(&CHECKS, id)
+}
+
+/// The checks whose findings name a value that a file may repeat many times (a color, a
+/// font family): each value is one finding, with every place it stands.
+const REPORTED_ONCE_PER_VALUE: [&str; 2] = ["palette", "fonts"];
+
+/// Reports each repeated value of the checks in [`REPORTED_ONCE_PER_VALUE`] once: a finding
+/// with the rule and message of an earlier one becomes one more of that finding's places
+/// ([`Finding::also_at`]), and its message says how many places there are. Runs after
+/// suppression, so that a place a directive suppresses is neither reported nor counted.
+pub fn merge_repeats(findings: &mut Vec<Finding>) {
+    let merges = |finding: &Finding| {
+        finding.kind == RuleKind::Visual
+            && finding.fix.is_none()
+            && from_id(&finding.rule).is_some_and(|c| REPORTED_ONCE_PER_VALUE.contains(&c.key))
+    };
+    if !findings.iter().any(merges) {
+        return;
+    }
+    let mut first_of: HashMap<(String, String), usize> = HashMap::new();
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    for finding in findings.drain(..) {
+        if merges(&finding) {
+            let key = (finding.rule.to_string(), finding.message.clone());
+            match first_of.entry(key) {
+                Entry::Occupied(first) => {
+                    kept[*first.get()].also_at.push(finding.span);
+                    continue;
+                }
+                Entry::Vacant(first) => {
+                    first.insert(kept.len());
+                }
+            }
+        }
+        kept.push(finding);
+    }
+    for finding in kept.iter_mut().filter(|f| !f.also_at.is_empty()) {
+        let places = finding.also_at.len() + 1;
+        finding.message = format!("{} ({places} places in this file)", finding.message);
+    }
+    *findings = kept;
 }
 
 /// The `[visual]` settings, every extended file's table merged key by key (a later file

@@ -24,7 +24,9 @@
 //! (`rgba(255, 90, 0, 0.5)` is the brand orange). `transparent`, `currentColor` and the
 //! CSS-wide keywords are not colors. Colors in gradients and shorthands count; colors written
 //! by a template tag are not known and never checked. The nearest palette color is the one
-//! with the smallest CIEDE2000 difference, a measure of how different two colors look.
+//! with the smallest CIEDE2000 difference, a measure of how different two colors look. A
+//! color written the same way many times in a file is one finding, at its first place, with
+//! the number of places in its message and every place in the report.
 
 use std::collections::HashMap;
 
@@ -122,11 +124,18 @@ mod tests {
 
     #[test]
     fn colors_in_shorthands_and_gradients_count_each_use() {
-        brand().assert_findings(
-            "<div style=\"background: url(bg.png) #336699 no-repeat\">a</div>\
-             <div style=\"background-image: linear-gradient(#FF5A00, #336699)\">b</div>",
-            &[(ID, "#336699"), (ID, "#336699")],
-        );
+        let page = "<div style=\"background: url(bg.png) #336699 no-repeat\">a</div>\
+                    <div style=\"background-image: linear-gradient(#FF5A00, #336699)\">b</div>";
+        // Both uses, reported once: the first place, and the other in `also_at`.
+        let findings = brand().findings(page);
+        assert_eq!(findings.len(), 1);
+        let places: Vec<usize> = std::iter::once(findings[0].span)
+            .chain(findings[0].also_at.iter().copied())
+            .map(|span| span.start)
+            .collect();
+        assert_eq!(places, [36, 117]);
+        assert!(places.iter().all(|&at| page[at..].starts_with("#336699")));
+        assert!(findings[0].message.ends_with("(2 places in this file)"));
     }
 
     #[test]
