@@ -17,8 +17,10 @@
 //! The words read as the reader (`second`): the user, users, the end user, end users, the
 //! customer, customers, the reader, readers, the visitor, visitors, the subscriber,
 //! subscribers, each with "the" or alone, and "user's" and "customer's"; but not someone
-//! else's people: after a possessive ("your users", "its customers") or a name ("Rust
-//! users", "Windows users"), they are an audience the prose talks about. The words read as
+//! else's people: after a possessive, right before or with up to two describing words
+//! between ("your users", "its customers", "our early production users"), or after a name
+//! ("Rust users", "Windows users"), they are an audience the prose talks about; and not a
+//! name or a type, capitalized where no sentence starts ("drive the Visitor"). The words read as
 //! the brand (`first-plural`): the company, this company, the organization (organisation),
 //! this organization, the business, this business. A word that starts a compound is not a
 //! person: "the user interface", "customer support", "user-facing" pass. No fix: which
@@ -134,12 +136,13 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         let folded = fold(&segment.text);
         for found in automaton.find(&segment.text, &folded, |_, _| true) {
             let text = &segment.text;
+            let matched = &text[found.range.range()];
             if starts_compound(&text[found.range.end..])
                 || names_someone_elses(&text[..found.range.start])
+                || is_a_name(matched, &text[..found.range.start])
             {
                 continue;
             }
-            let matched = &segment.text[found.range.range()];
             let message = format!("Write \"{pronoun}\", not \"{matched}\"");
             findings.extend(context.finding(segment, found.range, message, None));
         }
@@ -149,23 +152,53 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
 /// Possessive words: "your users" are the reader's own audience, "its users" a library's.
 const POSSESSIVES: [&str; 8] = ["your", "our", "their", "its", "his", "her", "my", "whose"];
 
+/// Words that end a noun phrase or join a verb to its object: a possessive before them
+/// does not own the people after them ("your app lets users", "our docs for users").
+const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
+    "and", "as", "at", "by", "for", "from", "in", "let", "lets", "of", "on", "or", "than", "that",
+    "to", "which", "who", "with",
+];
+
 /// Whether the words before a match make it someone else's people rather than the reader:
-/// a possessive ("your customers", "its users") or a name ("Rust users", "Dev Desktop
-/// users": a capitalized word that does not start the sentence).
+/// a possessive, right before or with up to two describing words between ("your
+/// customers", "its users", "our early production users"), or a name ("Rust users", "Dev
+/// Desktop users": a capitalized word that does not start the sentence).
 fn names_someone_elses(before: &str) -> bool {
     let before = before.trim_end();
-    let mut words = before.rsplit(char::is_whitespace);
-    let previous = words.next().unwrap_or("");
-    if POSSESSIVES.contains(&previous.to_lowercase().as_str()) {
+    let last: Vec<&str> = before.rsplit(char::is_whitespace).take(3).collect();
+    let word = |i: usize| last.get(i).copied().unwrap_or("");
+    let is_possessive = |word: &str| POSSESSIVES.contains(&word.to_lowercase().as_str());
+    // Describing words: plain lower-case words that are neither verbs in -s ("lets") nor
+    // words that end a noun phrase.
+    let describes = |word: &str| {
+        !word.is_empty()
+            && word.chars().all(|c| c.is_ascii_lowercase())
+            && !word.ends_with('s')
+            && !NOT_IN_A_NOUN_PHRASE.contains(&word)
+    };
+    if is_possessive(word(0))
+        || (describes(word(0)) && is_possessive(word(1)))
+        || (describes(word(0)) && describes(word(1)) && is_possessive(word(2)))
+    {
         return true;
     }
+    let previous = word(0);
     let capitalized = previous.chars().next().is_some_and(char::is_uppercase)
         && previous.chars().all(char::is_alphanumeric);
-    let starts_sentence = match words.next() {
-        None => true,
-        Some(word) => word.ends_with(['.', '!', '?', ':']),
-    };
+    let starts_sentence = last.len() < 2 || word(1).ends_with(['.', '!', '?', ':']);
     capitalized && !starts_sentence
+}
+
+/// Whether the matched people are a name, a type or a title rather than the reader: the
+/// noun is capitalized where no sentence starts ("drive the Visitor", serde's trait).
+fn is_a_name(matched: &str, before: &str) -> bool {
+    let noun = matched
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(matched);
+    let before = before.trim_end();
+    let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
+    noun.chars().next().is_some_and(char::is_uppercase) && !starts_sentence
 }
 
 /// Whether the text after a match makes it part of a compound: a hyphen ("user-facing") or
@@ -202,6 +235,27 @@ mod tests {
             "Tell your users first. Its users and Rust users agree. Most users wait. \
              Then users can opt in.\n",
             &[("voice/person", "users"), ("voice/person", "users")],
+        );
+    }
+
+    #[test]
+    fn a_possessive_owns_the_people_a_few_describing_words_later() {
+        let rules = "[voice]\nperson = \"second\"\n";
+        crate::testing::lint::assert_findings(
+            rules,
+            "We talk to our early production users. Their paying customers stay. \
+             Our app lets users sign in. Your docs for users help.\n",
+            &[("voice/person", "users"), ("voice/person", "users")],
+        );
+    }
+
+    #[test]
+    fn a_capitalized_name_mid_sentence_is_a_type_or_title_not_the_reader() {
+        let rules = "[voice]\nperson = \"second\"\n";
+        crate::testing::lint::assert_findings(
+            rules,
+            "It will drive the Visitor. The user can sign in. Users can too.\n",
+            &[("voice/person", "The user"), ("voice/person", "Users")],
         );
     }
 }
