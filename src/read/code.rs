@@ -11,8 +11,9 @@
 //!   phrase found strictly inside one ([`inside_dotted_word`]): a file name with a known
 //!   extension (`acme.toml`, `README.md`), a bare domain (`acme.io`, `AcmeMail.io`,
 //!   `notion.so/acme`) or a lower-case dotted identifier (`acme.sync`). Likewise a name in
-//!   lower case joined by hyphens to other lower-case parts (`acme-sync`, `my-acme-app`)
-//!   names a program ([`inside_lower_case_compound`]); the check applies that to `[[term]]`
+//!   lower case joined by hyphens or slashes to other lower-case parts (`acme-sync`,
+//!   `my-acme-app`, `acme-labs/acme`) or before `#1234` names a program, a repository or an
+//!   issue ([`inside_lower_case_compound`]); the check applies that to `[[term]]`
 //!   names only, since hyphenated English ("e-mail", "world-class", "sign-up") is prose that
 //!   banned and preferred phrases must still find.
 
@@ -260,10 +261,13 @@ fn is_dotted_identifier(word: &str) -> bool {
         })
 }
 
-/// Whether the match at `range` of `text`, written in lower case, is joined by a hyphen to a
-/// lower-case letter or digit on either side, in a word with no capital: `acme` in
-/// `acme-sync`, `my-acme-app` or `acme-v2`, which name a program or a package. A match with
-/// a capital ("Acme-powered", "ACME-sync") or standing alone is not.
+/// Whether the match at `range` of `text`, written in lower case, is part of an identifier
+/// in a word with no capital: joined by a hyphen or a slash to a lower-case letter or digit
+/// on either side (`acme-sync`, `my-acme-app`, `acme-v2`, the repository
+/// `acme-labs/acme`, the team `@acme-labs/acme`; a slash only in a word with a hyphen or an
+/// `@`, so "the acme/compiler split" is prose), or followed by `#` and a digit (the issue
+/// reference `acme#1234`). Those name a program, a package, a repository or an issue. A
+/// match with a capital ("Acme-powered", "ACME-sync") or standing alone is not.
 pub fn inside_lower_case_compound(text: &str, range: Range<usize>) -> bool {
     let bytes = text.as_bytes();
     let Some(matched) = text.get(range.clone()) else {
@@ -275,17 +279,25 @@ pub fn inside_lower_case_compound(text: &str, range: Range<usize>) -> bool {
     let lower = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
     let before = &bytes[..range.start];
     let after = &bytes[range.end..];
-    let joined_before =
-        before.ends_with(b"-") && before.len() >= 2 && lower(&before[before.len() - 2]);
-    let joined_after = after.first() == Some(&b'-') && after.get(1).is_some_and(lower);
-    let in_word = |b: &&u8| b.is_ascii_alphanumeric() || **b == b'-';
-    let no_capital = !before
+    let in_word = |b: &&u8| b.is_ascii_alphanumeric() || matches!(**b, b'-' | b'/' | b'@');
+    let word: Vec<u8> = before
         .iter()
         .rev()
         .take_while(in_word)
         .chain(after.iter().take_while(in_word))
-        .any(u8::is_ascii_uppercase);
-    (joined_before || joined_after) && no_capital
+        .copied()
+        .collect();
+    // A slash joins a path only in a word that also reads as one (`acme-labs/acme`,
+    // `@acme/cli`); "the acme/compiler interactions" is English.
+    let path = word.iter().any(|b| matches!(b, b'-' | b'@'));
+    let joiner = |b: Option<&u8>| b == Some(&b'-') || (path && b == Some(&b'/'));
+    let joined_before =
+        joiner(before.last()) && before.len() >= 2 && lower(&before[before.len() - 2]);
+    let joined_after = joiner(after.first()) && after.get(1).is_some_and(lower);
+    let issue_reference =
+        after.first() == Some(&b'#') && after.get(1).is_some_and(u8::is_ascii_digit);
+    let no_capital = !word.iter().any(u8::is_ascii_uppercase);
+    (joined_before || joined_after || issue_reference) && no_capital
 }
 
 #[cfg(test)]
@@ -380,6 +392,22 @@ mod tests {
         assert!(!joined("acme-Sync", "acme"));
         assert!(!joined("acme- and", "acme"));
         assert!(!joined("e-mail", "e-mail"));
+    }
+
+    #[test]
+    fn lower_case_names_in_repositories_teams_and_issue_references_are_identifiers() {
+        let joined = |text: &str, phrase: &str| {
+            let start = text.rfind(phrase).unwrap();
+            inside_lower_case_compound(text, start..start + phrase.len())
+        };
+        assert!(joined("see acme-labs/acme for it", "acme"));
+        assert!(joined("ask @acme-labs/acme's team", "acme"));
+        assert!(joined("fixed in acme#1234.", "acme"));
+        assert!(!joined("Acme-Labs/Acme", "Acme"));
+        assert!(!joined("fixed in Acme#1234", "Acme"));
+        assert!(!joined("acme #1 choice", "acme"));
+        assert!(!joined("acme/ and", "acme"));
+        assert!(!joined("the acme/compiler interactions", "acme"));
     }
 
     /// A brand with a name that is a domain and one that is a file name, and hyphenated
