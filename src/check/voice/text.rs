@@ -436,11 +436,12 @@ fn hiatuses(letters: &[char]) -> usize {
     letters
         .windows(3)
         .enumerate()
+        // The pair first: it rules out nearly every window before the consonant is judged.
         .filter(|&(i, w)| {
-            is_consonant_at(letters, i)
-                && HIATUSES
-                    .iter()
-                    .any(|&(a, b, glides)| w[1] == a && w[2] == b && !glides.contains(w[0]))
+            HIATUSES
+                .iter()
+                .any(|&(a, b, glides)| w[1] == a && w[2] == b && !glides.contains(w[0]))
+                && is_consonant_at(letters, i)
         })
         .count()
 }
