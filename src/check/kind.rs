@@ -4,6 +4,8 @@
 //! module and one line of [`KINDS`] (with its table in `config::schema` and its name in
 //! `model::RuleKind`).
 
+use std::borrow::Cow;
+
 use crate::config::error::ConfigError;
 use crate::config::load::MergedRules;
 use crate::document::Document;
@@ -65,6 +67,9 @@ pub struct DocumentContext<'a> {
     pub file: &'a FileRules,
     /// The document read from the file.
     pub document: &'a Document,
+    /// The text of each of its segments folded for phrase search
+    /// ([`crate::matcher::fold`]), in the order of `document.segments`.
+    pub folded: &'a [Cow<'a, str>],
     /// The whole file.
     pub source: &'a str,
     /// What matching the segments noted.

@@ -25,6 +25,7 @@ pub use compile::{
     PhraseRole, RuleDraft,
 };
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::path::Path;
 
@@ -213,11 +214,14 @@ pub fn check_active(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut notes = Notes::default();
-    for segment in &document.segments {
+    // Each segment's text folded once, for the phrase search here and the voice checks'.
+    let folded: Vec<Cow<'_, str>> = document.segments.iter().map(|s| fold(&s.text)).collect();
+    for (segment, folded) in document.segments.iter().zip(&folded) {
         check_segment(
             rules,
             &file.active,
             segment,
+            folded,
             source,
             &mut findings,
             &mut notes,
@@ -227,6 +231,7 @@ pub fn check_active(
         rules,
         file,
         document,
+        folded: &folded,
         source,
         notes: &notes,
     };
@@ -236,12 +241,14 @@ pub fn check_active(
     findings
 }
 
-/// Runs the rules marked `active` over one segment: every phrase and pattern match goes to
-/// its rule's kind to judge, which notes in `notes` what its document-wide check needs.
+/// Runs the rules marked `active` over one segment, whose text `folded` is as
+/// [`fold`] folds it: every phrase and pattern match goes to its rule's kind to judge, which
+/// notes in `notes` what its document-wide check needs.
 pub fn check_segment(
     rules: &CompiledRules,
     active: &[bool],
     segment: &Segment,
+    folded: &str,
     source: &str,
     findings: &mut Vec<Finding>,
     notes: &mut Notes,
@@ -252,7 +259,6 @@ pub fn check_segment(
             .is_none_or(|scopes| segment.in_any_scope(range, scopes))
     };
     let text = &segment.text;
-    let folded = fold(text);
     let runs_here =
         |index: usize, range: TextRange| active[index] && in_scope(&rules.rules[index], range);
     // The rules' exceptions in this segment, found once, when a rule with exceptions first
@@ -260,7 +266,7 @@ pub fn check_segment(
     let excepted: OnceCell<Vec<(usize, TextRange)>> = OnceCell::new();
     let is_excepted = |index: usize, range: TextRange| {
         let excepted = excepted.get_or_init(|| {
-            let found = rules.exceptions.find_all(text, &folded, |_, _| true);
+            let found = rules.exceptions.find_all(text, folded, |_, _| true);
             found
                 .into_iter()
                 .flat_map(|m| {
@@ -307,7 +313,7 @@ pub fn check_segment(
         };
         findings.extend(kind::of(rule.kind).on_match(&context, notes));
     };
-    for found in rules.phrases.find(&segment.text, &folded, applies) {
+    for found in rules.phrases.find(&segment.text, folded, applies) {
         // A phrase inside a file name, a domain or a dotted identifier (`acme.toml`,
         // `acme.io`) is not prose; one that is the whole word ("crates.io") is.
         if code::inside_dotted_word(&segment.text, found.range.range()) {

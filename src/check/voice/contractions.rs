@@ -30,7 +30,7 @@
 use super::VoiceContext;
 use crate::check::prefer::match_case;
 use crate::config::schema::ContractionPolicy;
-use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
+use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::model::{Finding, Fix, FixSafety};
 
 /// Which way a pair is checked.
@@ -120,11 +120,10 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         ContractionPolicy::Avoid => &phrases.contracted,
         ContractionPolicy::Off => return,
     };
-    for segment in context.segments() {
+    for (segment, folded) in context.folded_segments() {
         let text = &segment.text;
-        let folded = fold(text);
         let curly = text.contains('\u{2019}');
-        for found in automaton.find(text, &folded, |_, _| true) {
+        for found in automaton.find(text, folded, |_, _| true) {
             let Some(&index) = automaton.owners(found.pattern).first() else {
                 continue;
             };

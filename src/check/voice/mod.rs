@@ -43,6 +43,7 @@ pub mod shouting;
 pub mod text;
 
 use crate::check::kind::{DocumentContext, Kind};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
@@ -294,10 +295,13 @@ impl VoiceRules {
     }
 }
 
-/// The prose of a document as voice checks read it: segments in source order, and their
-/// sentences and words, found once and shared by every check that needs them.
+/// The prose of a document as voice checks read it: segments in source order, their texts
+/// as folded for phrase search, and their sentences and words, found once and shared by
+/// every check that needs them.
 pub struct Prose<'a> {
     segments: Vec<&'a Segment>,
+    /// The text of each of `segments` folded ([`crate::matcher::fold`]).
+    folded: Vec<&'a str>,
     analyses: OnceCell<Vec<Analysis>>,
 }
 
@@ -330,20 +334,28 @@ impl Analysis {
 }
 
 impl<'a> Prose<'a> {
-    fn new(document: &'a Document) -> Self {
+    /// The prose of `document`, whose segments' texts `folded` holds folded, in order.
+    fn new(document: &'a Document, folded: &'a [Cow<'a, str>]) -> Self {
         // A block quote holds someone else's words, as they wrote them: not the brand's voice.
-        let own = |segment: &&Segment| segment.scope != Scope::Blockquote;
-        let mut segments: Vec<&Segment> = document.segments.iter().filter(own).collect();
-        segments.sort_by_key(|s| s.source_range(TextRange::at(0)).start);
+        let own = |(segment, _): &(&Segment, &str)| segment.scope != Scope::Blockquote;
+        let mut segments: Vec<(&Segment, &str)> = document
+            .segments
+            .iter()
+            .zip(folded.iter().map(|f| f.as_ref()))
+            .filter(own)
+            .collect();
+        segments.sort_by_key(|(s, _)| s.source_range(TextRange::at(0)).start);
         // A page says its title and description again for each network (`og:description`,
         // `twitter:description`): one text, read once.
         let mut metadata_seen: HashSet<(Scope, &str)> = HashSet::new();
-        segments.retain(|segment| {
+        segments.retain(|(segment, _)| {
             !matches!(segment.scope, Scope::Title | Scope::Description)
                 || metadata_seen.insert((segment.scope, segment.text.as_str()))
         });
+        let (segments, folded) = segments.into_iter().unzip();
         Prose {
             segments,
+            folded,
             analyses: OnceCell::new(),
         }
     }
@@ -382,6 +394,17 @@ impl<'a> VoiceContext<'a> {
             .iter()
             .copied()
             .filter(|s| self.may_look_at(s))
+    }
+
+    /// The segments the rule may look at, each with its text folded for phrase search
+    /// ([`crate::matcher::fold`]).
+    pub fn folded_segments(&self) -> impl Iterator<Item = (&'a Segment, &'a str)> + '_ {
+        self.prose
+            .segments
+            .iter()
+            .copied()
+            .zip(self.prose.folded.iter().copied())
+            .filter(|(s, _)| self.may_look_at(s))
     }
 
     /// The segments the rule may look at, each with its sentences and words.
@@ -432,7 +455,7 @@ impl<'a> VoiceContext<'a> {
 
 /// Runs every voice check that applies to the file.
 fn check(voice: &VoiceRules, document: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
-    let prose = Prose::new(document.document);
+    let prose = Prose::new(document.document, document.folded);
     for &(check, index) in &voice.checks {
         if !document.file.active[index] {
             continue;

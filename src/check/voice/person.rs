@@ -28,7 +28,7 @@
 
 use super::VoiceContext;
 use crate::config::schema::PersonPolicy;
-use crate::matcher::{fold, PhraseSet, PhraseSetBuilder};
+use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::model::Finding;
 
 /// Third-person names for the reader.
@@ -132,9 +132,8 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         Some(PersonPolicy::FirstPlural) => (&context.voice.person.brand, "we"),
         Some(PersonPolicy::Off) | None => return,
     };
-    for segment in context.segments() {
-        let folded = fold(&segment.text);
-        for found in automaton.find(&segment.text, &folded, |_, _| true) {
+    for (segment, folded) in context.folded_segments() {
+        for found in automaton.find(&segment.text, folded, |_, _| true) {
             let text = &segment.text;
             let matched = &text[found.range.range()];
             if starts_compound(&text[found.range.end..])

@@ -85,7 +85,9 @@ fn sentence_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// reads past the atom and, finding a lower-case word, joins the two sentences. A dot of an
 /// abbreviation ("e.g. `x`") is joined again as any abbreviation is.
 fn atom_starts(piece: &str) -> impl Iterator<Item = usize> + '_ {
-    piece
+    // Most pieces hold no atom: a quick search for one spares the look at each stop.
+    let stops = if piece.contains(MASK) { piece } else { "" };
+    stops
         .match_indices(['.', '!', '?'])
         .filter_map(|(at, stop)| {
             let after = &piece[at + stop.len()..];
@@ -434,11 +436,12 @@ fn hiatuses(letters: &[char]) -> usize {
     letters
         .windows(3)
         .enumerate()
+        // The pair first: it rules out nearly every window before the consonant is judged.
         .filter(|&(i, w)| {
-            is_consonant_at(letters, i)
-                && HIATUSES
-                    .iter()
-                    .any(|&(a, b, glides)| w[1] == a && w[2] == b && !glides.contains(w[0]))
+            HIATUSES
+                .iter()
+                .any(|&(a, b, glides)| w[1] == a && w[2] == b && !glides.contains(w[0]))
+                && is_consonant_at(letters, i)
         })
         .count()
 }

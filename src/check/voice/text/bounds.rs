@@ -186,6 +186,21 @@ enum Sentence {
 }
 
 fn sentence_class(byte: u8) -> Sentence {
+    SENTENCE_CLASSES[usize::from(byte)]
+}
+
+/// [`sentence_class_of`] of every byte, looked up rather than matched.
+static SENTENCE_CLASSES: [Sentence; 256] = {
+    let mut classes = [Sentence::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = sentence_class_of(byte as u8);
+        byte += 1;
+    }
+    classes
+};
+
+const fn sentence_class_of(byte: u8) -> Sentence {
     match byte {
         b'a'..=b'z' => Sentence::Lower,
         b'A'..=b'Z' => Sentence::Upper,
