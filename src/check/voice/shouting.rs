@@ -19,8 +19,11 @@
 //! Wordnik list) is an acronym, a code or a name ("SBOM", "FOSDEM", "NVIDIA") and is never
 //! flagged. Never flagged either, as acronyms, codes or names rather than shouting: words
 //! of three letters or fewer; words with a digit or an underscore ("MP4", "COVID-19", "CARGO_HOME"); words
-//! without a vowel ("HRTB"); words the document defines by writing them alone in brackets
-//! ("impl Trait in traits (RPITIT)"); the words of `[[term]]` names in any casing (a
+//! without a vowel ("HRTB"); words the document defines in brackets, alone or last after
+//! "or" or "aka" ("impl Trait in traits (RPITIT)", "(Type Alias Impl Trait or TAIT)");
+//! words beside a name, which are part of it ("IntelliJ IDEA", "CERT C": a neighbour that
+//! is a capitalized word outside the dictionary, or a capital letter alone); the words of
+//! `[[term]]` names in any casing (a
 //! name in capitals is the term rule's to report, with its fix); Roman
 //! numerals; and common acronyms of technology and business (HTML, JSON, HTTPS, NASA,
 //! GDPR...; the list is `ACRONYMS` in `src/check/voice/shouting.rs`). Other acronyms of a
@@ -66,7 +69,8 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     // The words are those every voice check shares.
     for (segment, analysis) in context.analyses().filter(|(s, _)| may_shout(&s.text)) {
         let mut runs: Vec<TextRange> = Vec::new();
-        for &word in &analysis.words {
+        let words = &analysis.words;
+        for (index, &word) in words.iter().enumerate() {
             let whole = &segment.text[word.range()];
             // A shouted word has four capital letters at least.
             if whole.is_ascii() && whole.bytes().filter(u8::is_ascii_uppercase).count() < 4 {
@@ -78,7 +82,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
                 && whole
                     .split('-')
                     .any(|part| is_shouted(part) && !is_exempt(part));
-            if !shouts {
+            if !shouts || next_to_a_name(&segment.text, words, index, context) {
                 continue;
             }
             match runs.last_mut() {
@@ -96,6 +100,40 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             findings.extend(context.finding(segment, run, message, None));
         }
     }
+}
+
+/// Whether the word at `index` stands beside a name, and so is part of it ("IntelliJ
+/// IDEA", "J Balint BIRO", "WÁNG Xuěruì", "CERT C"): the word right before or after it,
+/// with only a space between, is a capitalized word that is no English word and no term
+/// of the brand, or a capital letter alone other than "A" and "I". "Try Acme FREE" and "Get
+/// it FREE Today" still shout: those neighbours are words.
+fn next_to_a_name(
+    text: &str,
+    words: &[TextRange],
+    index: usize,
+    context: &VoiceContext<'_>,
+) -> bool {
+    let is_name = |neighbour: TextRange, between: &str| {
+        let word = &text[neighbour.range()];
+        let mut chars = word.chars();
+        let first = chars.next();
+        let single_capital = word.len() == 1
+            && first.is_some_and(|c| c.is_ascii_uppercase() && c != 'A' && c != 'I');
+        let capitalized_name = first.is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+            && !is_english_word(word)
+            && !context.voice.is_name_in_any_case(word);
+        between == " " && (single_capital || capitalized_name)
+    };
+    let word = words[index];
+    let before = index
+        .checked_sub(1)
+        .map(|i| words[i])
+        .is_some_and(|previous| is_name(previous, &text[previous.end..word.start]));
+    let after = words
+        .get(index + 1)
+        .is_some_and(|&next| is_name(next, &text[word.end..next.start]));
+    before || after
 }
 
 /// Whether an ALL-CAPS word is no English word, and so an acronym, a code or a name: only
@@ -126,7 +164,9 @@ fn may_shout(text: &str) -> bool {
 }
 
 /// The ALL-CAPS words a document defines by writing them alone in brackets, as in
-/// "return-position impl Trait in traits (RPITIT)": they are acronyms wherever they stand.
+/// "return-position impl Trait in traits (RPITIT)", or last in brackets after "or" or
+/// "aka" ("(Type Alias Impl Trait or TAIT)", "(aka TRACTOR)"): they are acronyms wherever
+/// they stand.
 fn defined_acronyms(context: &VoiceContext<'_>) -> HashSet<String> {
     let mut defined = HashSet::new();
     for segment in context.segments().filter(|s| may_shout(&s.text)) {
@@ -136,8 +176,15 @@ fn defined_acronyms(context: &VoiceContext<'_>) -> HashSet<String> {
             let Some(close) = inside.find(')') else {
                 continue;
             };
-            let word = inside[..close].trim_end_matches('s');
-            if is_shouted(word) {
+            let inside = &inside[..close];
+            let last = inside.rsplit(' ').next().unwrap_or(inside);
+            let before_last = inside[..inside.len() - last.len()].trim_end();
+            let named = last.len() == inside.len()
+                || before_last.ends_with(" or")
+                || before_last == "aka"
+                || before_last.ends_with(" aka");
+            let word = last.trim_end_matches('s');
+            if named && is_shouted(word) {
                 defined.insert(word.to_string());
             }
         }
@@ -258,6 +305,21 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted, ACRONYMS, "keep ACRONYMS sorted and without repeats");
         assert!(ACRONYMS.iter().all(|a| is_shouted(a) || a.len() < 4));
+    }
+
+    #[test]
+    fn capitals_beside_a_name_or_defined_after_or_are_names_and_words_still_shout() {
+        let rules = "[voice]\nshouting = true\n";
+        crate::testing::lint::assert_findings(
+            rules,
+            "Use IntelliJ IDEA or CERT C. We ship TAIT (Type Alias Impl Trait or TAIT). \
+             Try Acme FREE today. Get it FAST Today. A HUGE deal.\n",
+            &[
+                ("voice/shouting", "FREE"),
+                ("voice/shouting", "FAST"),
+                ("voice/shouting", "HUGE"),
+            ],
+        );
     }
 
     #[test]
