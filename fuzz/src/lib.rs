@@ -451,7 +451,7 @@ fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Syntax
 fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules, format: Syntax) {
     let tags = match format {
         Syntax::Html | Syntax::PlainText => mask::template_tags(text),
-        Syntax::Markdown | Syntax::Eml => Vec::new(),
+        Syntax::Markdown | Syntax::Mdx | Syntax::Eml => Vec::new(),
     };
     for finding in fix::compatible(&report.findings, fix::Selection::All) {
         let span = finding.span;
