@@ -519,6 +519,68 @@ mod tests {
     }
 
     #[test]
+    fn mangled_mdx_never_panics_and_every_finding_points_at_its_bytes() {
+        const PIECES: &[&str] = &[
+            "<Callout",
+            " title=\"",
+            "\"",
+            "'",
+            ">",
+            "</Callout>",
+            "/>",
+            "<img alt='",
+            "<Image",
+            "{",
+            "}",
+            "{/* ",
+            "*/}",
+            "brandlint-disable term",
+            "import x from 'y'\n",
+            "export const a = {",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "    ",
+            "> ",
+            "- ",
+            "# ",
+            "```",
+            "`",
+            "*",
+            "_",
+            "[",
+            "](",
+            ")",
+            "![",
+            "&amp;",
+            "&#8217;",
+            "\\",
+            "---\n",
+            "| a |",
+            "Github",
+            " ",
+            "é",
+            "🦀",
+            "\u{feff}",
+            "${",
+            "//",
+            "<br/>",
+            "<>",
+            "</>",
+        ];
+        let lint = lint();
+        for source in crate::testing::random_texts(PIECES, 40, 3000, 0x5DEE_CE66_D1CE_4E5B) {
+            for (rule, span) in lint.spans(&source) {
+                let matched = source.get(span.clone());
+                assert!(
+                    matched.is_some_and(|m| m.eq_ignore_ascii_case("github")),
+                    "{rule} at {span:?} in {source:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_byte_order_mark_keeps_offsets() {
         let source = "\u{feff}<Note title=\"Github\">Github</Note>\n";
         let spans: Vec<_> = lint().spans(source).into_iter().map(|(_, r)| r).collect();
