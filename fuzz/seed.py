@@ -19,8 +19,8 @@ LIMIT = 32 * 1024
 SAMPLE_EVERY = {"md": 25, "html": 6, "txt": 6, "hbs": 1, "liquid": 1, "mjml": 1}
 
 # The byte that chooses a kind in check_document (Markdown, HTML page, HTML email, plain-text
-# email, message), by extension.
-KIND = {"md": 0, "html": 1, "htm": 1, "hbs": 2, "liquid": 2, "mjml": 2, "txt": 3, "eml": 4}
+# email, message, MDX post), by extension.
+KIND = {"md": 0, "html": 1, "htm": 1, "hbs": 2, "liquid": 2, "mjml": 2, "txt": 3, "eml": 4, "mdx": 5}
 
 MESSAGES = [
     b"Subject: Try Acme cloud\nContent-Type: text/plain\n\nShip it with Github today!!\n",
@@ -81,6 +81,8 @@ def content(path):
         if found:
             syntax, block = found
             write("read_front_matter", bytes([syntax]) + block.encode())
+    elif kind == 5:
+        write("read_mdx", data)
     elif kind in (1, 2):
         write("read_html", data)
         write("read_email_template", data)

@@ -73,6 +73,7 @@ macro_rules! replay {
 
 replay!(
     read_markdown,
+    read_mdx,
     read_html,
     read_email_template,
     read_eml,

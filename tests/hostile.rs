@@ -199,6 +199,33 @@ fn unclosed_fences_and_template_tags_are_read_as_far_as_they_go() {
 }
 
 #[test]
+fn bad_mdx_is_read_as_markdown_and_good_mdx_as_mdx() {
+    let (_dir, report) = check(
+        &[
+            // An unclosed tag and a broken expression: the file is still checked, as Markdown.
+            ("unclosed.mdx", "<Callout>\nGithub inside\n"),
+            ("expression.mdx", "Github {open\n\nGithub\n"),
+            // Valid MDX: the code is not prose, the text is.
+            (
+                "ok.mdx",
+                "export const a = { b: \"Github\" }\n\n<Note>{/* Github */}Github</Note>\n",
+            ),
+        ],
+        &[],
+    );
+    assert_eq!(
+        found(&report),
+        [
+            ("expression.mdx", 1, 1),
+            ("expression.mdx", 3, 1),
+            ("ok.mdx", 3, 21),
+            ("unclosed.mdx", 2, 1),
+        ]
+        .map(|(p, l, c)| (p.to_string(), "term/GitHub".to_string(), l, c))
+    );
+}
+
+#[test]
 fn crlf_mixed_endings_a_bom_and_astral_text_keep_lines_and_columns() {
     let text = "\u{feff}Github\r\nLine two\rstill two 🦀🦀 Github\nné Github\r\n";
     let (_dir, report) = check(&[("mixed.md", text)], &[]);

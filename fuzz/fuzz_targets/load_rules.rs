@@ -1,6 +1,6 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(
-    init: brandlint_fuzz::let_mail_parser_assertions_unwind(),
+    init: brandlint_fuzz::let_parser_assertions_unwind(),
     |data: &[u8]| brandlint_fuzz::load_rules(data)
 );

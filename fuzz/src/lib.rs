@@ -21,7 +21,7 @@ use brandlint::fix;
 use brandlint::lint::{self, FileReport, FixMode};
 use brandlint::model::{Channel, TextRange};
 use brandlint::read::html::{self, HtmlOptions, Selector};
-use brandlint::read::{eml, frontmatter, markdown, mask, plain, FileType, Syntax};
+use brandlint::read::{eml, frontmatter, markdown, mask, mdx, plain, FileType, Syntax};
 use brandlint::report::{reporter, Format as OutputFormat, Style, Summary};
 
 /// A target's body: it panics when the input breaks an invariant.
@@ -31,6 +31,7 @@ pub type Target = fn(&[u8]);
 /// `tests/fuzz-regressions` are named.
 pub const TARGETS: &[(&str, Target)] = &[
     ("read_markdown", read_markdown),
+    ("read_mdx", read_mdx),
     ("read_html", read_html),
     ("read_email_template", read_email_template),
     ("read_eml", read_eml),
@@ -41,17 +42,18 @@ pub const TARGETS: &[(&str, Target)] = &[
 ];
 
 /// For the fuzz targets, whose panic hook aborts on any panic: lets panics raised inside
-/// mail-parser unwind instead. A few of its `debug_assert!(false)`s fire on malformed
-/// nesting that release builds handle; the main crate builds mail-parser without debug
-/// assertions, and `read::eml` catches the unwind, so the message reads as nothing, as it
-/// would in a release build. Every other panic still aborts.
-pub fn let_mail_parser_assertions_unwind() {
+/// mail-parser and markdown-rs unwind instead. A few of their `debug_assert!`s fire on
+/// malformed nesting that release builds handle; the main crate builds both without debug
+/// assertions, and `read::eml` and `read::mdx` catch the unwind (a message then reads as
+/// nothing, an MDX file as Markdown), as they would in a release build. Every other panic
+/// still aborts.
+pub fn let_parser_assertions_unwind() {
     let abort = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let in_mail_parser = info
-            .location()
-            .is_some_and(|at| at.file().contains("/mail-parser-"));
-        if !in_mail_parser {
+        let in_parser = info.location().is_some_and(|at| {
+            at.file().contains("/mail-parser-") || at.file().contains("/markdown-1.")
+        });
+        if !in_parser {
             abort(info);
         }
     }));
@@ -88,7 +90,7 @@ static SELECTORS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
 
 /// Every kind of file a document can be: channel, format and a path the rules' globs and
 /// overrides treat as that kind.
-const KINDS: [(Channel, Syntax, &str); 5] = [
+const KINDS: [(Channel, Syntax, &str); 6] = [
     (
         Channel::Markdown,
         Syntax::Markdown,
@@ -98,6 +100,7 @@ const KINDS: [(Channel, Syntax, &str); 5] = [
     (Channel::Email, Syntax::Html, "fixtures/email/fuzz.hbs"),
     (Channel::Email, Syntax::PlainText, "fixtures/email/fuzz.txt"),
     (Channel::Email, Syntax::Eml, "fixtures/email/fuzz.eml"),
+    (Channel::Markdown, Syntax::Mdx, "fixtures/posts/fuzz.mdx"),
 ];
 
 fn kind_path(relative: &str) -> PathBuf {
@@ -204,6 +207,12 @@ fn html_options(email: bool) -> HtmlOptions<'static> {
 pub fn read_markdown(data: &[u8]) {
     let source = text(data);
     assert_document_inside(&markdown::read(&source, true), &source);
+}
+
+/// `read_mdx`: the MDX reader (and the Markdown reader it falls back to).
+pub fn read_mdx(data: &[u8]) {
+    let source = text(data);
+    assert_document_inside(&mdx::read(&source, true), &source);
 }
 
 /// `read_html`: the HTML reader, as a page.
@@ -451,7 +460,7 @@ fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Syntax
 fn assert_fixes_safe(report: &FileReport, text: &str, rules: Rules, format: Syntax) {
     let tags = match format {
         Syntax::Html | Syntax::PlainText => mask::template_tags(text),
-        Syntax::Markdown | Syntax::Eml => Vec::new(),
+        Syntax::Markdown | Syntax::Mdx | Syntax::Eml => Vec::new(),
     };
     for finding in fix::compatible(&report.findings, fix::Selection::All) {
         let span = finding.span;

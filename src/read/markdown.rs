@@ -11,7 +11,7 @@ use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, T
 use super::frontmatter::{self, FrontMatter};
 use super::html::{self, HtmlOptions};
 use crate::document::visual::{Alt, Image};
-use crate::document::{Document, Segment, SegmentBuilder};
+use crate::document::{Directive, Document, Segment, SegmentBuilder};
 use crate::model::{Scope, SourceSpan, TextRange};
 use crate::read::directives::html_comment_directives;
 use crate::read::mask::template_tags;
@@ -29,25 +29,11 @@ fn options() -> Options {
 /// Without `visuals`, the colors, fonts and images of its HTML are left out.
 pub fn read(source: &str, visuals: bool) -> Document {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut reader = Reader {
-        source,
-        document: Document::default(),
-        containers: Vec::new(),
-        html_quotes: 0,
-        current: None,
-        alt: None,
-        image: None,
-        image_depth: 0,
-        skip_depth: 0,
-        links: Vec::new(),
-        metadata: None,
-        visuals,
-    };
+    let mut reader = Reader::new(source, visuals);
     for (event, range) in Parser::new_ext(&source[bom..], options()).into_offset_iter() {
         reader.event(event, range.start + bom..range.end + bom);
     }
-    reader.flush();
-    reader.document
+    reader.finish()
 }
 
 /// Whether a block of raw HTML is one comment and white space, nothing else: then it holds
@@ -68,7 +54,10 @@ fn is_lone_comment(block: &str) -> bool {
         && template_tags(body).is_empty()
 }
 
-struct Reader<'s> {
+/// Turns Markdown events, each with the source range it stands for, into a document: the
+/// Markdown reader feeds it pulldown-cmark's events, and [`super::mdx`] the same events made
+/// from an MDX syntax tree.
+pub(super) struct Reader<'s> {
     source: &'s str,
     document: Document,
     /// Scopes of the open containers (list items, block quotes, footnotes), innermost last.
@@ -92,7 +81,38 @@ struct Reader<'s> {
     metadata: Option<(FrontMatter, Option<Range<usize>>)>,
 }
 
-impl Reader<'_> {
+impl<'s> Reader<'s> {
+    /// A reader of `source`; without `visuals`, the colors, fonts and images of its HTML
+    /// are left out.
+    pub(super) fn new(source: &'s str, visuals: bool) -> Self {
+        Reader {
+            source,
+            document: Document::default(),
+            containers: Vec::new(),
+            html_quotes: 0,
+            current: None,
+            alt: None,
+            image: None,
+            image_depth: 0,
+            skip_depth: 0,
+            links: Vec::new(),
+            metadata: None,
+            visuals,
+        }
+    }
+
+    /// The document read, once every event is in.
+    pub(super) fn finish(mut self) -> Document {
+        self.flush();
+        self.document
+    }
+
+    /// Adds prose read apart from the events (an attribute's text), and a directive.
+    pub(super) fn add(&mut self, segment: Option<Segment>, directive: Option<Directive>) {
+        self.document.segments.extend(segment);
+        self.document.directives.extend(directive);
+    }
+
     /// Opens or closes a block quote for each `<blockquote>` or `</blockquote>` an HTML block
     /// leaves open or closes, so that the Markdown between two such blocks (a quoted comment,
     /// as many sites write them) is in a block quote.
@@ -117,7 +137,7 @@ impl Reader<'_> {
 
     /// The scope of a paragraph here: that of the innermost container, except that all
     /// within a block quote (its lists included) is quoted, someone else's words.
-    fn container_scope(&self) -> Scope {
+    pub(super) fn container_scope(&self) -> Scope {
         if self.containers.contains(&Scope::Blockquote) {
             return Scope::Blockquote;
         }
@@ -149,7 +169,8 @@ impl Reader<'_> {
             .0
     }
 
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+    /// Reads one event that stands for `range` of the source.
+    pub(super) fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         if self.skip_depth > 0 {
             self.skipped_event(event, range);
             return;

@@ -11,6 +11,7 @@ pub mod frontmatter;
 pub mod html;
 pub mod markdown;
 pub mod mask;
+pub mod mdx;
 pub mod plain;
 
 use std::path::Path;
@@ -24,6 +25,8 @@ use crate::model::Channel;
 pub enum Syntax {
     /// Markdown with optional front matter.
     Markdown,
+    /// MDX: Markdown with JSX, expressions and `import`/`export` blocks.
+    Mdx,
     /// HTML, or a template that is HTML with template tags (MJML included).
     Html,
     /// An RFC 5322 message (`.eml`).
@@ -45,6 +48,8 @@ pub struct FileType {
 impl FileType {
     /// A Markdown post.
     pub const MARKDOWN: FileType = FileType::new(Channel::Markdown, Syntax::Markdown);
+    /// An MDX post: the Markdown channel, read as MDX.
+    pub const MDX: FileType = FileType::new(Channel::Markdown, Syntax::Mdx);
     /// An HTML page.
     pub const HTML: FileType = FileType::new(Channel::Html, Syntax::Html);
     /// An HTML email template.
@@ -76,7 +81,8 @@ pub fn detect(path: &Path, is_email: bool) -> Option<FileType> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let format = match extension.as_str() {
-        "md" | "markdown" | "mdx" => Some(Syntax::Markdown),
+        "md" | "markdown" => Some(Syntax::Markdown),
+        "mdx" => Some(Syntax::Mdx),
         "html" | "htm" | "mjml" | "hbs" | "handlebars" | "liquid" => Some(Syntax::Html),
         "eml" => Some(Syntax::Eml),
         "txt" | "text" => Some(Syntax::PlainText),
@@ -93,6 +99,7 @@ pub fn detect(path: &Path, is_email: bool) -> Option<FileType> {
             Some(FileType::new(Channel::Email, format))
         }
         (_, Syntax::Markdown) => Some(FileType::MARKDOWN),
+        (_, Syntax::Mdx) => Some(FileType::MDX),
         (_, Syntax::Html) => Some(FileType::HTML),
         // Plain text is content only where [files] email says it is an email.
         (_, Syntax::PlainText | Syntax::Eml) => None,
@@ -108,6 +115,7 @@ pub fn read(channel: Channel, format: Syntax, source: &str, options: &ReadOption
     };
     match format {
         Syntax::Markdown => markdown::read(source, options.visuals),
+        Syntax::Mdx => mdx::read(source, options.visuals),
         Syntax::Html => html::read(source, &html),
         Syntax::PlainText => plain::read(source),
         Syntax::Eml => eml::read(source, &|part| html::read(part, &html)),
@@ -221,6 +229,7 @@ mod tests {
         for source in random_texts(PIECES, 40, 1500, 0x9E37_79B9_7F4A_7C15) {
             for (channel, format) in [
                 (Channel::Markdown, Syntax::Markdown),
+                (Channel::Markdown, Syntax::Mdx),
                 (Channel::Html, Syntax::Html),
                 (Channel::Email, Syntax::Html),
                 (Channel::Email, Syntax::PlainText),
