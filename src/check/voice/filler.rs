@@ -4,10 +4,13 @@
 //! them out: neither is a sentence someone wrote to be read as one. Placeholder filler is
 //! a finding of its own (`voice/placeholder-text`).
 
-/// The words of the classic lorem ipsum filler, sorted: a sentence mostly of these is filler.
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// The words of the classic lorem ipsum filler, sorted, less the short ones English shares
+/// ("a", "do", "in", "sit", "non"): a sentence mostly of these is filler.
 const LOREM_WORDS: &[&str] = &[
-    "a",
-    "ac",
     "adipiscing",
     "aliqua",
     "aliquam",
@@ -22,25 +25,17 @@ const LOREM_WORDS: &[&str] = &[
     "culpa",
     "cupidatat",
     "deserunt",
-    "do",
     "dolor",
     "dolore",
     "donec",
     "duis",
-    "ea",
     "eiusmod",
     "elit",
     "enim",
     "esse",
-    "est",
-    "et",
-    "eu",
-    "ex",
     "excepteur",
     "exercitation",
     "fugiat",
-    "id",
-    "in",
     "incididunt",
     "ipsum",
     "irure",
@@ -53,45 +48,68 @@ const LOREM_WORDS: &[&str] = &[
     "minim",
     "mollit",
     "nisi",
-    "non",
     "nostrud",
     "nulla",
     "occaecat",
     "officia",
     "pariatur",
     "proident",
-    "qui",
     "quis",
     "reprehenderit",
-    "sed",
     "sint",
-    "sit",
     "sunt",
     "tempor",
     "ullamco",
-    "ut",
     "velit",
     "veniam",
     "voluptate",
 ];
 
+/// The filler's words as one automaton, ASCII case ignored: a text with fewer than three of
+/// them holds no filler, which one fast scan tells.
+static LOREM: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(LOREM_WORDS)
+        .expect("the lorem ipsum words build an automaton")
+});
+
+/// Whether a text (a segment) may hold a sentence of filler: three words of the filler at
+/// least, each a whole word. Checks call it once per segment before judging sentences.
+pub fn may_hold_placeholder(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_letter = |at: Option<usize>| {
+        at.and_then(|at| bytes.get(at))
+            .is_some_and(u8::is_ascii_alphabetic)
+    };
+    let whole_word =
+        |m: &aho_corasick::Match| !is_letter(m.start().checked_sub(1)) && !is_letter(Some(m.end()));
+    LOREM.find_iter(text).filter(whole_word).nth(2).is_some()
+}
+
 /// Fewer words than this are no roster: "Alice and Bob" is a phrase.
 const MIN_ROSTER_WORDS: usize = 6;
 
 /// Whether a sentence, given as its words, is lorem ipsum filler: three of its words at
-/// least, and half of them or more, are words of the filler.
+/// least, and half of them or more, are words of the filler. Only worth asking of a
+/// segment that [`may_hold_placeholder`].
 pub fn is_placeholder<'t>(words: impl IntoIterator<Item = &'t str>) -> bool {
     let (mut all, mut lorem) = (0, 0);
     for word in words {
         all += 1;
-        if LOREM_WORDS
-            .binary_search(&word.to_lowercase().as_str())
-            .is_ok()
-        {
-            lorem += 1;
-        }
+        lorem += usize::from(is_lorem_word(word));
     }
     lorem >= 3 && lorem * 2 >= all
+}
+
+/// Whether a word, in any case, is one of [`LOREM_WORDS`]: compared byte by byte with ASCII
+/// case folded, so that the sentences of every document are looked at without allocating.
+fn is_lorem_word(word: &str) -> bool {
+    let folded = |b: &u8| b.to_ascii_lowercase();
+    LOREM_WORDS
+        .binary_search_by(|probe| probe.bytes().cmp(word.as_bytes().iter().map(folded)))
+        .is_ok()
 }
 
 /// Whether a sentence (its text and its words) is a roster of names ("Thanks to Ana Ruiz,
@@ -113,9 +131,14 @@ pub fn is_roster<'t>(sentence: &str, words: impl IntoIterator<Item = &'t str>) -
     all >= MIN_ROSTER_WORDS && capitalized * 4 >= all * 3 && separators >= 2
 }
 
-/// Whether a sentence is filler or a roster: not prose to measure.
-pub fn is_not_prose<'t>(sentence: &str, words: impl IntoIterator<Item = &'t str> + Clone) -> bool {
-    is_placeholder(words.clone()) || is_roster(sentence, words)
+/// Whether a sentence is filler or a roster: not prose to measure. `may_be_placeholder`
+/// is what [`may_hold_placeholder`] said of its segment.
+pub fn is_not_prose<'t>(
+    sentence: &str,
+    words: impl IntoIterator<Item = &'t str> + Clone,
+    may_be_placeholder: bool,
+) -> bool {
+    (may_be_placeholder && is_placeholder(words.clone())) || is_roster(sentence, words)
 }
 
 #[cfg(test)]
@@ -150,11 +173,21 @@ mod tests {
         }
         for prose in [
             "Do it in a minute: sit down and read.",
+            "Do it in a day.",
             "The ipsum of the matter is in the details of the plan.",
             "Et cetera.",
         ] {
             assert!(!is_placeholder(words(prose)), "{prose}");
         }
+    }
+
+    #[test]
+    fn only_a_text_with_three_whole_filler_words_may_hold_filler() {
+        assert!(may_hold_placeholder("Intro. LOREM ipsum Dolor sit amet."));
+        assert!(!may_hold_placeholder("Lorem ipsum, the rest is real."));
+        assert!(!may_hold_placeholder(
+            "Loremx ipsumy dolorz, elites and enimity."
+        ));
     }
 
     #[test]

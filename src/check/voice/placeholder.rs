@@ -25,6 +25,9 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         return;
     }
     for (segment, analysis) in context.analyses() {
+        if !filler::may_hold_placeholder(&segment.text) {
+            continue;
+        }
         let mut runs: Vec<TextRange> = Vec::new();
         for &sentence in &analysis.sentences {
             let words = analysis.words_in(sentence);
