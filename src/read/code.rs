@@ -163,6 +163,11 @@ fn is_underscore_identifier(core: &str) -> bool {
             .any(|w| w[1] == b'_' && w[0].is_ascii_alphanumeric() && w[2].is_ascii_alphanumeric())
 }
 
+/// How far either side of a match a word is read: no file name, domain or identifier is
+/// longer, and a bound keeps a run of matches inside one huge word from reading it once
+/// each.
+const LONGEST_WORD: usize = 256;
+
 /// The bytes a dotted word is made of: ASCII letters and digits, `.`, `-`, `_`, and `/`
 /// after a domain.
 fn in_dotted_word(b: u8) -> bool {
@@ -187,11 +192,13 @@ pub fn inside_dotted_word(text: &str, range: Range<usize>) -> bool {
         - bytes[..range.start]
             .iter()
             .rev()
+            .take(LONGEST_WORD)
             .take_while(|&&b| in_dotted_word(b))
             .count();
     let mut end = range.end
         + bytes[range.end..]
             .iter()
+            .take(LONGEST_WORD)
             .take_while(|&&b| in_dotted_word(b))
             .count();
     let edge = |b: u8| matches!(b, b'.' | b'-' | b'_' | b'/');
@@ -283,8 +290,9 @@ pub fn inside_lower_case_compound(text: &str, range: Range<usize>) -> bool {
     let word: Vec<u8> = before
         .iter()
         .rev()
+        .take(LONGEST_WORD)
         .take_while(in_word)
-        .chain(after.iter().take_while(in_word))
+        .chain(after.iter().take(LONGEST_WORD).take_while(in_word))
         .copied()
         .collect();
     // A slash joins a path only in a word that also reads as one (`acme-labs/acme`,
@@ -408,6 +416,9 @@ mod tests {
         assert!(!joined("acme #1 choice", "acme"));
         assert!(!joined("acme/ and", "acme"));
         assert!(!joined("the acme/compiler interactions", "acme"));
+        // A word past the longest read is still judged by what is read of it.
+        let long = format!("{}acme", "x-".repeat(1000));
+        assert!(joined(&long, "acme"));
     }
 
     /// A brand with a name that is a domain and one that is a file name, and hyphenated

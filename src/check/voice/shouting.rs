@@ -171,12 +171,18 @@ fn defined_acronyms(context: &VoiceContext<'_>) -> HashSet<String> {
     let mut defined = HashSet::new();
     for segment in context.segments().filter(|s| may_shout(&s.text)) {
         let text = &segment.text;
-        for (open, _) in text.match_indices('(') {
-            let inside = &text[open + 1..];
-            let Some(close) = inside.find(')') else {
+        // Each `)` closes the latest `(`: one pass, the brackets' insides apart, so that no
+        // text is read twice however many brackets stay open.
+        let mut open = None;
+        for (at, bracket) in text.match_indices(['(', ')']) {
+            if bracket == "(" {
+                open = Some(at);
+                continue;
+            }
+            let Some(start) = open.take() else {
                 continue;
             };
-            let inside = &inside[..close];
+            let inside = &text[start + 1..at];
             let last = inside.rsplit(' ').next().unwrap_or(inside);
             let before_last = inside[..inside.len() - last.len()].trim_end();
             let named = last.len() == inside.len()
@@ -319,6 +325,23 @@ mod tests {
                 ("voice/shouting", "FAST"),
                 ("voice/shouting", "HUGE"),
             ],
+        );
+    }
+
+    #[test]
+    fn an_acronym_is_defined_by_the_innermost_brackets_and_open_ones_define_nothing() {
+        let rules = "[voice]\nshouting = true\n";
+        crate::testing::lint::assert_findings(
+            rules,
+            "Ship (a (TAIT) now. TAIT is here. It is (FREE and more.\n",
+            &[("voice/shouting", "FREE")],
+        );
+        // Many brackets left open: the text after them is still read.
+        let open = "(a ".repeat(20_000);
+        crate::testing::lint::assert_findings(
+            rules,
+            &format!("{open}FREE\n"),
+            &[("voice/shouting", "FREE")],
         );
     }
 
