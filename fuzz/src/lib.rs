@@ -383,19 +383,26 @@ enum Rules {
 /// A report of `input`: every finding's span, `matched` and position as the JSON format
 /// writes them, and every fix it would apply.
 fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Syntax) {
-    let mut out = Vec::new();
-    let summary = Summary::of(std::slice::from_ref(report));
-    let style = Style {
-        color: false,
-        width: 80,
-    };
-    let mut json = reporter(OutputFormat::Json, style, false);
-    json.begin(&mut out).expect("JSON writes");
-    json.file(report, &mut out).expect("JSON writes");
-    json.end(&summary, &mut out).expect("JSON writes");
-    let output: serde_json::Value = serde_json::from_slice(&out).expect("the JSON parses");
+    let output = written(OutputFormat::Json, report);
+    // A report kept without its text (for a reporter that waits for the end of the run)
+    // says the same.
+    assert_eq!(
+        output,
+        written(OutputFormat::Json, &report.without_text()),
+        "a report without its text differs"
+    );
+    let sarif = written(OutputFormat::Sarif, report);
+    let results = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("SARIF results");
+    assert_eq!(results.len(), report.findings.len());
     let diagnostics = output["diagnostics"].as_array().expect("diagnostics");
     assert_eq!(diagnostics.len(), report.findings.len());
+    for (d, result) in diagnostics.iter().zip(results) {
+        let related = result["relatedLocations"].as_array().map_or(0, Vec::len);
+        let also = d["also_at"].as_array().map_or(0, Vec::len);
+        assert_eq!(related, also, "{d} {result}");
+    }
     let Ok(text) = std::str::from_utf8(input) else {
         // Not UTF-8: an `io` finding at the first invalid byte, or at the start for a
         // binary or UTF-16 file; it matches nothing, and its line and column are those of
@@ -422,6 +429,12 @@ fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Syntax
         assert_range_inside(&(start..end), text, "a finding");
         assert_eq!(d["matched"].as_str(), Some(&text[start..end]), "{d}");
         offsets.extend([start, end]);
+        for other in places_also(d) {
+            let start = other["start"].as_u64().expect("start") as usize;
+            let end = other["end"].as_u64().expect("end") as usize;
+            assert_range_inside(&(start..end), text, "a finding's other place");
+            offsets.extend([start, end]);
+        }
     }
     offsets.sort_unstable();
     offsets.dedup();
@@ -435,19 +448,40 @@ fn assert_report(report: &FileReport, input: &[u8], rules: Rules, format: Syntax
         )
     };
     for d in diagnostics {
-        let location = &d["span"];
-        assert_eq!(
-            (location["line"].clone(), location["column"].clone()),
-            position(&location["start"]),
-            "the line and column of the start of {d}"
-        );
-        assert_eq!(
-            (location["end_line"].clone(), location["end_column"].clone()),
-            position(&location["end"]),
-            "the line and column of the end of {d}"
-        );
+        for location in std::iter::once(&d["span"]).chain(places_also(d)) {
+            assert_eq!(
+                (location["line"].clone(), location["column"].clone()),
+                position(&location["start"]),
+                "the line and column of the start of {d}"
+            );
+            assert_eq!(
+                (location["end_line"].clone(), location["end_column"].clone()),
+                position(&location["end"]),
+                "the line and column of the end of {d}"
+            );
+        }
     }
     assert_fixes_safe(report, text, rules, format);
+}
+
+/// A report written in `format` (JSON or SARIF), parsed.
+fn written(format: OutputFormat, report: &FileReport) -> serde_json::Value {
+    let mut out = Vec::new();
+    let summary = Summary::of(std::slice::from_ref(report));
+    let style = Style {
+        color: false,
+        width: 80,
+    };
+    let mut writer = reporter(format, style, false);
+    writer.begin(&mut out).expect("the report writes");
+    writer.file(report, &mut out).expect("the report writes");
+    writer.end(&summary, &mut out).expect("the report writes");
+    serde_json::from_slice(&out).expect("the report parses")
+}
+
+/// A JSON diagnostic's other places (`also_at`), if any.
+fn places_also(diagnostic: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    diagnostic["also_at"].as_array().into_iter().flatten()
 }
 
 /// Every fix that would be applied replaces prose only: no line break (folded in the prose),
