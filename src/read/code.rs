@@ -299,8 +299,12 @@ pub fn inside_lower_case_compound(text: &str, range: Range<usize>) -> bool {
     // `@acme/cli`); "the acme/compiler interactions" is English.
     let path = word.iter().any(|b| matches!(b, b'-' | b'@'));
     let joiner = |b: Option<&u8>| b == Some(&b'-') || (path && b == Some(&b'/'));
-    let joined_before =
-        joiner(before.last()) && before.len() >= 2 && lower(&before[before.len() - 2]);
+    // Read masks a handle or a URL before the slash (`@acme-labs/acme` reads as
+    // `\u{FFFC}/acme`): the path goes on after it.
+    let after_masked_token =
+        before.last() == Some(&b'/') && text[..range.start - 1].ends_with(crate::document::MASK);
+    let joined_before = after_masked_token
+        || (joiner(before.last()) && before.len() >= 2 && lower(&before[before.len() - 2]));
     let joined_after = joiner(after.first()) && after.get(1).is_some_and(lower);
     let issue_reference =
         after.first() == Some(&b'#') && after.get(1).is_some_and(u8::is_ascii_digit);
@@ -410,6 +414,8 @@ mod tests {
         };
         assert!(joined("see acme-labs/acme for it", "acme"));
         assert!(joined("ask @acme-labs/acme's team", "acme"));
+        // As read: the handle before the slash is masked.
+        assert!(joined("ask \u{FFFC}/acme's team", "acme"));
         assert!(joined("fixed in acme#1234.", "acme"));
         assert!(!joined("Acme-Labs/Acme", "Acme"));
         assert!(!joined("fixed in Acme#1234", "Acme"));
@@ -460,6 +466,7 @@ instead_of = ["log-in"]
             "Edit acme.toml, Cargo.lock and README.md.",
             "Visit acme.io, acme.dev, AcmeMail.io or notion.so/acme today.",
             "Read acme.io/pricing (or www.acme.io).",
+            "Ask @acme-labs/acme's team, or @acme/acme.",
         ] {
             lint.assert_no_findings(text);
         }
