@@ -242,6 +242,12 @@ pub fn lint_text(
     let mut findings = check::check_document(rules, &document, source, channel, relative);
     suppress::retain_unsuppressed(&document.directives, source, &mut findings);
     check::visual::merge_repeats(&mut findings);
+    // Where the file breaks its syntax, in place among the findings (sorted by position).
+    for error in document.syntax_errors.iter().map(io::syntax_error) {
+        let place = |f: &Finding| (f.span.start, f.span.end);
+        let at = findings.partition_point(|f| place(f) <= place(&error));
+        findings.insert(at, error);
+    }
     findings
 }
 

@@ -199,10 +199,11 @@ fn unclosed_fences_and_template_tags_are_read_as_far_as_they_go() {
 }
 
 #[test]
-fn bad_mdx_is_read_as_markdown_and_good_mdx_as_mdx() {
+fn bad_mdx_is_read_as_markdown_and_reported_and_good_mdx_is_read_as_mdx() {
     let (_dir, report) = check(
         &[
-            // An unclosed tag and a broken expression: the file is still checked, as Markdown.
+            // An unclosed tag and a broken expression: the file is still checked, as Markdown,
+            // and the place the MDX parser stopped is an `io/syntax` finding.
             ("unclosed.mdx", "<Callout>\nGithub inside\n"),
             ("expression.mdx", "Github {open\n\nGithub\n"),
             // Valid MDX: the code is not prose, the text is.
@@ -216,12 +217,14 @@ fn bad_mdx_is_read_as_markdown_and_good_mdx_as_mdx() {
     assert_eq!(
         found(&report),
         [
-            ("expression.mdx", 1, 1),
-            ("expression.mdx", 3, 1),
-            ("ok.mdx", 3, 21),
-            ("unclosed.mdx", 2, 1),
+            ("expression.mdx", "term/GitHub", 1, 1),
+            ("expression.mdx", "io/syntax", 1, 13),
+            ("expression.mdx", "term/GitHub", 3, 1),
+            ("ok.mdx", "term/GitHub", 3, 21),
+            ("unclosed.mdx", "term/GitHub", 2, 1),
+            ("unclosed.mdx", "io/syntax", 3, 1),
         ]
-        .map(|(p, l, c)| (p.to_string(), "term/GitHub".to_string(), l, c))
+        .map(|(p, r, l, c)| (p.to_string(), r.to_string(), l, c))
     );
 }
 

@@ -174,6 +174,9 @@ fn assert_document_inside(document: &Document, source: &str) {
             assert_range_inside(&alt.span.range(), source, "an image's alt text");
         }
     }
+    for error in &document.syntax_errors {
+        assert_range_inside(&(error.at..error.at), source, "a syntax error");
+    }
 }
 
 /// No range of a segment starts or ends strictly inside a template tag: tags are masked

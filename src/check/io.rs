@@ -8,7 +8,10 @@
 //! `io/too-large` means it is larger than `--max-file-size` and was not read; `io/symlink`
 //! means a file listed with `--files-from` is a symbolic link, or lies in a linked folder,
 //! and was not followed (walks never follow links either: a link could bring a file from
-//! outside the repository into the check, and its text into a public log).
+//! outside the repository into the check, and its text into a public log); `io/syntax` means
+//! an `.mdx` file is not valid MDX (an unclosed JSX tag, a broken `{expression}`), at the
+//! place the MDX parser stopped: it was checked as Markdown, so its JSX and expressions may
+//! have been read as prose (the site's MDX build fails on it too).
 //!
 //! ## Why
 //! A file that silently goes unchecked looks like a file that passed. brandlint reports it
@@ -22,6 +25,7 @@
 //! None: these findings come from brandlint itself, not from the rules file.
 
 use crate::check::kind::Kind;
+use crate::document::SyntaxError;
 use crate::model::{Finding, RuleKind, Severity, SourceSpan};
 
 /// `io`: files that could not be read: findings reading a file makes, with no table in rules files.
@@ -108,6 +112,20 @@ pub fn symbolic_link() -> Finding {
 /// A file whose fixes could not be written (`why`, from the writer); it is left as it was.
 pub fn write_error(why: &dyn std::fmt::Display) -> Finding {
     io_finding("io/write", format!("not fixed: {why}"), 0)
+}
+
+/// A file that breaks its format's syntax and was read another way (MDX read as Markdown),
+/// at the place the parser stopped.
+pub fn syntax_error(error: &SyntaxError) -> Finding {
+    io_finding(
+        "io/syntax",
+        format!(
+            "not valid MDX: {}; checked as Markdown, so its JSX and expressions may read as prose",
+            error.reason
+        ),
+        error.at,
+    )
+    .with_help("fix the MDX syntax here (the site's MDX build fails on it too)")
 }
 
 /// A file whose fixes did not settle within `passes` passes.

@@ -21,6 +21,19 @@ pub struct Document {
     pub directives: Vec<Directive>,
     /// The colors, fonts and images it shows.
     pub visuals: Visuals,
+    /// Where the file breaks its format's syntax so that it was read another way (an `.mdx`
+    /// file that is not valid MDX, read as Markdown): reported, since its code may then read
+    /// as prose.
+    pub syntax_errors: Vec<SyntaxError>,
+}
+
+/// A place where a file breaks its format's syntax, as the parser says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// The byte offset in the file where the parser stopped.
+    pub at: usize,
+    /// The parser's reason, such as "Unexpected end of file in expression".
+    pub reason: String,
 }
 
 impl Document {

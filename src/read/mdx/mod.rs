@@ -15,10 +15,10 @@
 //! span is exact. Text expressions read as one neutral word, as template tags do, and an
 //! expression that is one comment may be a directive: `{/* brandlint-disable term */}`.
 //!
-//! A file that is not valid MDX (an unclosed tag, a broken expression), or that the parser
-//! fails on, is read as Markdown,
-//! as it was before brandlint knew MDX: the file is still checked, though its code may then
-//! read as prose. So is one whose emphasis and bracket markers are so many that
+//! A file that is not valid MDX (an unclosed tag, a broken expression) is read as Markdown,
+//! as it was before brandlint knew MDX, and the place the parser stopped is reported
+//! (`io/syntax`): the file is still checked, though its code may then read as prose. So is
+//! a file the parser fails on, without a report (the fault is the parser's). So is one whose emphasis and bracket markers are so many that
 //! markdown-rs, which resolves them in time that grows with the square of their number,
 //! would take seconds on it.
 
@@ -34,7 +34,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, MetadataBlockKind, T
 
 use super::directives::parse_directive;
 use super::markdown::Reader;
-use crate::document::{Directive, Document, SegmentBuilder};
+use crate::document::{Directive, Document, SegmentBuilder, SyntaxError};
 use crate::model::SourceSpan;
 use text::Run;
 
@@ -53,8 +53,16 @@ pub fn read(source: &str, visuals: bool) -> Document {
     // A panic in the parser is a bug of the parser, not of the file: the file is read as
     // Markdown all the same.
     let parsed = std::panic::catch_unwind(|| ::markdown::to_mdast(text, &options()));
-    let Ok(Ok(tree)) = parsed else {
-        return super::markdown::read(source, visuals);
+    let tree = match parsed {
+        Ok(Ok(tree)) => tree,
+        Ok(Err(message)) => {
+            let mut document = super::markdown::read(source, visuals);
+            document
+                .syntax_errors
+                .push(syntax_error(source, bom, &message));
+            return document;
+        }
+        Err(_) => return super::markdown::read(source, visuals),
     };
     let mut walk = Walk {
         source,
@@ -63,6 +71,24 @@ pub fn read(source: &str, visuals: bool) -> Document {
     };
     walk.run(&tree);
     walk.reader.finish()
+}
+
+/// Where and why markdown-rs found a file not to be MDX: the place it names (an offset into
+/// the text it parsed, past any byte order mark), kept on a character of the file.
+fn syntax_error(source: &str, bom: usize, message: &::markdown::message::Message) -> SyntaxError {
+    let offset = match message.place.as_deref() {
+        Some(::markdown::message::Place::Point(point)) => point.offset,
+        Some(::markdown::message::Place::Position(position)) => position.start.offset,
+        None => 0,
+    };
+    let mut at = (bom + offset).min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    SyntaxError {
+        at,
+        reason: message.reason.clone(),
+    }
 }
 
 /// MDX with the Markdown extensions the Markdown reader reads (tables, footnotes,
@@ -495,26 +521,58 @@ mod tests {
     }
 
     #[test]
-    fn bad_mdx_is_read_as_markdown() {
-        for source in [
-            "<Callout>\nGithub\n",
-            "Text {open Github\n",
-            "a <b Github\n",
+    fn bad_mdx_is_read_as_markdown_and_where_it_breaks_is_reported() {
+        // Each file, and where the parser stops: the end of the file for an element never
+        // closed, the end of the line for an expression never closed, the slash of a
+        // closing tag that closes nothing.
+        for (source, stops_at) in [
+            ("<Callout>\nGithub\n", 17),
+            ("Héllo.\n\nText {open Github\n", 26),
+            ("Text </Callout> Github\n", 6),
         ] {
+            let document = read(source, true);
             assert_eq!(
-                segments(source),
+                document.outline(source),
                 super::super::markdown::read(source, true).outline(source),
                 "{source}"
             );
+            let [error] = document.syntax_errors.as_slice() else {
+                panic!(
+                    "one syntax error in {source:?}: {:?}",
+                    document.syntax_errors
+                );
+            };
+            assert_eq!(error.at, stops_at, "{source:?}: {error:?}");
+            assert!(!error.reason.is_empty());
         }
+        assert!(read("# Fine\n\n<Callout>Github</Callout>\n", true)
+            .syntax_errors
+            .is_empty());
     }
 
     #[test]
-    fn many_emphasis_markers_are_read_as_markdown_in_time() {
+    fn a_broken_file_is_one_io_finding_and_still_checked_as_markdown() {
+        let source = "Use Github.\n\n<Callout>\n";
+        let github = source.find("Github").unwrap();
+        assert_eq!(
+            lint().spans(source),
+            [
+                ("term/GitHub".to_string(), github..github + 6),
+                ("io/syntax".to_string(), source.len()..source.len()),
+            ]
+        );
+    }
+
+    #[test]
+    fn many_emphasis_markers_are_read_as_markdown_without_parsing_as_mdx() {
         let source = "*a* ".repeat(20_000);
-        let started = std::time::Instant::now();
-        assert_eq!(read(&source, false).segments.len(), 1);
-        assert!(started.elapsed().as_secs() < 5);
+        assert!(markers(&source) > MAX_MARKERS);
+        let document = read(&source, false);
+        assert_eq!(
+            document.outline(&source),
+            super::super::markdown::read(&source, false).outline(&source)
+        );
+        assert!(document.syntax_errors.is_empty());
         assert!(markers(&"snake_case ".repeat(10_000)) == 0);
     }
 
@@ -571,6 +629,10 @@ mod tests {
         let lint = lint();
         for source in crate::testing::random_texts(PIECES, 40, 3000, 0x5DEE_CE66_D1CE_4E5B) {
             for (rule, span) in lint.spans(&source) {
+                if rule == "io/syntax" {
+                    assert!(source.is_char_boundary(span.start) && span.is_empty());
+                    continue;
+                }
                 let matched = source.get(span.clone());
                 assert!(
                     matched.is_some_and(|m| m.eq_ignore_ascii_case("github")),
