@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod document;

@@ -142,17 +142,29 @@ impl FileReport {
         })
     }
 
-    /// Keeps only the findings `keep` accepts.
-    pub fn retain_findings(&mut self, keep: impl Fn(&Finding) -> bool) {
+    /// Keeps the findings whose flag in `keep` (one per finding, in order) is true.
+    pub fn retain_marked(&mut self, keep: &[bool]) {
+        debug_assert_eq!(keep.len(), self.findings.len());
+        let kept = |index: usize| keep.get(index).copied().unwrap_or(true);
         if !self.released.is_empty() {
-            let mut released = std::mem::take(&mut self.released).into_iter();
-            self.released = self
-                .findings
-                .iter()
-                .filter_map(|finding| released.next().filter(|_| keep(finding)))
+            let released = std::mem::take(&mut self.released);
+            self.released = released
+                .into_iter()
+                .enumerate()
+                .filter_map(|(index, place)| kept(index).then_some(place))
                 .collect();
         }
-        self.findings.retain(keep);
+        let mut index = 0;
+        self.findings.retain(|_| {
+            index += 1;
+            kept(index - 1)
+        });
+    }
+
+    /// Keeps only the findings `keep` accepts.
+    pub fn retain_findings(&mut self, keep: impl Fn(&Finding) -> bool) {
+        let flags: Vec<bool> = self.findings.iter().map(keep).collect();
+        self.retain_marked(&flags);
     }
 
     /// Keeps the first `keep` findings and adds `notice`, a finding about the whole file at

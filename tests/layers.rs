@@ -25,6 +25,8 @@ const LAYERS: &[&[&str]] = &[
     &["suppress", "fix"],
     // One file.
     &["lint"],
+    // Findings known before a run, which it leaves out.
+    &["baseline"],
     // Whole runs and their output.
     &["run", "report", "verify", "watch"],
 ];

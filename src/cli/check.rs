@@ -10,6 +10,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use brandlint::baseline::Baseline;
 use brandlint::config::conflict::RuleConflict;
 use brandlint::config::error::ConfigError;
 use brandlint::fix::Selection;
@@ -88,6 +89,13 @@ pub(super) struct CheckArgs {
     /// Keep running: re-check files as they change and print the findings again.
     #[arg(long, short = 'w')]
     pub(super) watch: bool,
+    /// Leave out the findings recorded in this baseline file (default:
+    /// .brandlint-baseline.json beside the rules file, when it exists).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    baseline: Option<PathBuf>,
+    /// Use no baseline: report every finding.
+    #[arg(long)]
+    no_baseline: bool,
     /// Refuse a rules file of more than N rules after `extends` (default 20000; `0` for no
     /// limit). Wins over `[limits] rules`, as do the other budgets over theirs.
     #[arg(long, value_name = "N", help_heading = "Budgets")]
@@ -109,6 +117,12 @@ pub(super) struct CheckArgs {
     #[arg(long, value_name = "SIZE", value_parser = parse_file_size, help_heading = "Budgets")]
     max_output_size: Option<u64>,
 }
+
+/// A baseline a check uses, shared with its run.
+type BaselineInUse = std::sync::Arc<std::sync::Mutex<Baseline>>;
+
+/// `--max-file-size` when not given: 10 MB.
+pub(super) const DEFAULT_MAX_FILE_SIZE: u64 = 10_000_000;
 
 /// Parses a size (`--max-file-size`, `--max-regex-size`, `--max-output-size`): a number of
 /// bytes with an optional unit (`10MB`, `2 MiB`).
@@ -350,6 +364,11 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
             output_size: args.max_output_size,
         },
         min_severity: Some(args.min_severity),
+        baseline: if args.no_baseline {
+            None
+        } else {
+            super::baseline::for_check(&args.source, args.baseline.as_deref())?
+        },
     })
 }
 
@@ -366,8 +385,10 @@ fn shows_text(args: &CheckArgs) -> bool {
 /// Runs a check (which keeps the findings at --min-severity or above) and prints its
 /// notices.
 pub(super) fn run_check(args: &CheckArgs, options: CheckOptions) -> Result<CheckRun, ConfigError> {
+    let baseline = options.baseline.clone();
     let run = run::check(options)?;
     print_notices(args, &run.notices, &run.conflicts);
+    print_baseline_note(args, baseline.as_ref());
     Ok(run)
 }
 
@@ -424,6 +445,7 @@ pub(super) fn rules_error(args: &CheckArgs, error: ConfigError) -> ExitCode {
 /// the files before it are done, so memory is bounded by the files being checked, and by
 /// the findings (not the texts) of the formats that write at the end.
 fn print_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
+    let baseline = options.baseline.clone();
     let mut plan = match run::plan(options) {
         Ok(plan) => plan,
         Err(error) => return rules_error(args, error),
@@ -437,7 +459,17 @@ fn print_check(args: &CheckArgs, options: CheckOptions) -> ExitCode {
     };
     let mut outputs = Outputs::open(args, io::stdout().lock(), budgets);
     let exceeded = plan.run(|report| outputs.file(&report));
-    outputs.finish(exceeded)
+    let code = outputs.finish(exceeded);
+    print_baseline_note(args, baseline.as_ref());
+    code
+}
+
+/// Says how many known findings the baseline left out and how many of its findings are
+/// gone, unless --quiet.
+fn print_baseline_note(args: &CheckArgs, baseline: Option<&BaselineInUse>) {
+    if let Some(note) = super::baseline::note(baseline).filter(|_| !args.quiet) {
+        eprintln!("brandlint: {note}");
+    }
 }
 
 /// How the human format looks: --color, and the terminal's width from COLUMNS.

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod baseline;
 mod check;
 mod watch;
 
@@ -28,6 +29,9 @@ struct Cli {
 enum Command {
     /// Check content against the brand's rules.
     Check(Box<check::CheckArgs>),
+    /// Record the findings of a check as known (.brandlint-baseline.json): later checks
+    /// leave them out and report only new ones.
+    Baseline(Box<baseline::BaselineArgs>),
     /// Write a commented starter brandlint.toml in the current folder.
     Init,
     /// List the loaded rules.
@@ -98,6 +102,7 @@ pub fn main() -> ExitCode {
             Ok(options) => check::check(*args, options),
             Err(exit) => exit,
         },
+        Command::Baseline(args) => baseline::baseline(&args),
         Command::Init => init(),
         Command::Rules {
             source,

@@ -6,10 +6,11 @@ pub mod cut;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+use crate::baseline::Baseline;
 use crate::check::CompiledRules;
 use crate::config;
 use crate::config::conflict::RuleConflict;
@@ -65,6 +66,9 @@ pub struct CheckOptions {
     /// Report only findings at this severity or above (all when `None`); the findings
     /// budgets count only those.
     pub min_severity: Option<Severity>,
+    /// Findings known before, left out of the reports (`.brandlint-baseline.json`); shared
+    /// with the caller, who asks it afterwards how many it left out and how many are gone.
+    pub baseline: Option<Arc<Mutex<Baseline>>>,
 }
 
 /// What a run found.
@@ -207,6 +211,8 @@ pub struct Plan {
     items: Vec<Item>,
     lint_options: LintOptions,
     min_severity: Option<Severity>,
+    /// The baseline whose findings are left out, and the folder display paths start from.
+    baseline: Option<(Arc<Mutex<Baseline>>, PathBuf)>,
     /// The budgets of the run as a whole (`findings`, `output_size`).
     pub limits: Limits,
     /// Things to tell the user that are not findings, as in [`CheckRun::notices`].
@@ -260,8 +266,9 @@ const BATCH_PER_THREAD: usize = 64;
 
 impl Plan {
     /// Lints the files in parallel and hands every report to `each`, in order (sorted by
-    /// path), each as soon as the reports before it are handed over, its findings below
-    /// the minimum severity left out and cut to the findings budgets. Returns the budgets
+    /// path), each as soon as the reports before it are handed over, its findings known to
+    /// the baseline and those below the minimum severity left out, and cut to the findings
+    /// budgets. Returns the budgets
     /// the run hit.
     ///
     /// Files are linted a batch at a time on a thread of their own, so that while `each`
@@ -270,6 +277,7 @@ impl Plan {
     pub fn run(self, mut each: impl FnMut(FileReport)) -> Vec<Exceeded> {
         let lint_options = self.lint_options;
         let min_severity = self.min_severity;
+        let baseline = self.baseline;
         let mut cut = FindingsCut::new(self.limits.findings);
         let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<_>>(1);
@@ -290,6 +298,12 @@ impl Plan {
             });
             for reports in receiver {
                 for (mut report, per_file) in reports {
+                    if let Some((baseline, current_dir)) = &baseline {
+                        // A poisoned lock means a reporter panicked: the run is over anyway.
+                        if let Ok(mut baseline) = baseline.lock() {
+                            baseline.leave_out_known(&mut report, current_dir);
+                        }
+                    }
                     if let Some(min) = min_severity {
                         report.retain_findings(|f| f.severity >= min);
                     }
@@ -432,6 +446,10 @@ fn plan_stdin(
             .collect(),
         lint_options: LintOptions::from(options),
         min_severity: options.min_severity,
+        baseline: options
+            .baseline
+            .clone()
+            .map(|baseline| (baseline, options.current_dir.clone())),
         limits: resolver.run_limits(),
         notices: run.notices,
         conflicts: run.conflicts,
@@ -521,6 +539,10 @@ fn plan_files(
         items,
         lint_options: LintOptions::from(options),
         min_severity: options.min_severity,
+        baseline: options
+            .baseline
+            .clone()
+            .map(|baseline| (baseline, options.current_dir.clone())),
         limits,
         notices: run.notices,
         conflicts: run.conflicts,
