@@ -9,6 +9,7 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use brandlint::baseline::Baseline;
 use brandlint::config::conflict::RuleConflict;
@@ -19,7 +20,7 @@ use brandlint::limits::{Exceeded, LimitValues};
 use brandlint::lint::{FileReport, FixMode};
 use brandlint::model::Severity;
 use brandlint::report::{self, Format, Reporter, Statistics, Style, Summary};
-use brandlint::run::{self, CheckOptions, CheckRun};
+use brandlint::run::{self, ChangedLines, CheckOptions, CheckRun};
 use clap::ValueEnum;
 
 use super::{
@@ -96,6 +97,11 @@ pub(super) struct CheckArgs {
     /// Use no baseline: report every finding.
     #[arg(long)]
     no_baseline: bool,
+    /// Report only findings on lines added or changed since the merge base of REF and HEAD
+    /// (and findings about a whole document, such as a missing required phrase, in files
+    /// that changed); only changed files are checked. Needs git.
+    #[arg(long, value_name = "REF", conflicts_with = "watch")]
+    changed_since: Option<String>,
     /// Refuse a rules file of more than N rules after `extends` (default 20000; `0` for no
     /// limit). Wins over `[limits] rules`, as do the other budgets over theirs.
     #[arg(long, value_name = "N", help_heading = "Budgets")]
@@ -328,6 +334,16 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
             "`-` (standard input) cannot be combined with --files-from",
         ));
     }
+    let here = current_dir();
+    let changed = match &args.changed_since {
+        Some(git_ref) => Some(Arc::new(ChangedLines::since(git_ref, &here).map_err(
+            |error| usage_error(&format!("--changed-since {git_ref}: {error}")),
+        )?)),
+        None => None,
+    };
+    let restrict_to = changed
+        .as_ref()
+        .map(|changed| changed.files().map(Path::to_path_buf).collect());
     Ok(CheckOptions {
         paths: if reads_stdin {
             Vec::new()
@@ -352,8 +368,8 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
             Selection::Safe
         },
         stdin,
-        current_dir: current_dir(),
-        restrict_to: None,
+        current_dir: here,
+        restrict_to,
         max_file_size: (args.max_file_size > 0).then_some(args.max_file_size),
         release_text: !shows_text(args),
         limits: LimitValues {
@@ -369,6 +385,7 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         } else {
             super::baseline::for_check(&args.source, args.baseline.as_deref())?
         },
+        changed,
     })
 }
 

@@ -2,11 +2,12 @@
 //! once per rules file), lint in parallel, and return the reports in a deterministic order
 //! together with the notices a person should see.
 
+pub mod changed;
 pub mod cut;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -24,6 +25,7 @@ use crate::model::Severity;
 use crate::read;
 use crate::read::FileType;
 use crate::walk::{self, display_path, DisplayPaths};
+pub use changed::ChangedLines;
 use cut::FindingsCut;
 
 /// What to check and how.
@@ -69,6 +71,9 @@ pub struct CheckOptions {
     /// Findings known before, left out of the reports (`.brandlint-baseline.json`); shared
     /// with the caller, who asks it afterwards how many it left out and how many are gone.
     pub baseline: Option<Arc<Mutex<Baseline>>>,
+    /// When set, only these files are checked and only findings on their changed lines
+    /// (or about their whole document) are reported (`--changed-since`).
+    pub changed: Option<Arc<ChangedLines>>,
 }
 
 /// What a run found.
@@ -211,8 +216,12 @@ pub struct Plan {
     items: Vec<Item>,
     lint_options: LintOptions,
     min_severity: Option<Severity>,
-    /// The baseline whose findings are left out, and the folder display paths start from.
-    baseline: Option<(Arc<Mutex<Baseline>>, PathBuf)>,
+    /// The baseline whose findings are left out.
+    baseline: Option<Arc<Mutex<Baseline>>>,
+    /// The changed lines findings must touch, when only those are reported.
+    changed: Option<Arc<ChangedLines>>,
+    /// The folder display paths start from.
+    current_dir: PathBuf,
     /// The budgets of the run as a whole (`findings`, `output_size`).
     pub limits: Limits,
     /// Things to tell the user that are not findings, as in [`CheckRun::notices`].
@@ -267,8 +276,8 @@ const BATCH_PER_THREAD: usize = 64;
 impl Plan {
     /// Lints the files in parallel and hands every report to `each`, in order (sorted by
     /// path), each as soon as the reports before it are handed over, its findings known to
-    /// the baseline and those below the minimum severity left out, and cut to the findings
-    /// budgets. Returns the budgets
+    /// the baseline, off the changed lines (with `changed`) and below the minimum severity
+    /// left out, and cut to the findings budgets. Returns the budgets
     /// the run hit.
     ///
     /// Files are linted a batch at a time on a thread of their own, so that while `each`
@@ -277,7 +286,7 @@ impl Plan {
     pub fn run(self, mut each: impl FnMut(FileReport)) -> Vec<Exceeded> {
         let lint_options = self.lint_options;
         let min_severity = self.min_severity;
-        let baseline = self.baseline;
+        let (baseline, changed, current_dir) = (self.baseline, self.changed, self.current_dir);
         let mut cut = FindingsCut::new(self.limits.findings);
         let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<_>>(1);
@@ -298,11 +307,15 @@ impl Plan {
             });
             for reports in receiver {
                 for (mut report, per_file) in reports {
-                    if let Some((baseline, current_dir)) = &baseline {
-                        // A poisoned lock means a reporter panicked: the run is over anyway.
-                        if let Ok(mut baseline) = baseline.lock() {
-                            baseline.leave_out_known(&mut report, current_dir);
-                        }
+                    if let Some(baseline) = &baseline {
+                        baseline
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .leave_out_known(&mut report, &current_dir);
+                    }
+                    if let Some(changed) = &changed {
+                        let path = walk::normalized(&current_dir.join(&report.display_path));
+                        changed.keep_changed(&mut report, &path);
                     }
                     if let Some(min) = min_severity {
                         report.retain_findings(|f| f.severity >= min);
@@ -446,10 +459,9 @@ fn plan_stdin(
             .collect(),
         lint_options: LintOptions::from(options),
         min_severity: options.min_severity,
-        baseline: options
-            .baseline
-            .clone()
-            .map(|baseline| (baseline, options.current_dir.clone())),
+        baseline: options.baseline.clone(),
+        changed: options.changed.clone(),
+        current_dir: options.current_dir.clone(),
         limits: resolver.run_limits(),
         notices: run.notices,
         conflicts: run.conflicts,
@@ -539,10 +551,9 @@ fn plan_files(
         items,
         lint_options: LintOptions::from(options),
         min_severity: options.min_severity,
-        baseline: options
-            .baseline
-            .clone()
-            .map(|baseline| (baseline, options.current_dir.clone())),
+        baseline: options.baseline.clone(),
+        changed: options.changed.clone(),
+        current_dir: options.current_dir.clone(),
         limits,
         notices: run.notices,
         conflicts: run.conflicts,
