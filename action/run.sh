@@ -127,6 +127,15 @@ read_only_changed() {
   esac
 }
 
+# Sets SCOPE from the scope input: changed-lines, changed-files or all.
+read_scope() {
+  SCOPE=$(trimmed "${INPUT_SCOPE:-changed-lines}")
+  case $SCOPE in
+    changed-lines | changed-files | all) ;;
+    *) fail "scope must be changed-lines, changed-files or all, not \"$SCOPE\"" ;;
+  esac
+}
+
 # Sets RULES_FROM from the rules-from input: auto, head or base (auto is settled once the
 # event is read).
 read_rules_from() {
@@ -253,6 +262,7 @@ read_files() {
 read_inputs() {
   read_fail_on
   read_only_changed
+  read_scope
   read_rules_from
   read_budgets
   read_paths
@@ -693,7 +703,7 @@ check() {
 
   # What was checked, for the step summary.
   local scope='' compare=false
-  if [[ $ONLY_CHANGED == true ]]; then
+  if [[ $ONLY_CHANGED == true && $SCOPE != all ]]; then
     if [[ -z $BASE ]]; then
       say "brandlint: the ${GITHUB_EVENT_NAME:-current} event names no base commit: checking all of ${PATHS[*]}"
     else
@@ -708,6 +718,10 @@ check() {
       say "brandlint: the rules file $RULES_CHANGED changed: checking all of ${PATHS[*]}"
       scope="The rules file $(md_code "$RULES_CHANGED") changed, so all of the checked paths were checked, not only the changed files."
       args+=(-- "${PATHS[@]}")
+    elif [[ $SCOPE == changed-lines ]]; then
+      say "brandlint: checking the lines changed since $short in the files under ${PATHS[*]}: $changed"
+      scope="Checked the lines changed since \`$short\` (and, for findings about a whole document, the files changed)."
+      args+=(--changed-since "$CHANGED_FROM" --files-from "$TMP/changed")
     else
       say "brandlint: checking the files changed since $short under ${PATHS[*]}: $changed"
       scope="Checked the files changed since \`$short\`."

@@ -17,10 +17,11 @@ mod common;
 mod sim;
 use sim::*;
 
-const INPUTS: [&str; 12] = [
+const INPUTS: [&str; 13] = [
     "paths",
     "rules",
     "only-changed",
+    "scope",
     "fail-on",
     "sarif-file",
     "rules-from",
@@ -246,7 +247,7 @@ impl Repo {
         );
         let many = many_errors();
         let new_rules = format!("{RULES}\n[[banned]]\nphrases = [\"synergy\"]\n");
-        let branches: [(&str, Vec<Change>); 4] = [
+        let branches: [(&str, Vec<Change>); 5] = [
             (
                 "feature",
                 vec![
@@ -270,6 +271,13 @@ impl Repo {
             (
                 "new-rule",
                 vec![("brandlint.toml", Some(new_rules.as_str()))],
+            ),
+            (
+                "a-line-added",
+                vec![(
+                    "docs/old.md",
+                    Some("Github was here before the change.\n\nA world-class line.\n"),
+                )],
             ),
         ];
         for (branch, files) in branches {
@@ -374,7 +382,7 @@ fn a_pull_request_is_annotated_on_its_changed_files_errors_first() {
     assert!(run.summary.contains(
         "**2 errors not shown as annotations (GitHub shows 10 of each level per step); all are listed in the step's log**"
     ), "{}", run.summary);
-    assert!(run.summary.contains("Checked the files changed since `"));
+    assert!(run.summary.contains("Checked the lines changed since `"));
 
     assert_eq!(run.outputs["errors"], "12");
     assert_eq!(run.outputs["warnings"], "2");
@@ -395,6 +403,49 @@ fn a_pull_request_is_annotated_on_its_changed_files_errors_first() {
     };
     assert_eq!(uri(&results[0]), "docs/edit.md");
     assert_eq!(uri(&results[13]), "docs/many%20errors.md");
+}
+
+#[test]
+fn scope_reports_the_changed_lines_the_changed_files_or_everything() {
+    let repo = Repo::new();
+    for shallow in [true, false] {
+        let checkout = repo.checkout("a-line-added", shallow);
+        let run_with = |scope: &str| {
+            let payload = pull_request(&checkout, &repo.base);
+            let mut with = vec![("fail-on", "never")];
+            if !scope.is_empty() {
+                with.push(("scope", scope));
+            }
+            run_action(&checkout, "pull_request", payload, &with)
+        };
+        // Default (changed-lines): the line the branch added, not the Github it found.
+        let run = run_with("");
+        assert_eq!(run.status, 0, "{}", run.log);
+        let annotations = run.annotations();
+        assert_eq!(annotations.len(), 1, "{}", run.check_stdout);
+        assert!(annotations[0].starts_with("::warning file=docs/old.md,line=3,"));
+        assert!(run.summary.contains("Checked the lines changed since `"));
+        // changed-files: every finding of the changed file.
+        let run = run_with("changed-files");
+        assert_eq!(
+            (
+                run.outputs["errors"].as_str(),
+                run.outputs["warnings"].as_str()
+            ),
+            ("1", "1")
+        );
+        assert!(run.summary.contains("Checked the files changed since `"));
+        // all: every file under paths, docs/gone.md too.
+        let run = run_with("all");
+        assert_eq!(
+            (
+                run.outputs["errors"].as_str(),
+                run.outputs["warnings"].as_str()
+            ),
+            ("2", "1")
+        );
+        assert!(run.log.contains("gone.md"), "{}", run.log);
+    }
 }
 
 #[test]
@@ -587,6 +638,11 @@ fn a_mistyped_input_fails_before_the_build() {
             "only-changed",
             "yes",
             "::error title=brandlint::only-changed must be auto, true or false, not \"yes\"",
+        ),
+        (
+            "scope",
+            "lines",
+            "::error title=brandlint::scope must be changed-lines, changed-files or all, not \"lines\"",
         ),
     ] {
         let payload = pull_request(&checkout, &repo.base);

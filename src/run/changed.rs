@@ -43,9 +43,7 @@ impl ChangedLines {
         }
         let top = git(current_dir, &["rev-parse", "--show-toplevel"])?;
         let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches('\n'));
-        let base = git(current_dir, &["merge-base", git_ref, "HEAD"])
-            .map_err(|error| format!("no merge base of `{git_ref}` and HEAD: {error}"))?;
-        let base = String::from_utf8_lossy(&base).trim().to_string();
+        let base = merge_base(current_dir, git_ref)?;
         let diff_options = [
             "--no-ext-diff",
             "--no-textconv",
@@ -122,6 +120,24 @@ fn is_about_the_document(finding: &Finding) -> bool {
             finding.rule.as_str(),
             "voice/reading-grade-max" | "voice/max-exclamations"
         )
+}
+
+/// The merge base of `git_ref` and `HEAD`. A shallow clone (as CI checks out) may hold too
+/// little history to find it: there, the commit `git_ref` names is the base, as CI's
+/// checkout of a pull request is its merge onto that commit.
+fn merge_base(dir: &Path, git_ref: &str) -> Result<String, String> {
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).trim().to_string();
+    match git(dir, &["merge-base", git_ref, "HEAD"]) {
+        Ok(base) => Ok(text(base)),
+        Err(error) => {
+            let shallow = git(dir, &["rev-parse", "--is-shallow-repository"]).map(text);
+            let commit = format!("{git_ref}^{{commit}}");
+            match git(dir, &["rev-parse", "--verify", "--quiet", &commit]) {
+                Ok(base) if shallow.as_deref() == Ok("true") => Ok(text(base)),
+                _ => Err(format!("no merge base of `{git_ref}` and HEAD: {error}")),
+            }
+        }
+    }
 }
 
 /// Runs git in `dir` with `args` and returns its standard output, or what it said.
