@@ -218,3 +218,137 @@ fn a_broken_or_missing_baseline_is_a_usage_error_that_names_the_place() {
     let output = brandlint(dir.path(), &["check", "--no-baseline"], None);
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// The diagnostics of a JSON check, with the exit code.
+fn diagnostics(dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend(args);
+    let output = brandlint(dir, &all, None);
+    common::json(&output)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// On a real blog in a git repository: a baseline of every finding, then ten posts edited
+/// (five fix a known finding, seven gain a sentence with two mistakes): `check` reports
+/// exactly the added findings and counts the fixed ones as gone, and `--changed-since`
+/// without the baseline reports the same, the findings on changed lines.
+#[test]
+fn on_a_real_blog_only_what_edits_added_is_reported() {
+    let Some(blog) = common::shared("corpora/md-rust-blog") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let copied = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(blog.join("content"))
+        .arg(root.join("content"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/precision/brand.toml");
+    std::fs::copy(rules, root.join("brandlint.toml")).unwrap();
+    for args in [
+        &["init", "-q"][..],
+        &["add", "."],
+        &[
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "commit",
+            "-q",
+            "-m",
+            "blog",
+        ],
+    ] {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "git {args:?}: {status:?}");
+    }
+    let before = diagnostics(root, &[]);
+    let said = record(root, &[]);
+    eprintln!("baseline of the blog: {} findings; {said}", before.len());
+    assert!(before.len() > 300, "{}", before.len());
+    assert_eq!(diagnostics(root, &[]), Vec::<serde_json::Value>::new());
+
+    // Posts with a finding alone on its line that has a fix, in path order.
+    let mut lines_used: std::collections::HashMap<(String, u64), usize> = Default::default();
+    for d in &before {
+        let key = (
+            d["path"].as_str().unwrap().to_string(),
+            d["span"]["line"].as_u64().unwrap(),
+        );
+        *lines_used.entry(key).or_default() += 1;
+    }
+    let mut fixable: Vec<&serde_json::Value> = before
+        .iter()
+        .filter(|d| {
+            let key = (
+                d["path"].as_str().unwrap().to_string(),
+                d["span"]["line"].as_u64().unwrap(),
+            );
+            d["fix"]["replacement"].is_string()
+                && d["span"]["line"] == d["span"]["end_line"]
+                && lines_used[&key] == 1
+                && d["path"].as_str().unwrap().ends_with(".md")
+        })
+        .collect();
+    fixable.dedup_by(|a, b| a["path"] == b["path"]);
+    let posts: Vec<&serde_json::Value> = fixable.into_iter().take(10).collect();
+    assert_eq!(posts.len(), 10);
+    let added = "\n\nOur new site is world-class and lives on Github.\n";
+    let mut expected = Vec::new();
+    for (index, finding) in posts.iter().enumerate() {
+        let path = finding["path"].as_str().unwrap();
+        let mut text = std::fs::read_to_string(root.join(path)).unwrap();
+        if index < 5 {
+            let start = finding["span"]["start"].as_u64().unwrap() as usize;
+            let end = finding["span"]["end"].as_u64().unwrap() as usize;
+            let fix = finding["fix"]["replacement"].as_str().unwrap();
+            text.replace_range(start..end, fix);
+        }
+        if index >= 3 {
+            text.push_str(added);
+            let line = text.lines().count() as u64;
+            expected.push((path.to_string(), "banned/world-class".to_string(), line));
+            expected.push((path.to_string(), "term/GitHub".to_string(), line));
+        }
+        std::fs::write(root.join(path), text).unwrap();
+    }
+    expected.sort();
+    let found = |args: &[&str]| {
+        let mut found: Vec<(String, String, u64)> = diagnostics(root, args)
+            .iter()
+            .map(|d| {
+                (
+                    d["path"].as_str().unwrap().to_string(),
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["span"]["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(found(&[]), expected);
+    let (_, stderr, _) = check(root, &[]);
+    assert!(
+        stderr.contains("5 findings of the baseline are gone"),
+        "{stderr}"
+    );
+    assert_eq!(
+        found(&["--no-baseline", "--changed-since", "HEAD"]),
+        expected
+    );
+    eprintln!(
+        "after editing 10 posts: {} findings reported with the baseline and with \
+         --changed-since HEAD; 5 fixed findings counted as gone",
+        expected.len()
+    );
+}
