@@ -69,6 +69,9 @@ pub struct FileReport {
     pub fixed: usize,
     /// The fixed text, for a preview or for standard input, when fixing changed anything.
     pub fixed_text: Option<String>,
+    /// How many of its findings the run does not report: below `--min-severity`, or not
+    /// among the rules `--select` and `--ignore` choose.
+    pub hidden: usize,
     /// Where each finding stands and what it matched, once the text is let go
     /// ([`FileReport::release_text`]); empty while `source` is kept.
     released: Vec<Place>,
@@ -117,6 +120,7 @@ impl FileReport {
             lines,
             fixed: 0,
             fixed_text: None,
+            hidden: 0,
             released: Vec::new(),
         }
     }
@@ -209,6 +213,7 @@ impl FileReport {
             lines: LineIndex::new(b""),
             fixed: self.fixed,
             fixed_text: None,
+            hidden: self.hidden,
             released: self.places(),
         }
     }

@@ -93,6 +93,71 @@ fn min_severity_drops_lower_findings_from_output_and_counts() {
         .collect();
     assert_eq!(rules, ["banned/synergy"]);
     assert_eq!(warnings["summary"]["infos"], 0);
+    // The summary says how many it hid, in JSON only when some were.
+    assert_eq!(warnings["summary"]["hidden"], 1);
+    assert!(all["summary"].get("hidden").is_none());
+    let compact = brandlint(
+        dir.path(),
+        &["check", "--format", "compact", "--min-severity", "error"],
+        None,
+    );
+    let text = String::from_utf8_lossy(&compact.stdout);
+    assert!(
+        text.ends_with(
+            "0 errors, 0 warnings in 1 file (2 hidden by --min-severity, --select or --ignore)\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn select_and_ignore_choose_the_rules_reported() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a.md", "Log in to Github for synergy.\n"),
+    ]);
+    let rules = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend(args);
+        let report = json(&brandlint(dir.path(), &all, None));
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rules(&[]),
+        ["prefer/sign in", "term/GitHub", "banned/synergy"]
+    );
+    assert_eq!(rules(&["--select", "term"]), ["term/GitHub"]);
+    assert_eq!(
+        rules(&["--select", "term,banned/synergy"]),
+        ["term/GitHub", "banned/synergy"]
+    );
+    assert_eq!(
+        rules(&["--select", "term", "--select", "prefer/sign*"]),
+        ["prefer/sign in", "term/GitHub"]
+    );
+    assert_eq!(
+        rules(&["--ignore", "term/GitHub", "--ignore", "prefer"]),
+        ["banned/synergy"]
+    );
+    assert_eq!(
+        rules(&["--select", "term", "--ignore", "term"]),
+        Vec::<String>::new()
+    );
+    // The exit code follows what is reported: the error is ignored, so the run passes.
+    let output = brandlint(dir.path(), &["check", "--ignore", "term"], None);
+    assert_eq!(output.status.code(), Some(0));
+    let output = brandlint(dir.path(), &["check", "--select", "terms"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("`terms` is no kind"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -1025,7 +1090,7 @@ fn an_empty_file_list_checks_nothing() {
     );
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
-        "0 errors, 0 warnings in 0 files\n"
+        "no file was checked\n"
     );
     assert_eq!(output.status.code(), Some(0));
     // A path beside the empty list is still checked.

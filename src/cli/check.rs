@@ -20,7 +20,7 @@ use brandlint::limits::{Exceeded, LimitValues};
 use brandlint::lint::{FileReport, FixMode};
 use brandlint::model::Severity;
 use brandlint::report::{self, Format, Reporter, Statistics, Style, Summary};
-use brandlint::run::{self, ChangedLines, CheckOptions, CheckRun};
+use brandlint::run::{self, ChangedLines, CheckOptions, CheckRun, RuleSelection};
 use clap::ValueEnum;
 
 use super::{
@@ -51,6 +51,13 @@ pub(super) struct CheckArgs {
     /// Report only findings at this severity or above.
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t = Severity::Info)]
     min_severity: Severity,
+    /// Report only these rules: a rule id (`term/GitHub`), a kind (`voice`) or a prefix
+    /// ending in `*` (`term/Git*`); repeatable, or a comma list.
+    #[arg(long, value_name = "RULE")]
+    select: Vec<String>,
+    /// Do not report these rules (as --select names them); wins over --select.
+    #[arg(long, value_name = "RULE")]
+    ignore: Vec<String>,
     /// Fail (exit 1) when there are more warnings than this.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
@@ -334,6 +341,8 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
             "`-` (standard input) cannot be combined with --files-from",
         ));
     }
+    let selection =
+        RuleSelection::new(&args.select, &args.ignore).map_err(|error| usage_error(&error))?;
     let here = current_dir();
     let changed = match &args.changed_since {
         Some(git_ref) => Some(Arc::new(ChangedLines::since(git_ref, &here).map_err(
@@ -386,6 +395,7 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
             super::baseline::for_check(&args.source, args.baseline.as_deref())?
         },
         changed,
+        selection,
     })
 }
 

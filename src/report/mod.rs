@@ -110,6 +110,10 @@ pub struct Summary {
     /// Findings `--fix` fixed.
     #[serde(skip_serializing_if = "is_zero")]
     pub fixed: usize,
+    /// Findings not reported: below `--min-severity`, or not among the rules `--select` and
+    /// `--ignore` choose.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hidden: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -142,6 +146,7 @@ impl Summary {
             }
         }
         self.fixed += report.fixed;
+        self.hidden += report.hidden;
     }
 
     /// Writes the closing line, unless `quiet`.
@@ -153,7 +158,8 @@ impl Summary {
     }
 
     /// The closing line: `3 errors, 5 warnings in 12 files (2 fixable with --fix)`, with the
-    /// unsafe fixes held back after it (`, 3 more with --unsafe-fixes`).
+    /// findings hidden before and the unsafe fixes held back after it (`, 3 more with
+    /// --unsafe-fixes`); a run of no file says so.
     pub fn line(&self) -> String {
         fn count(n: usize, word: &str) -> String {
             format!("{n} {word}{}", if n == 1 { "" } else { "s" })
@@ -162,8 +168,17 @@ impl Summary {
         if self.infos > 0 {
             parts.push(count(self.infos, "info"));
         }
+        if self.files == 0 {
+            return "no file was checked".to_string();
+        }
         let mut line = format!("{} in {}", parts.join(", "), count(self.files, "file"));
         let mut notes = Vec::new();
+        if self.hidden > 0 {
+            notes.push(format!(
+                "{} hidden by --min-severity, --select or --ignore",
+                self.hidden
+            ));
+        }
         if self.fixed > 0 {
             notes.push(format!("{} fixed", self.fixed));
         }

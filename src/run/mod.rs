@@ -4,6 +4,7 @@
 
 pub mod changed;
 pub mod cut;
+pub mod select;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -27,6 +28,7 @@ use crate::read::FileType;
 use crate::walk::{self, display_path, DisplayPaths};
 pub use changed::ChangedLines;
 use cut::FindingsCut;
+pub use select::RuleSelection;
 
 /// What to check and how.
 #[derive(Clone, Debug, Default)]
@@ -74,6 +76,8 @@ pub struct CheckOptions {
     /// When set, only these files are checked and only findings on their changed lines
     /// (or about their whole document) are reported (`--changed-since`).
     pub changed: Option<Arc<ChangedLines>>,
+    /// The rules whose findings are reported (`--select`, `--ignore`).
+    pub selection: RuleSelection,
 }
 
 /// What a run found.
@@ -222,6 +226,8 @@ pub struct Plan {
     changed: Option<Arc<ChangedLines>>,
     /// The folder display paths start from.
     current_dir: PathBuf,
+    /// The rules whose findings are reported.
+    selection: RuleSelection,
     /// The budgets of the run as a whole (`findings`, `output_size`).
     pub limits: Limits,
     /// Things to tell the user that are not findings, as in [`CheckRun::notices`].
@@ -276,8 +282,8 @@ const BATCH_PER_THREAD: usize = 64;
 impl Plan {
     /// Lints the files in parallel and hands every report to `each`, in order (sorted by
     /// path), each as soon as the reports before it are handed over, its findings known to
-    /// the baseline, off the changed lines (with `changed`) and below the minimum severity
-    /// left out, and cut to the findings budgets. Returns the budgets
+    /// the baseline, off the changed lines (with `changed`), below the minimum severity and
+    /// of rules not selected left out, and cut to the findings budgets. Returns the budgets
     /// the run hit.
     ///
     /// Files are linted a batch at a time on a thread of their own, so that while `each`
@@ -287,6 +293,7 @@ impl Plan {
         let lint_options = self.lint_options;
         let min_severity = self.min_severity;
         let (baseline, changed, current_dir) = (self.baseline, self.changed, self.current_dir);
+        let selection = self.selection;
         let mut cut = FindingsCut::new(self.limits.findings);
         let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<_>>(1);
@@ -317,8 +324,11 @@ impl Plan {
                         let path = walk::normalized(&current_dir.join(&report.display_path));
                         changed.keep_changed(&mut report, &path);
                     }
-                    if let Some(min) = min_severity {
-                        report.retain_findings(|f| f.severity >= min);
+                    if min_severity.is_some() || !selection.is_everything() {
+                        let min = min_severity.unwrap_or(Severity::Info);
+                        let before = report.findings.len();
+                        report.retain_findings(|f| f.severity >= min && selection.reports(f));
+                        report.hidden += before - report.findings.len();
                     }
                     cut.apply(&mut report, per_file);
                     each(report);
@@ -462,6 +472,7 @@ fn plan_stdin(
         baseline: options.baseline.clone(),
         changed: options.changed.clone(),
         current_dir: options.current_dir.clone(),
+        selection: options.selection.clone(),
         limits: resolver.run_limits(),
         notices: run.notices,
         conflicts: run.conflicts,
@@ -554,6 +565,7 @@ fn plan_files(
         baseline: options.baseline.clone(),
         changed: options.changed.clone(),
         current_dir: options.current_dir.clone(),
+        selection: options.selection.clone(),
         limits,
         notices: run.notices,
         conflicts: run.conflicts,
