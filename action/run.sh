@@ -136,6 +136,20 @@ read_scope() {
   esac
 }
 
+# Sets SELECT_ARGS from the select and ignore inputs: each a list of rule ids, kinds or
+# prefixes ending in `*`, separated by commas or lines (brandlint checks each one).
+read_selection() {
+  SELECT_ARGS=()
+  local input value
+  for input in select ignore; do
+    if [[ $input == select ]]; then value=${INPUT_SELECT:-}; else value=${INPUT_IGNORE:-}; fi
+    value=$(trimmed "${value//$'\n'/,}")
+    if [[ -n $value ]]; then
+      SELECT_ARGS+=("--$input=$value")
+    fi
+  done
+}
+
 # Sets RULES_FROM from the rules-from input: auto, head or base (auto is settled once the
 # event is read).
 read_rules_from() {
@@ -263,6 +277,7 @@ read_inputs() {
   read_fail_on
   read_only_changed
   read_scope
+  read_selection
   read_rules_from
   read_budgets
   read_paths
@@ -668,7 +683,7 @@ check() {
 
   local args=(check --format github
     --report "markdown=$TMP/summary.md" --report "json=$TMP/report.json"
-    "${BUDGET_ARGS[@]}")
+    "${BUDGET_ARGS[@]}" "${SELECT_ARGS[@]}")
   if [[ -n $SARIF ]]; then
     if [[ $SARIF == */* ]]; then
       mkdir -p "$WS/${SARIF%/*}"

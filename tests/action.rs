@@ -17,11 +17,13 @@ mod common;
 mod sim;
 use sim::*;
 
-const INPUTS: [&str; 13] = [
+const INPUTS: [&str; 15] = [
     "paths",
     "rules",
     "only-changed",
     "scope",
+    "select",
+    "ignore",
     "fail-on",
     "sarif-file",
     "rules-from",
@@ -446,6 +448,31 @@ fn scope_reports_the_changed_lines_the_changed_files_or_everything() {
         );
         assert!(run.log.contains("gone.md"), "{}", run.log);
     }
+}
+
+#[test]
+fn select_and_ignore_choose_the_rules_annotated() {
+    let repo = Repo::new();
+    let checkout = repo.checkout("a-line-added", false);
+    let run_with = |with: &[(&str, &str)]| {
+        let payload = pull_request(&checkout, &repo.base);
+        let mut with = with.to_vec();
+        with.extend([("fail-on", "never"), ("scope", "changed-files")]);
+        run_action(&checkout, "pull_request", payload, &with)
+    };
+    let counts = |run: &Run| {
+        (
+            run.outputs["errors"].clone(),
+            run.outputs["warnings"].clone(),
+        )
+    };
+    let run = run_with(&[("select", "term")]);
+    assert_eq!(counts(&run), ("1".into(), "0".into()), "{}", run.log);
+    let run = run_with(&[("select", "term\nbanned"), ("ignore", "term/GitHub")]);
+    assert_eq!(counts(&run), ("0".into(), "1".into()), "{}", run.log);
+    let run = run_with(&[("select", "terms")]);
+    assert_eq!(run.status, 2, "{}", run.log);
+    assert!(run.log.contains("`terms` is no kind"), "{}", run.log);
 }
 
 #[test]
