@@ -257,7 +257,8 @@ pub fn lint_text(
     let document = read::read(channel, file_type.syntax, source, &rules.read);
     let relative = rules.relative(path);
     let mut findings = check::check_document(rules, &document, source, channel, relative);
-    suppress::retain_unsuppressed(&document.directives, source, &mut findings);
+    let known_ids = || rules.rule_ids();
+    suppress::retain_unsuppressed(&document.directives, source, &mut findings, &known_ids);
     check::visual::merge_repeats(&mut findings);
     // Where the file breaks its syntax, in place among the findings (sorted by position).
     for error in document.syntax_errors.iter().map(io::syntax_error) {

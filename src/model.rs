@@ -208,6 +208,8 @@ rule_kinds! {
     Io = "io",
     /// `limits`: findings a run's budgets cut.
     Limits = "limits",
+    /// `suppress`: suppression comments that name no rule or excuse nothing.
+    Suppress = "suppress",
 }
 
 impl RuleKind {

@@ -1,8 +1,12 @@
-//! The suppress stage: `brandlint-disable`, `brandlint-enable` and
-//! `brandlint-disable-next-line` comments, each for every rule or for listed rule ids and
-//! kinds. Readers find the comments (`crate::read::directives`); this stage resolves their
-//! lists of rules, once per document, and drops the findings they cover.
+//! The suppress stage: `brandlint-disable`, `brandlint-enable`,
+//! `brandlint-disable-next-line`, `brandlint-disable-line` and `brandlint-disable-file`
+//! comments, each for every rule or for listed rule ids and kinds. Readers find the comments
+//! (`crate::read::directives`); this stage resolves their lists of rules, once per document,
+//! drops the findings they cover, and reports the comments that name a rule the file does
+//! not have or (when asked) switch nothing off.
 
+use crate::check;
+use crate::config::error::closest;
 use crate::document::{Directive, DirectiveAction};
 use crate::model::{Finding, RuleKind, SourceSpan};
 
@@ -38,6 +42,16 @@ fn concerns(rules: &[String], finding: &Finding) -> bool {
             .any(|r| *r == finding.rule || r == finding.kind.name())
 }
 
+/// The bytes of the line on which `offset` stands.
+fn line_at(source: &str, offset: usize) -> SourceSpan {
+    let offset = offset.min(source.len());
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
+    SourceSpan::new(start, end)
+}
+
 /// The bytes of the line after the one on which `offset` stands.
 fn next_line(source: &str, offset: usize) -> SourceSpan {
     let start = source[offset.min(source.len())..]
@@ -55,38 +69,61 @@ struct Resolved<'a> {
     rules: Vec<String>,
 }
 
-/// Whether the directives before `finding` switch it off.
-fn is_suppressed(directives: &[Resolved<'_>], source: &str, finding: &Finding) -> bool {
+/// The directive that switches `finding` off, by its index: a `disable-file` anywhere, a
+/// `disable-line` on its line, a `disable-next-line` on the line before, or the `disable`
+/// in force where it stands.
+fn suppressor(directives: &[Resolved<'_>], source: &str, finding: &Finding) -> Option<usize> {
     let at = finding.span.start;
-    let mut all_disabled = false;
-    let mut disabled: Vec<&str> = Vec::new();
-    for Resolved { directive, rules } in
-        directives.iter().take_while(|d| d.directive.span.end <= at)
-    {
+    let file_wide = directives.iter().position(|d| {
+        d.directive.action == DirectiveAction::DisableFile && concerns(&d.rules, finding)
+    });
+    if file_wide.is_some() {
+        return file_wide;
+    }
+    // The `disable` in force: every rule (the index of the comment), or per rule.
+    let mut all_disabled: Option<usize> = None;
+    let mut disabled: Vec<(&str, usize)> = Vec::new();
+    for (index, Resolved { directive, rules }) in directives.iter().enumerate() {
+        let line = || line_at(source, directive.span.start);
         match directive.action {
-            DirectiveAction::Disable if rules.is_empty() => all_disabled = true,
-            DirectiveAction::Disable => disabled.extend(rules.iter().map(String::as_str)),
+            DirectiveAction::DisableLine if line().contains(at) && concerns(rules, finding) => {
+                return Some(index);
+            }
+            _ if directive.span.end > at => continue,
+            DirectiveAction::Disable if rules.is_empty() => all_disabled = Some(index),
+            DirectiveAction::Disable => disabled.extend(rules.iter().map(|r| (r.as_str(), index))),
             DirectiveAction::Enable if rules.is_empty() => {
-                all_disabled = false;
+                all_disabled = None;
                 disabled.clear();
             }
-            DirectiveAction::Enable => disabled.retain(|r| !rules.iter().any(|e| e == r)),
+            DirectiveAction::Enable => disabled.retain(|(r, _)| !rules.iter().any(|e| e == r)),
             DirectiveAction::DisableNextLine => {
                 if next_line(source, directive.span.end).contains(at) && concerns(rules, finding) {
-                    return true;
+                    return Some(index);
                 }
             }
+            DirectiveAction::DisableLine | DirectiveAction::DisableFile => {}
         }
     }
-    all_disabled
-        || disabled
+    all_disabled.or_else(|| {
+        disabled
             .iter()
-            .any(|r| *r == finding.rule || *r == finding.kind.name())
+            .find(|(r, _)| *r == finding.rule || *r == finding.kind.name())
+            .map(|(_, index)| *index)
+    })
 }
 
-/// Drops the findings that directives suppress. `io` findings are never suppressed: they
-/// say the file was not checked at all.
-pub fn retain_unsuppressed(directives: &[Directive], source: &str, findings: &mut Vec<Finding>) {
+/// Drops the findings that directives suppress, and adds a finding for each directive that
+/// names a rule the file does not have, and for each that suppressed nothing
+/// (`suppress/unused`, which a run reports only when asked). `known_ids` gives every rule id
+/// the file's rules have and every built-in check's. `io` and `suppress` findings are never
+/// suppressed: they say a file was not checked, or that a comment is wrong.
+pub fn retain_unsuppressed(
+    directives: &[Directive],
+    source: &str,
+    findings: &mut Vec<Finding>,
+    known_ids: &dyn Fn() -> Vec<String>,
+) {
     if directives.is_empty() {
         return;
     }
@@ -97,7 +134,57 @@ pub fn retain_unsuppressed(directives: &[Directive], source: &str, findings: &mu
             rules: rule_list(&directive.rules),
         })
         .collect();
-    findings.retain(|f| f.kind == RuleKind::Io || !is_suppressed(&resolved, source, f));
+    let mut used = vec![false; resolved.len()];
+    findings.retain(|f| {
+        if matches!(f.kind, RuleKind::Io | RuleKind::Suppress) {
+            return true;
+        }
+        match suppressor(&resolved, source, f) {
+            Some(index) => {
+                used[index] = true;
+                false
+            }
+            None => true,
+        }
+    });
+    let mut about_comments = unknown_rules(&resolved, known_ids);
+    about_comments.extend(
+        resolved
+            .iter()
+            .zip(&used)
+            .filter(|(d, used)| !**used && d.directive.action != DirectiveAction::Enable)
+            .map(|(d, _)| check::suppress::unused(d.directive.span)),
+    );
+    for finding in about_comments {
+        let place = |f: &Finding| (f.span.start, f.span.end);
+        let at = findings.partition_point(|f| place(f) <= place(&finding));
+        findings.insert(at, finding);
+    }
+}
+
+/// A `suppress/unknown-rule` finding for each name in a comment that is no kind and no rule
+/// id of the file's rules, with the closest id or kind.
+fn unknown_rules(resolved: &[Resolved<'_>], known_ids: &dyn Fn() -> Vec<String>) -> Vec<Finding> {
+    let mut found = Vec::new();
+    let mut known: Option<Vec<String>> = None;
+    for Resolved { directive, rules } in resolved {
+        for name in rules {
+            if RuleKind::from_name(name).is_some() {
+                continue;
+            }
+            let known = known.get_or_insert_with(|| {
+                let mut ids = known_ids();
+                ids.extend(RuleKind::ALL.iter().map(|k| k.name().to_string()));
+                ids
+            });
+            if known.iter().any(|id| id == name) {
+                continue;
+            }
+            let closest = closest(name, known.iter().map(String::as_str));
+            found.push(check::suppress::unknown_rule(directive.span, name, closest));
+        }
+    }
+    found
 }
 
 #[cfg(test)]

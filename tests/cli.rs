@@ -433,6 +433,107 @@ fn disable_comments_switch_rules_off_by_id_or_kind() {
     );
 }
 
+/// (line, rule) of each finding of a JSON check of the site in `dir`, with `args`.
+fn lines_and_rules(dir: &Path, args: &[&str]) -> Vec<(u64, String)> {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend(args);
+    let report = json(&brandlint(dir, &all, None));
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["span"]["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn same_line_and_whole_file_comments_work_in_every_comment_syntax() {
+    let line = |comment: &str| format!("Github here. {comment}\nGithub there.\n");
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a.md", &line("<!-- brandlint-disable-line term/GitHub -->")),
+        ("b.html", &line("<!-- brandlint-disable-line -->")),
+        ("c.hbs", &line("{{!-- brandlint-disable-line term --}}")),
+        ("d.hbs", &line("{# brandlint-disable-line term/GitHub #}")),
+        ("e.mdx", &line("{/* brandlint-disable-line term/GitHub */}")),
+        (
+            "f.md",
+            "Github synergy.\n\n<!-- brandlint-disable-file term -->\n\nGithub.\n",
+        ),
+        (
+            "g.hbs",
+            "<p>Github synergy.</p>\n{# brandlint-disable-file #}\n",
+        ),
+    ]);
+    let found = lines_and_rules(dir.path(), &[]);
+    let term = "term/GitHub".to_string();
+    // Each of a.md to e.mdx: only the line after the comment's.
+    let mut expected: Vec<(u64, String)> = vec![(2, term.clone()); 5];
+    expected.push((1, "banned/synergy".to_string()));
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn a_comment_naming_an_unknown_rule_is_a_finding_with_the_closest_id() {
+    let text = "<!-- brandlint-disable-next-line term/Github, banned -->\nGithub synergy.\n\n\
+                <!-- brandlint-disable termz -->\n";
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", text)]);
+    let out = brandlint(dir.path(), &["check", "--format", "json"], None);
+    let report = json(&out);
+    let found: Vec<(u64, &str, &str)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["span"]["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap(),
+                d["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                1,
+                "suppress/unknown-rule",
+                "no rule `term/Github`; did you mean `term/GitHub`?"
+            ),
+            (2, "term/GitHub", "Write \"GitHub\", not \"Github\""),
+            (
+                4,
+                "suppress/unknown-rule",
+                "no rule `termz`; did you mean `term`?"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn unused_disable_comments_are_reported_when_asked() {
+    let text = "<!-- brandlint-disable-next-line term -->\nNothing here.\n\n\
+                <!-- brandlint-disable-next-line banned -->\nsynergy\n\n\
+                <!-- brandlint-disable term -->\nAll fine.\n<!-- brandlint-enable term -->\n";
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", text)]);
+    assert_eq!(
+        lines_and_rules(dir.path(), &[]),
+        Vec::<(u64, String)>::new()
+    );
+    assert_eq!(
+        lines_and_rules(dir.path(), &["--report-unused-disables"]),
+        [
+            (1, "suppress/unused".to_string()),
+            (7, "suppress/unused".to_string())
+        ]
+    );
+}
+
 #[test]
 fn rules_file_errors_point_into_the_toml_with_a_suggestion() {
     let dir = site(&[

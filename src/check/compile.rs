@@ -122,6 +122,16 @@ impl CompiledRules {
             .map(|found| &self.terms[found].1)
     }
 
+    /// Every rule id a suppression comment may name in a file these rules check: the
+    /// rules' own, and every built-in check's (`voice/shouting`), switched on or not.
+    pub fn rule_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.rules.iter().map(|r| r.id.to_string()).collect();
+        for kind in RuleKind::ALL {
+            ids.extend(super::kind::checks_of(*kind).into_iter().map(|(id, _)| id));
+        }
+        ids
+    }
+
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)

@@ -12,7 +12,9 @@ use crate::document::Document;
 use crate::model::{Finding, RuleKind};
 
 use super::compile::{CompiledRules, Compiler, FileRules};
-use super::{banned, io, limits, module_doc, pattern, prefer, require, term, visual, voice};
+use super::{
+    banned, io, limits, module_doc, pattern, prefer, require, suppress, term, visual, voice,
+};
 use super::{term::Mention, MatchContext};
 
 /// A kind of rule: its page, how its tables compile into rules, and how its rules judge
@@ -88,6 +90,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &visual::VisualKind,
     &io::IoKind,
     &limits::LimitsKind,
+    &suppress::SuppressKind,
 ];
 
 /// The registry's entry for a kind.

@@ -13,6 +13,7 @@ pub mod part;
 pub mod pattern;
 pub mod prefer;
 pub mod require;
+pub mod suppress;
 pub mod term;
 pub mod visual;
 pub mod voice;

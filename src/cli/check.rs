@@ -58,6 +58,9 @@ pub(super) struct CheckArgs {
     /// Do not report these rules (as --select names them); wins over --select.
     #[arg(long, value_name = "RULE")]
     ignore: Vec<String>,
+    /// Report each disable comment that switches no finding off (`suppress/unused`).
+    #[arg(long)]
+    report_unused_disables: bool,
     /// Fail (exit 1) when there are more warnings than this.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
@@ -396,6 +399,7 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         },
         changed,
         selection,
+        report_unused_disables: args.report_unused_disables,
     })
 }
 

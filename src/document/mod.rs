@@ -106,6 +106,10 @@ pub enum DirectiveAction {
     Enable,
     /// `brandlint-disable-next-line`: only the line after the comment.
     DisableNextLine,
+    /// `brandlint-disable-line`: only the line the comment starts on.
+    DisableLine,
+    /// `brandlint-disable-file`: the whole file, wherever the comment stands.
+    DisableFile,
 }
 
 /// A suppression comment, with the source range of the whole comment.

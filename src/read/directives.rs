@@ -16,6 +16,8 @@ pub fn parse_directive(comment: &str) -> Option<(DirectiveAction, String)> {
             "brandlint-disable-next-line",
             DirectiveAction::DisableNextLine,
         ),
+        ("brandlint-disable-line", DirectiveAction::DisableLine),
+        ("brandlint-disable-file", DirectiveAction::DisableFile),
         ("brandlint-disable", DirectiveAction::Disable),
         ("brandlint-enable", DirectiveAction::Enable),
     ]

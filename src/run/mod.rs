@@ -78,6 +78,8 @@ pub struct CheckOptions {
     pub changed: Option<Arc<ChangedLines>>,
     /// The rules whose findings are reported (`--select`, `--ignore`).
     pub selection: RuleSelection,
+    /// Report the disable comments that switch nothing off (`suppress/unused`).
+    pub report_unused_disables: bool,
 }
 
 /// What a run found.
@@ -228,6 +230,8 @@ pub struct Plan {
     current_dir: PathBuf,
     /// The rules whose findings are reported.
     selection: RuleSelection,
+    /// Whether `suppress/unused` findings are reported.
+    report_unused_disables: bool,
     /// The budgets of the run as a whole (`findings`, `output_size`).
     pub limits: Limits,
     /// Things to tell the user that are not findings, as in [`CheckRun::notices`].
@@ -294,6 +298,7 @@ impl Plan {
         let min_severity = self.min_severity;
         let (baseline, changed, current_dir) = (self.baseline, self.changed, self.current_dir);
         let selection = self.selection;
+        let report_unused_disables = self.report_unused_disables;
         let mut cut = FindingsCut::new(self.limits.findings);
         let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
         let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<_>>(1);
@@ -314,6 +319,9 @@ impl Plan {
             });
             for reports in receiver {
                 for (mut report, per_file) in reports {
+                    if !report_unused_disables {
+                        report.retain_findings(|f| f.rule != crate::check::suppress::UNUSED);
+                    }
                     if let Some(baseline) = &baseline {
                         baseline
                             .lock()
@@ -473,6 +481,7 @@ fn plan_stdin(
         changed: options.changed.clone(),
         current_dir: options.current_dir.clone(),
         selection: options.selection.clone(),
+        report_unused_disables: options.report_unused_disables,
         limits: resolver.run_limits(),
         notices: run.notices,
         conflicts: run.conflicts,
@@ -566,6 +575,7 @@ fn plan_files(
         changed: options.changed.clone(),
         current_dir: options.current_dir.clone(),
         selection: options.selection.clone(),
+        report_unused_disables: options.report_unused_disables,
         limits,
         notices: run.notices,
         conflicts: run.conflicts,
