@@ -643,9 +643,47 @@ fn explain_prints_the_kind_doc_and_the_rule() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.starts_with("`term`: visual naming."), "{stdout}");
     assert!(stdout.contains("## This rule: term/GitHub"), "{stdout}");
+    assert!(stdout.contains("- matches: \"GitHub\""), "{stdout}");
+    assert!(stdout.contains("- defined in: "), "{stdout}");
+    assert!(stdout.contains("brandlint.toml:3\n"), "{stdout}");
     let unknown = brandlint(dir.path(), &["explain", "baned/x"], None);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("did you mean `banned`?"));
+}
+
+#[test]
+fn explain_knows_every_id_of_the_rules_file_and_lists_them_without_one() {
+    let rules = format!(
+        "{RULES}\n[[pattern]]\nid = \"double-bang\"\nregex = \"!!\"\n\n\
+         [[require]]\nid = \"sign-off\"\nany_of = [\"Thanks\"]\nscope = \"last-paragraph\"\n"
+    );
+    let dir = site(&[("brandlint.toml", &rules)]);
+    for (id, kind, line) in [("double-bang", "pattern", 16), ("sign-off", "require", 20)] {
+        let out = brandlint(dir.path(), &["explain", id], None);
+        assert_eq!(out.status.code(), Some(0), "{id}: {}", stderr(&out));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.starts_with(&format!("`{kind}`: ")), "{stdout}");
+        assert!(stdout.contains(&format!("## This rule: {id}")), "{stdout}");
+        assert!(
+            stdout.contains(&format!("brandlint.toml:{line}\n")),
+            "{stdout}"
+        );
+    }
+    let out = brandlint(dir.path(), &["explain"], None);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("  suppress   a suppression comment"),
+        "{stdout}"
+    );
+    for id in [
+        "term/GitHub",
+        "banned/synergy",
+        "prefer/sign in",
+        "double-bang",
+        "sign-off",
+    ] {
+        assert!(stdout.contains(&format!("    {id}\n")), "{id}: {stdout}");
+    }
 }
 
 #[test]

@@ -438,7 +438,23 @@ impl Compiler<'_> {
             files,
             examples: common.examples,
             expected: draft.expected,
-            defined_in: self.merged.source(origin).path.display().to_string(),
+            defined_in: {
+                let source = self.merged.source(origin);
+                let line = source.text[..span.start.min(source.text.len())]
+                    .matches('\n')
+                    .count()
+                    + 1;
+                format!("{}:{line}", source.path.display())
+            },
+            matches: match &draft.regex {
+                Some(regex) => vec![regex.as_str().to_string()],
+                None => draft
+                    .phrases
+                    .iter()
+                    .filter(|(_, role)| *role == PhraseRole::Flag)
+                    .map(|(phrase, _)| phrase.clone())
+                    .collect(),
+            },
             table: self.table,
             exact_forms,
             has_exceptions: !exceptions.is_empty(),

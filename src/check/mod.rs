@@ -76,8 +76,11 @@ pub struct Rule {
     pub examples: Examples,
     /// What it expects: the name to write, the wording to use, or the pattern.
     pub expected: String,
-    /// The rules file that defines it.
+    /// Where it is defined: the rules file and the line its table starts on (`brandlint.toml:12`).
     pub defined_in: String,
+    /// What it matches, as written: its phrases (a term's name and variants), or its
+    /// regular expression; empty for checks of the whole document.
+    pub matches: Vec<String>,
     /// Which table of the merged rules files it comes from: a `[[banned]]` table gives one
     /// rule per phrase, all sharing the table's keys and examples.
     pub table: usize,

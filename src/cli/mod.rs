@@ -49,10 +49,12 @@ enum Command {
         #[arg(short = 'z', requires = "sources")]
         null: bool,
     },
-    /// Explain what a rule or rule kind checks, why, with an example.
+    /// Explain what a rule or rule kind checks, why, with an example; without one, list
+    /// every kind and every rule id of the rules file.
     Explain {
-        /// A rule id (`term/GitHub`) or a kind (`banned`).
-        rule_id: String,
+        /// A rule id (`term/GitHub`, or an id of the rules file's own such as `sign-off`) or
+        /// a kind (`banned`).
+        rule_id: Option<String>,
         #[command(flatten)]
         source: RulesSource,
     },
@@ -116,7 +118,10 @@ pub fn main() -> ExitCode {
                 list_rules(&source, verify)
             }
         }
-        Command::Explain { rule_id, source } => explain(&rule_id, &source),
+        Command::Explain { rule_id, source } => match rule_id {
+            Some(rule_id) => explain(&rule_id, &source),
+            None => list_ids(&source),
+        },
         Command::Completions { shell } => completions(shell),
         Command::Man => man_page(),
     }
@@ -322,29 +327,87 @@ fn list_rules(source: &RulesSource, verify: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `brandlint explain` without an id: every kind with its summary, then every rule id of
+/// the rules file that governs the current folder, by kind, and the built-in checks.
+fn list_ids(source: &RulesSource) -> ExitCode {
+    let rules = match rules_here(source) {
+        Ok(rules) => rules,
+        Err(error) => return config_error(error),
+    };
+    let mut out = io::stdout().lock();
+    let _ = writeln!(out, "Kinds (brandlint explain KIND):");
+    for kind in RuleKind::ALL {
+        let _ = writeln!(out, "  {:<10} {}", kind.name(), summary(*kind));
+    }
+    let _ = writeln!(out, "\nRules of {} (brandlint explain ID):", rules.origin);
+    for kind in RuleKind::ALL {
+        let ids: Vec<&str> = rules
+            .rules
+            .iter()
+            .filter(|r| r.kind == *kind)
+            .map(|r| r.id.as_str())
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {}:", kind.name());
+        for id in ids {
+            let _ = writeln!(out, "    {id}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The first sentence of a kind's page, without the kind's name before it.
+fn summary(kind: RuleKind) -> String {
+    let doc = brandlint::check::doc(kind);
+    let paragraph = doc.split("\n\n").next().unwrap_or("").replace('\n', " ");
+    let sentence = match paragraph.find(". ") {
+        Some(end) => &paragraph[..end],
+        None => paragraph.trim_end().trim_end_matches('.'),
+    };
+    sentence
+        .trim_start_matches(&format!("`{}`: ", kind.name()))
+        .to_string()
+}
+
 fn explain(rule_id: &str, source: &RulesSource) -> ExitCode {
     let rules = match rules_here(source) {
         Ok(rules) => rules,
         Err(error) => return config_error(error),
     };
+    // A rule of the rules file first: its own ids (`sign-off`) name no kind.
+    let own = rules.rule(rule_id);
     let kind_name = rule_id.split('/').next().unwrap_or(rule_id);
-    let Some(kind) = RuleKind::from_name(kind_name) else {
+    let Some(kind) = own
+        .map(|rule| rule.kind)
+        .or_else(|| RuleKind::from_name(kind_name))
+    else {
         let names: Vec<&str> = RuleKind::ALL.iter().map(|k| k.name()).collect();
-        let hint = closest(kind_name, names.iter().copied())
+        let ids = rules.rules.iter().map(|r| r.id.as_str());
+        let hint = closest(rule_id, ids)
+            .or_else(|| closest(kind_name, names.iter().copied()))
             .map(|k| format!(" (did you mean `{k}`?)"))
             .unwrap_or_default();
         return usage_error(&format!(
-            "no rule kind `{kind_name}`{hint}; kinds are: {}",
+            "no rule `{rule_id}` in {} and no kind `{kind_name}`{hint}; kinds are: {}; \
+             `brandlint explain` lists every id",
+            rules.origin,
             names.join(", ")
         ));
     };
-    let (rule_id, doc) = brandlint::check::check_of(kind, rule_id)
+    let (check_id, doc) = brandlint::check::check_of(kind, rule_id)
         .unwrap_or_else(|| (rule_id.to_string(), brandlint::check::doc(kind)));
-    let rule_id = rule_id.as_str();
     let mut out = io::stdout().lock();
     let _ = write!(out, "{doc}");
-    if let Some(rule) = rules.rule(rule_id) {
+    if let Some(rule) = own.or_else(|| rules.rule(&check_id)) {
         let _ = writeln!(out, "\n## This rule: {}\n", rule.id);
+        let _ = writeln!(out, "- kind: {}", rule.kind.name());
+        let _ = writeln!(out, "- expects: {}", rule.expected);
+        if !rule.matches.is_empty() {
+            let quoted: Vec<String> = rule.matches.iter().map(|m| format!("\"{m}\"")).collect();
+            let _ = writeln!(out, "- matches: {}", quoted.join(", "));
+        }
         let _ = writeln!(out, "- severity: {}", rule.severity.name());
         let _ = writeln!(out, "- message: {}", rule.message);
         if let Some(help) = &rule.help {
@@ -360,7 +423,9 @@ fn explain(rule_id: &str, source: &RulesSource) -> ExitCode {
             let _ = writeln!(out, "- passes: {sentence}");
         }
         let _ = writeln!(out, "- defined in: {}", rule.defined_in);
-    } else if rule_id.contains('/') && !matches!(kind, RuleKind::Io | RuleKind::Limits) {
+    } else if rule_id.contains('/')
+        && !matches!(kind, RuleKind::Io | RuleKind::Limits | RuleKind::Suppress)
+    {
         let ids = rules.rules.iter().map(|r| r.id.as_str());
         let hint = closest(rule_id, ids)
             .map(|id| format!(" Did you mean `{id}`?"))
