@@ -368,6 +368,20 @@ fn standard_input_needs_a_name_and_uses_its_rules() {
     let report = json(&out);
     assert_eq!(report["diagnostics"][0]["path"], "posts/new.md");
     assert_eq!(report["diagnostics"][0]["matched"], "Github");
+    // A name and no path read standard input too (as ruff does), not the whole folder.
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("other.md", "Github elsewhere.\n"),
+    ]);
+    let out = brandlint(
+        dir.path(),
+        &["check", "--stdin-filename", "new.md", "--format", "json"],
+        Some(b"Hello Github"),
+    );
+    let report = json(&out);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{report}");
+    assert_eq!(diagnostics[0]["path"], "new.md");
 }
 
 #[test]

@@ -70,7 +70,8 @@ pub(super) struct CheckArgs {
     /// Do not honour .gitignore, .ignore or [files] ignore.
     #[arg(long)]
     no_ignore: bool,
-    /// The file name that standard input stands for (sets channel and rules).
+    /// The file name that standard input stands for (sets channel and rules); without a
+    /// PATH, standard input is read as `-` would.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
     /// When to use colors.
@@ -307,7 +308,17 @@ fn print_fixed_stdin(
 
 /// What to check, from the arguments (standard input is read here).
 fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
-    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    // As ruff does: a file name for standard input and no path read standard input, unless
+    // it is a terminal (no one meant to type the text in).
+    let implied =
+        args.stdin_filename.is_some() && args.paths.is_empty() && args.files_from.is_none();
+    if implied && io::stdin().is_terminal() {
+        return Err(usage_error(
+            "--stdin-filename reads the text from standard input, which is a terminal here: \
+             pipe the text in, or name the files to check",
+        ));
+    }
+    let reads_stdin = implied || args.paths.iter().any(|p| p.as_os_str() == "-");
     let stdin = if reads_stdin {
         if args.paths.len() > 1 {
             return Err(usage_error(
