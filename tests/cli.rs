@@ -161,6 +161,19 @@ fn select_and_ignore_choose_the_rules_reported() {
 }
 
 #[test]
+fn a_file_too_large_to_read_fails_the_run_whatever_is_selected() {
+    let big = "Plain words. ".repeat(10_000);
+    let dir = site(&[("brandlint.toml", RULES), ("big.md", &big)]);
+    for extra in [&[][..], &["--select", "term"], &["--min-severity", "error"]] {
+        let mut args = vec!["check", "--max-file-size", "10KB"];
+        args.extend(extra);
+        let out = brandlint(dir.path(), &args, None);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}: {}", stderr(&out));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("io/too-large"));
+    }
+}
+
+#[test]
 fn compact_format_is_one_line_per_finding() {
     let dir = site(&[("brandlint.toml", RULES), ("a.md", "é Github\n")]);
     let out = brandlint(dir.path(), &["check", "--format", "compact"], None);
