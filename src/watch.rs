@@ -1,7 +1,7 @@
 //! Watching content for changes (`check --watch`): debounced batches of changed paths from
 //! the file system, and a run's reports kept current by re-checking only what changed.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -22,8 +22,12 @@ const RUN_WIDE_FILES: [&str; 2] = [".gitignore", ".ignore"];
 /// Changes under some paths, as they happen.
 pub struct Changes {
     // Kept alive: dropping it stops the watch.
-    _watcher: RecommendedWatcher,
+    watcher: RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
+    /// The folders watched with all they hold, absolute.
+    trees: Vec<PathBuf>,
+    /// The folders watched for the files right in them (those of rules files).
+    folders: Vec<PathBuf>,
 }
 
 impl Changes {
@@ -31,8 +35,10 @@ impl Changes {
     pub fn watch(paths: &[PathBuf]) -> notify::Result<Self> {
         let (sender, events) = mpsc::channel();
         let mut watcher = notify::recommended_watcher(sender)?;
+        let mut trees = Vec::new();
         for path in paths {
             let mode = if path.is_dir() {
+                trees.push(crate::walk::normalized(path));
                 RecursiveMode::Recursive
             } else {
                 RecursiveMode::NonRecursive
@@ -40,9 +46,29 @@ impl Changes {
             watcher.watch(path, mode)?;
         }
         Ok(Self {
-            _watcher: watcher,
+            watcher,
             events,
+            trees,
+            folders: Vec::new(),
         })
+    }
+
+    /// Also watches the folder of each rules file that lies outside the watched folders (a
+    /// `brandlint.toml` above them, a pack it extends), so that a change to it is seen.
+    /// A file saved by replacing it keeps being seen, as its folder is what is watched.
+    pub fn watch_rules_files(&mut self, rules_files: &[PathBuf]) -> notify::Result<()> {
+        for file in rules_files {
+            let Some(folder) = file.parent() else {
+                continue;
+            };
+            let watched = self.trees.iter().any(|tree| folder.starts_with(tree))
+                || self.folders.iter().any(|f| f == folder);
+            if !watched {
+                self.watcher.watch(folder, RecursiveMode::NonRecursive)?;
+                self.folders.push(folder.to_path_buf());
+            }
+        }
+        Ok(())
     }
 
     /// Waits for the next batch of changed paths (absolute, sorted, without repeats): the
@@ -83,15 +109,15 @@ impl Changes {
     }
 }
 
-/// Whether a batch touches a rules file (`explicit_rules`, or one found by discovery) or an
-/// ignore file: then every file is checked again, not only the changed ones.
-pub fn needs_full_run(changed: &[PathBuf], explicit_rules: Option<&Path>) -> bool {
-    let explicit = explicit_rules.map(|p| std::path::absolute(p).unwrap_or(p.to_path_buf()));
+/// Whether a batch touches a rules file (one the last run read, `rules_files`, absolute, or
+/// any file named as discovery finds them) or an ignore file: then every file is checked
+/// again, not only the changed ones.
+pub fn needs_full_run(changed: &[PathBuf], rules_files: &[PathBuf]) -> bool {
     changed.iter().any(|path| {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         RULES_FILE_NAMES.contains(&name)
             || RUN_WIDE_FILES.contains(&name)
-            || explicit.as_deref() == Some(path.as_path())
+            || rules_files.iter().any(|file| file == path)
     })
 }
 
@@ -178,13 +204,12 @@ mod tests {
     #[test]
     fn rules_and_ignore_files_call_for_a_full_run() {
         let changed = |p: &str| vec![PathBuf::from(p)];
-        assert!(needs_full_run(&changed("/site/brandlint.toml"), None));
-        assert!(needs_full_run(&changed("/site/a/.brandlint.toml"), None));
-        assert!(needs_full_run(&changed("/site/.gitignore"), None));
-        assert!(needs_full_run(
-            &changed("/brand/voice.toml"),
-            Some(Path::new("/brand/voice.toml"))
-        ));
-        assert!(!needs_full_run(&changed("/site/a.md"), None));
+        assert!(needs_full_run(&changed("/site/brandlint.toml"), &[]));
+        assert!(needs_full_run(&changed("/site/a/.brandlint.toml"), &[]));
+        assert!(needs_full_run(&changed("/site/.gitignore"), &[]));
+        let read = [PathBuf::from("/brand/voice.toml")];
+        assert!(needs_full_run(&changed("/brand/voice.toml"), &read));
+        assert!(!needs_full_run(&changed("/brand/other.toml"), &read));
+        assert!(!needs_full_run(&changed("/site/a.md"), &read));
     }
 }

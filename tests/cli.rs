@@ -1233,6 +1233,61 @@ fn watch_rechecks_what_changes_and_rereads_the_rules() {
 }
 
 #[test]
+fn watch_rereads_a_rules_file_above_the_watched_folder_and_the_pack_it_extends() {
+    let dir = site(&[
+        (
+            "site/brand/pack.toml",
+            "[[banned]]\nphrases = [\"synergy\"]\n",
+        ),
+        (
+            "site/brandlint.toml",
+            "[brand]\nextends = [\"brand/pack.toml\"]\n\n[[term]]\nname = \"GitHub\"\n",
+        ),
+        ("site/posts/a.md", "Github synergy.\n"),
+    ]);
+    let site_dir = dir.path().join("site");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brandlint"))
+        .args(["check", "--watch", "--format", "compact", "posts"])
+        .current_dir(&site_dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = line_reader(child.stdout.take().unwrap());
+    let first = next_redraw(&lines);
+    assert_eq!(
+        first.last().unwrap(),
+        "0 errors, 2 warnings in 1 file (1 fixable with --fix)"
+    );
+    // The rules file above the watched folder.
+    std::fs::write(
+        site_dir.join("brandlint.toml"),
+        "[brand]\nextends = [\"brand/pack.toml\"]\n\n[[term]]\nname = \"GitHub\"\nseverity = \"error\"\n",
+    )
+    .unwrap();
+    let reread = next_redraw(&lines);
+    assert_eq!(
+        reread.last().unwrap(),
+        "1 error, 1 warning in 1 file (1 fixable with --fix)"
+    );
+    // The pack it extends, outside the watched folder too.
+    std::fs::write(
+        site_dir.join("brand/pack.toml"),
+        "[[banned]]\nphrases = [\"synergy\"]\nseverity = \"error\"\n",
+    )
+    .unwrap();
+    let extended = next_redraw(&lines);
+    assert_eq!(
+        extended.last().unwrap(),
+        "2 errors, 0 warnings in 1 file (1 fixable with --fix)"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
 fn an_empty_file_list_checks_nothing() {
     // A change that touched no file: the folder around it is not checked in its place.
     let dir = site(&[

@@ -50,6 +50,9 @@ pub struct CompiledPattern {
 pub struct CompiledRules {
     /// Where the rules came from, for messages.
     pub origin: String,
+    /// Every rules file they were read from, extended ones first (empty for the built-in
+    /// pack): what a watch must watch.
+    pub sources: Vec<PathBuf>,
     /// The folder that globs are relative to.
     pub root: PathBuf,
     /// `[brand] name`.
@@ -577,6 +580,7 @@ pub fn compile(
             .last()
             .map(|s| s.path.display().to_string())
             .unwrap_or_default(),
+        sources: merged.sources.iter().map(|s| s.path.clone()).collect(),
         root: compiler.root,
         brand: merged.brand_name.clone(),
         rules,

@@ -15,7 +15,7 @@ use super::{config_error, usage_error};
 
 /// Runs until interrupted, or until the watch itself fails.
 pub(super) fn watch(args: &CheckArgs, options: CheckOptions) -> ExitCode {
-    let mut watched: Vec<PathBuf> = if options.paths.is_empty() && options.listed.is_none() {
+    let watched: Vec<PathBuf> = if options.paths.is_empty() && options.listed.is_none() {
         vec![PathBuf::from(".")]
     } else {
         options
@@ -25,14 +25,24 @@ pub(super) fn watch(args: &CheckArgs, options: CheckOptions) -> ExitCode {
             .cloned()
             .collect()
     };
-    watched.extend(options.rules.clone());
-    let changes = match Changes::watch(&watched) {
+    let mut changes = match Changes::watch(&watched) {
         Ok(changes) => changes,
         Err(error) => return usage_error(&format!("cannot watch for changes: {error}")),
     };
     let current_dir = options.current_dir.clone();
-    let mut live = match run_check(args, options.clone()) {
-        Ok(run) => LiveReports::new(run, current_dir),
+    // The rules files the last full run read, which it watches too, wherever they are.
+    let mut rules_files: Vec<PathBuf> = Vec::new();
+    let full_run = |changes: &mut Changes, rules_files: &mut Vec<PathBuf>| {
+        run_check(args, options.clone()).map(|run| {
+            rules_files.clone_from(&run.rules_files);
+            if let Err(error) = changes.watch_rules_files(rules_files) {
+                eprintln!("brandlint: warning: cannot watch the rules files: {error}");
+            }
+            LiveReports::new(run, current_dir.clone())
+        })
+    };
+    let mut live = match full_run(&mut changes, &mut rules_files) {
+        Ok(live) => live,
         Err(error) => return config_error(error),
     };
     redraw(args, &live, &[]);
@@ -41,9 +51,8 @@ pub(super) fn watch(args: &CheckArgs, options: CheckOptions) -> ExitCode {
             Ok(changed) => changed,
             Err(error) => return usage_error(&format!("the watch failed: {error}")),
         };
-        let outcome = if needs_full_run(&changed, options.rules.as_deref()) {
-            run_check(args, options.clone())
-                .map(|run| live = LiveReports::new(run, options.current_dir.clone()))
+        let outcome = if needs_full_run(&changed, &rules_files) {
+            full_run(&mut changes, &mut rules_files).map(|fresh| live = fresh)
         } else {
             let restricted = CheckOptions {
                 restrict_to: Some(changed.iter().cloned().collect::<HashSet<_>>()),

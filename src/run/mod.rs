@@ -92,6 +92,9 @@ pub struct CheckRun {
     pub notices: Vec<String>,
     /// Rules that contradict or repeat each other, from every rules file used, once each.
     pub conflicts: Vec<RuleConflict>,
+    /// Every rules file the run read, extended ones included, absolute: a change to any of
+    /// them changes how every file it governs is checked.
+    pub rules_files: Vec<PathBuf>,
     /// The findings budgets the run hit.
     pub exceeded: Vec<Exceeded>,
     /// The `output_size` budget of the run's outputs.
@@ -200,6 +203,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
     let mut reports = Vec::new();
     let notices = std::mem::take(&mut plan.notices);
     let conflicts = std::mem::take(&mut plan.conflicts);
+    let rules_files = std::mem::take(&mut plan.rules_files);
     let output_size = plan.limits.output_size;
     let exceeded = plan.run(|mut report| {
         if release_text {
@@ -211,6 +215,7 @@ pub fn check(options: CheckOptions) -> Result<CheckRun, ConfigError> {
         reports,
         notices,
         conflicts,
+        rules_files,
         exceeded,
         output_size,
     })
@@ -238,6 +243,8 @@ pub struct Plan {
     pub notices: Vec<String>,
     /// Rules that contradict or repeat each other, as in [`CheckRun::conflicts`].
     pub conflicts: Vec<RuleConflict>,
+    /// The rules files read, as in [`CheckRun::rules_files`].
+    pub rules_files: Vec<PathBuf>,
 }
 
 /// A report known before linting, or a file to lint; each with its file's
@@ -485,6 +492,7 @@ fn plan_stdin(
         limits: resolver.run_limits(),
         notices: run.notices,
         conflicts: run.conflicts,
+        rules_files: run.rules_files,
     })
 }
 
@@ -579,12 +587,23 @@ fn plan_files(
         limits,
         notices: run.notices,
         conflicts: run.conflicts,
+        rules_files: run.rules_files,
     })
 }
 
 /// Adds what the user should know about the rules used: their conflicts, and whether the
 /// built-in pack stood in for a rules file.
 fn note_rules(resolver: &RulesResolver, run: &mut CheckRun) {
+    let mut rules_files: Vec<PathBuf> = resolver
+        .explicit
+        .iter()
+        .chain(resolver.loaded.values())
+        .flat_map(|rules| rules.sources.iter())
+        .map(|path| walk::normalized(path))
+        .collect();
+    rules_files.sort();
+    rules_files.dedup();
+    run.rules_files = rules_files;
     let explicit = resolver
         .explicit
         .iter()
