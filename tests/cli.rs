@@ -562,6 +562,27 @@ fn unused_disable_comments_are_reported_when_asked() {
 }
 
 #[test]
+fn every_broken_table_of_a_rules_file_is_reported_in_one_run() {
+    let rules = "[[pattern]]\nid = \"a\"\nregex = \"(foo\"\n\n[[pattern]]\nid = \"b\"\n\
+                 regex = \"[z-a]\"\n\n[[term]]\nname = \"X\"\nfiles = [\"[a\"]\n";
+    let dir = site(&[("brandlint.toml", rules), ("a.md", "x\n")]);
+    let out = brandlint(dir.path(), &["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stderr(&out);
+    // In reading order, each at its place, a regex's error saying what is wrong and where.
+    let unclosed = text.find("invalid regex: unclosed group (and 2 more");
+    let range = text.find("invalid regex: invalid character class range");
+    let glob = text.find("invalid glob: unclosed character class");
+    assert!(
+        unclosed < range && range < glob && unclosed.is_some(),
+        "{text}"
+    );
+    assert!(text.contains("brandlint.toml:7:9"), "{text}");
+    assert!(text.contains("in the pattern:"), "{text}");
+    assert!(!text.contains("pattern 0"), "{text}");
+}
+
+#[test]
 fn rules_file_errors_point_into_the_toml_with_a_suggestion() {
     let dir = site(&[
         ("brandlint.toml", "[brand]\nnaem = \"Acme\"\n"),

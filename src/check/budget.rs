@@ -73,9 +73,11 @@ impl RegexBudget {
                     .case_insensitive(case_insensitive),
             )
             .build(source)
-            .map_err(|e| match e.size_limit() {
-                Some(_) => too_large(),
-                None => RegexError::Invalid(e.to_string()),
+            .map_err(|e| match (e.size_limit(), e.syntax_error()) {
+                (Some(_), _) => too_large(),
+                // The syntax error says what and where; the build error only "pattern 0".
+                (None, Some(syntax)) => RegexError::Invalid(syntax.to_string()),
+                (None, None) => RegexError::Invalid(e.to_string()),
             })?;
         let memory = measured.memory_usage() as u64 + caches;
         if let Some(limit) = self.limit {

@@ -294,6 +294,9 @@ pub struct Compiler<'a> {
     regexes: RegexBudget,
     /// The `[visual]` settings, once the visual kind has read them.
     pub(crate) visual: Option<visual::VisualSettings>,
+    /// The tables that could not be compiled: the others are still compiled, so that one
+    /// run reports every broken table.
+    errors: Vec<ConfigError>,
 }
 
 impl Compiler<'_> {
@@ -345,7 +348,12 @@ impl Compiler<'_> {
     ) -> Result<(), ConfigError> {
         for (origin, table) in merged.tables(pick) {
             self.next_table();
-            compile(table, origin, self)?;
+            match compile(table, origin, self) {
+                Ok(()) => {}
+                // A budget spent stops the compiling: going on would only spend more.
+                Err(error) if error.budget.is_some() => return Err(error),
+                Err(error) => self.errors.push(error),
+            }
         }
         Ok(())
     }
@@ -371,7 +379,12 @@ impl Compiler<'_> {
         let compiled = self.regexes.compile(source.get_ref(), case_insensitive);
         compiled.map_err(|error| {
             let message = match error {
-                RegexError::Invalid(error) => format!("invalid regex: {error}"),
+                RegexError::Invalid(error) => {
+                    let (reason, place) = regex_syntax_message(&error);
+                    return self
+                        .error_at(origin, source.span(), format!("invalid regex: {reason}"))
+                        .with_help(place);
+                }
                 RegexError::TooLarge => format!(
                     "pattern is too large (compiles past {} bytes); split it up",
                     super::budget::PATTERN_SIZE_LIMIT
@@ -475,6 +488,21 @@ impl Compiler<'_> {
     }
 }
 
+/// A regex syntax error's reason ("unclosed group") and, apart, the pattern with a caret
+/// under the place, as the regex crate writes them: the label in the rules file says the
+/// first, the help the second. A message in another shape is all reason.
+fn regex_syntax_message(message: &str) -> (String, Option<String>) {
+    let lines: Vec<&str> = message.lines().collect();
+    match (lines.first(), lines.last()) {
+        (Some(&"regex parse error:"), Some(last)) if lines.len() >= 3 => {
+            let reason = last.strip_prefix("error: ").unwrap_or(last).to_string();
+            let place = lines[1..lines.len() - 1].join("\n");
+            (reason, Some(format!("in the pattern:\n{place}")))
+        }
+        _ => (message.to_string(), None),
+    }
+}
+
 /// Compiles merged rules files. `root` is the folder globs are relative to; `overrides`
 /// are budgets given on the command line, which win over the files' `[limits]`.
 pub fn compile(
@@ -491,9 +519,18 @@ pub fn compile(
         table: 0,
         regexes: RegexBudget::new(limits.regex_size),
         visual: None,
+        errors: Vec::new(),
     };
     for kind in check::KINDS {
-        kind.compile(merged, &mut compiler)?;
+        if let Err(error) = kind.compile(merged, &mut compiler) {
+            if error.budget.is_some() {
+                return Err(error);
+            }
+            compiler.errors.push(error);
+        }
+    }
+    if let Some(errors) = ConfigError::all(std::mem::take(&mut compiler.errors)) {
+        return Err(errors);
     }
     let visual = compiler.visual.take();
     let ignore = compiler.file_globs(&merged.ignore)?;

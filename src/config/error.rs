@@ -32,6 +32,10 @@ pub struct ConfigError {
     pub help: Option<Box<str>>,
     /// The budget the rules file went past, when that is what is wrong with it.
     pub budget: Option<Box<Exceeded>>,
+    /// The other errors found in the same run over the rules files, each with its place,
+    /// so that one run shows them all.
+    #[related]
+    pub others: Box<[ConfigError]>,
 }
 
 impl ConfigError {
@@ -44,6 +48,7 @@ impl ConfigError {
             label: String::new(),
             help: None,
             budget: None,
+            others: Box::default(),
         }
     }
 
@@ -63,7 +68,32 @@ impl ConfigError {
             span: Some(SourceSpan::from(span.start..span.end.max(span.start))),
             help: None,
             budget: None,
+            others: Box::default(),
         }
+    }
+
+    /// The first of `errors` in reading order with the others after it, or `None` when there
+    /// are none.
+    pub fn all(mut errors: Vec<ConfigError>) -> Option<Self> {
+        if errors.is_empty() {
+            return None;
+        }
+        // In reading order: by file, then place.
+        errors.sort_by_key(|e| {
+            let file = e.source_code.as_ref().map(|s| s.name().to_string());
+            (file, e.span.map(|s| s.offset()))
+        });
+        let mut first = errors.remove(0);
+        if !errors.is_empty() {
+            first.message = format!(
+                "{} (and {} more error{} below)",
+                first.message,
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+        }
+        first.others = errors.into_boxed_slice();
+        Some(first)
     }
 
     /// Marks the error as a budget the rules file went past.
