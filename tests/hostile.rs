@@ -282,6 +282,17 @@ fn symlink_loops_never_hang_the_walk() {
     assert_eq!(found(&named), one("a.md", "io/read", 1, 1));
     let message = named["diagnostics"][0]["message"].as_str().unwrap();
     assert!(message.contains("symbolic links"), "{message}");
+    // So does a cycle whose names say no kind of content: a loop, not a missing file.
+    link("y", "x");
+    link("x", "y");
+    let named = json(&brandlint(
+        dir.path(),
+        &["check", "--format", "json", "x"],
+        None,
+    ));
+    assert_eq!(found(&named), one("x", "io/read", 1, 1));
+    let message = named["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("symbolic links"), "{message}");
 }
 
 /// A listed file (the files a pull request changed) that is a link, or lies in a linked

@@ -541,8 +541,15 @@ fn plan_files(
                 origin: target.origin,
             }),
             None if named && !target.path.exists() => {
-                let error =
-                    std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder");
+                // What the file system says: a link that leads to itself is a loop, not a
+                // missing file.
+                let error = match std::fs::metadata(&target.path) {
+                    Err(error) if error.kind() != std::io::ErrorKind::NotFound => error,
+                    _ => std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "no such file or folder",
+                    ),
+                };
                 run.reports.push(FileReport::unreadable(display, None, &error));
             }
             None if named => run.notices.push(format!(
