@@ -136,6 +136,16 @@ read_scope() {
   esac
 }
 
+# Sets SHARD_ARGS from the shard input: I/N, or empty for every file (brandlint checks it).
+read_shard() {
+  SHARD_ARGS=()
+  local value
+  value=$(trimmed "${INPUT_SHARD:-}")
+  if [[ -n $value ]]; then
+    SHARD_ARGS=("--shard=$value")
+  fi
+}
+
 # Sets SELECT_ARGS from the select and ignore inputs: each a list of rule ids, kinds or
 # prefixes ending in `*`, separated by commas or lines (brandlint checks each one).
 read_selection() {
@@ -278,6 +288,7 @@ read_inputs() {
   read_only_changed
   read_scope
   read_selection
+  read_shard
   read_rules_from
   read_budgets
   read_paths
@@ -683,7 +694,7 @@ check() {
 
   local args=(check --format github
     --report "markdown=$TMP/summary.md" --report "json=$TMP/report.json"
-    "${BUDGET_ARGS[@]}" "${SELECT_ARGS[@]}")
+    "${BUDGET_ARGS[@]}" "${SELECT_ARGS[@]}" "${SHARD_ARGS[@]}")
   if [[ -n $SARIF ]]; then
     if [[ $SARIF == */* ]]; then
       mkdir -p "$WS/${SARIF%/*}"

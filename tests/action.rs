@@ -17,13 +17,14 @@ mod common;
 mod sim;
 use sim::*;
 
-const INPUTS: [&str; 15] = [
+const INPUTS: [&str; 16] = [
     "paths",
     "rules",
     "only-changed",
     "scope",
     "select",
     "ignore",
+    "shard",
     "fail-on",
     "sarif-file",
     "rules-from",
@@ -473,6 +474,25 @@ fn select_and_ignore_choose_the_rules_annotated() {
     let run = run_with(&[("select", "terms")]);
     assert_eq!(run.status, 2, "{}", run.log);
     assert!(run.log.contains("`terms` is no kind"), "{}", run.log);
+}
+
+#[test]
+fn shards_of_a_matrix_check_each_file_once() {
+    let repo = Repo::new();
+    let checkout = repo.checkout("feature", true);
+    let mut errors = 0;
+    for part in ["1/2", "2/2"] {
+        let payload = pull_request(&checkout, &repo.base);
+        let with = [("fail-on", "never"), ("shard", part)];
+        let run = run_action(&checkout, "pull_request", payload, &with);
+        assert_eq!(run.status, 0, "{}", run.log);
+        errors += run.outputs["errors"].parse::<usize>().unwrap();
+    }
+    // As one run over the pull request's files reports (see above).
+    assert_eq!(errors, 12);
+    let payload = pull_request(&checkout, &repo.base);
+    let run = run_action(&checkout, "pull_request", payload, &[("shard", "3/2")]);
+    assert_eq!(run.status, 2, "{}", run.log);
 }
 
 #[test]

@@ -20,7 +20,7 @@ use brandlint::limits::{Exceeded, LimitValues};
 use brandlint::lint::{FileReport, FixMode};
 use brandlint::model::Severity;
 use brandlint::report::{self, Format, Reporter, Statistics, Style, Summary};
-use brandlint::run::{self, ChangedLines, CheckOptions, CheckRun, RuleSelection};
+use brandlint::run::{self, ChangedLines, CheckOptions, CheckRun, RuleSelection, Shard};
 use clap::ValueEnum;
 
 use super::{
@@ -61,6 +61,10 @@ pub(super) struct CheckArgs {
     /// Report each disable comment that switches no finding off (`suppress/unused`).
     #[arg(long)]
     report_unused_disables: bool,
+    /// Check only the I-th of N parts of the files (`2/4`), each file in exactly one part
+    /// on every machine: for a run spread over N jobs.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
     /// Fail (exit 1) when there are more warnings than this.
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
@@ -411,6 +415,7 @@ fn check_options(args: &CheckArgs) -> Result<CheckOptions, ExitCode> {
         changed,
         selection,
         report_unused_disables: args.report_unused_disables,
+        shard: args.shard,
     })
 }
 

@@ -65,6 +65,16 @@ enum Command {
     },
     /// Print the manual page, in roff (`brandlint man > brandlint.1`).
     Man,
+    /// Merge the SARIF files of runs over parts of the files (`check --shard I/N`) into one
+    /// run, as one run over all of them writes it.
+    MergeSarif {
+        /// The SARIF files to merge.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write the merged log to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Which rules a command uses, when not the rules files found beside the content.
@@ -124,6 +134,7 @@ pub fn main() -> ExitCode {
         },
         Command::Completions { shell } => completions(shell),
         Command::Man => man_page(),
+        Command::MergeSarif { files, output } => merge_sarif(&files, output.as_deref()),
     }
 }
 
@@ -140,6 +151,35 @@ fn man_page() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => usage_error(&format!("cannot write the manual page: {error}")),
+    }
+}
+
+/// `brandlint merge-sarif`: the logs read, merged, written.
+fn merge_sarif(files: &[PathBuf], output: Option<&Path>) -> ExitCode {
+    let mut logs = Vec::with_capacity(files.len());
+    for file in files {
+        let read = std::fs::read(file)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()));
+        match read {
+            Ok(log) => logs.push(log),
+            Err(error) => return usage_error(&format!("cannot read {}: {error}", file.display())),
+        }
+    }
+    let merged = match report::sarif::merge(&logs) {
+        Ok(merged) => merged,
+        Err(error) => return usage_error(&format!("cannot merge: {error}")),
+    };
+    let mut text = serde_json::to_string_pretty(&merged).expect("a merged log is JSON");
+    text.push('\n');
+    let written = match output {
+        Some(path) => std::fs::write(path, text),
+        None => io::stdout().lock().write_all(text.as_bytes()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => usage_error(&format!("cannot write the merged log: {error}")),
     }
 }
 

@@ -281,6 +281,72 @@ fn first_paragraph(doc: &str) -> String {
         .join(" ")
 }
 
+/// Merges the SARIF logs of runs over parts of the files (`check --shard I/N`) into one log
+/// with one run, as one run over all of them would write it: the rules of every log once
+/// each, in the order first met, and every result with its `ruleIndex` pointing into them,
+/// ordered by file and position. Each log must hold one run of brandlint.
+pub fn merge(logs: &[Value]) -> Result<Value, String> {
+    let mut rules: Vec<Value> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let mut results: Vec<Value> = Vec::new();
+    let mut first_run: Option<&Value> = None;
+    for (number, log) in logs.iter().enumerate() {
+        let which = || format!("log {}", number + 1);
+        let runs = log["runs"]
+            .as_array()
+            .ok_or_else(|| format!("{}: no runs", which()))?;
+        let [run] = runs.as_slice() else {
+            return Err(format!("{}: {} runs, not one", which(), runs.len()));
+        };
+        if run["tool"]["driver"]["name"] != "brandlint" {
+            return Err(format!("{}: not a brandlint run", which()));
+        }
+        first_run.get_or_insert(run);
+        let own_rules = run["tool"]["driver"]["rules"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let mut renumber = Vec::with_capacity(own_rules.len());
+        for rule in own_rules {
+            let id = rule["id"].as_str().unwrap_or_default().to_string();
+            let index = *index_of.entry(id).or_insert_with(|| {
+                rules.push(rule);
+                rules.len() - 1
+            });
+            renumber.push(index);
+        }
+        for result in run["results"].as_array().into_iter().flatten() {
+            let mut result = result.clone();
+            if let Some(old) = result["ruleIndex"].as_u64() {
+                let new = usize::try_from(old)
+                    .ok()
+                    .and_then(|old| renumber.get(old))
+                    .ok_or_else(|| {
+                        format!("{}: a result's ruleIndex {old} has no rule", which())
+                    })?;
+                result["ruleIndex"] = json!(new);
+            }
+            results.push(result);
+        }
+    }
+    let first = first_run.ok_or("no log to merge")?;
+    let place = |result: &Value| {
+        let location = &result["locations"][0]["physicalLocation"];
+        (
+            location["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            location["region"]["byteOffset"].as_u64().unwrap_or(0),
+        )
+    };
+    results.sort_by_cached_key(place);
+    let mut run = first.clone();
+    run["tool"]["driver"]["rules"] = Value::Array(rules);
+    run["results"] = Value::Array(results);
+    Ok(json!({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 pub mod changed;
 pub mod cut;
 pub mod select;
+pub mod shard;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ use crate::walk::{self, display_path, DisplayPaths};
 pub use changed::ChangedLines;
 use cut::FindingsCut;
 pub use select::RuleSelection;
+pub use shard::Shard;
 
 /// What to check and how.
 #[derive(Clone, Debug, Default)]
@@ -80,6 +82,8 @@ pub struct CheckOptions {
     pub selection: RuleSelection,
     /// Report the disable comments that switch nothing off (`suppress/unused`).
     pub report_unused_disables: bool,
+    /// Check only this part of the files (`--shard I/N`).
+    pub shard: Option<Shard>,
 }
 
 /// What a run found.
@@ -517,6 +521,9 @@ fn plan_files(
             continue;
         }
         let display = display_paths.of(&target.path);
+        if options.shard.is_some_and(|shard| !shard.contains(&display)) {
+            continue;
+        }
         let rules = resolver.for_file(&absolute)?;
         let named = target.origin == walk::Origin::Named;
         if !options.no_ignore
@@ -567,6 +574,9 @@ fn plan_files(
             .path
             .as_deref()
             .map_or_else(|| ".".to_string(), |p| display_path(p, current_dir));
+        if options.shard.is_some_and(|shard| !shard.contains(&display)) {
+            continue;
+        }
         let error = std::io::Error::other(error.message);
         run.reports
             .push(FileReport::unreadable(display, None, &error));
