@@ -1074,15 +1074,63 @@ fn completions_know_every_command_and_option_and_bash_reads_them() {
 }
 
 #[test]
+fn man_writes_a_full_page_for_each_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = brandlint(dir.path(), &["man", "--dir", "pages"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let commands = [
+        "check",
+        "baseline",
+        "init",
+        "rules",
+        "explain",
+        "completions",
+        "man",
+        "merge-sarif",
+    ];
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("pages"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = commands
+        .iter()
+        .map(|c| format!("brandlint-{c}.1"))
+        .chain(["brandlint.1".to_string()])
+        .collect();
+    expected.sort();
+    assert_eq!(names, expected);
+    for name in &names {
+        let page = std::fs::read_to_string(dir.path().join("pages").join(name)).unwrap();
+        for section in ["OPTIONS", "EXIT STATUS", "EXAMPLES", "SEE ALSO"] {
+            assert!(
+                page.contains(section) || (section == "OPTIONS" && name == "brandlint.1"),
+                "{name} lacks {section}"
+            );
+        }
+    }
+    let check = std::fs::read_to_string(dir.path().join("pages/brandlint-check.1")).unwrap();
+    assert!(check.contains("changed\\-since"), "{check}");
+}
+
+#[test]
 fn the_man_page_documents_every_command_and_renders() {
     let dir = tempfile::tempdir().unwrap();
     let out = brandlint(dir.path(), &["man"], None);
     assert_eq!(out.status.code(), Some(0));
     let page = String::from_utf8(out.stdout).unwrap();
     assert!(page.contains(".TH brandlint 1"), "{page}");
-    for command in ["check", "init", "rules", "explain", "completions"] {
+    for command in [
+        "check",
+        "init",
+        "rules",
+        "explain",
+        "completions",
+        "baseline",
+    ] {
         assert!(page.contains(command), "the man page lacks {command}");
     }
+    assert!(page.contains("EXIT STATUS"), "{page}");
     // Where groff is installed, the page must render without warnings.
     let Ok(mut groff) = std::process::Command::new("groff")
         .args(["-man", "-Tutf8", "-ww", "-z"])

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 mod baseline;
 mod check;
+mod man;
 mod watch;
 
 use brandlint::check::CompiledRules;
@@ -63,8 +64,13 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the manual page, in roff (`brandlint man > brandlint.1`).
-    Man,
+    /// Print the manual page, in roff (`brandlint man > brandlint.1`), or write every page
+    /// (brandlint and each subcommand) into a folder.
+    Man {
+        /// Write brandlint.1 and a page for each subcommand (brandlint-check.1, ...) here.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Merge the SARIF files of runs over parts of the files (`check --shard I/N`) into one
     /// run, as one run over all of them writes it.
     MergeSarif {
@@ -133,7 +139,7 @@ pub fn main() -> ExitCode {
             None => list_ids(&source),
         },
         Command::Completions { shell } => completions(shell),
-        Command::Man => man_page(),
+        Command::Man { dir } => man_page(dir.as_deref()),
         Command::MergeSarif { files, output } => merge_sarif(&files, output.as_deref()),
     }
 }
@@ -145,9 +151,16 @@ fn completions(shell: clap_complete::Shell) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Writes the manual page, generated from the command-line definition.
-fn man_page() -> ExitCode {
-    match clap_mangen::Man::new(Cli::command()).render(&mut io::stdout()) {
+/// Writes the manual page to standard output, or every page into `dir`.
+fn man_page(dir: Option<&Path>) -> ExitCode {
+    let command = Cli::command();
+    let written = match dir {
+        Some(dir) => man::write_all(&command, dir).map(|names| {
+            eprintln!("brandlint: wrote {} in {}", names.join(", "), dir.display());
+        }),
+        None => man::write_main(&command, &mut io::stdout()),
+    };
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => usage_error(&format!("cannot write the manual page: {error}")),
