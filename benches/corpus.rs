@@ -10,7 +10,7 @@
 //! - `editor`: one typical post (the Markdown corpus's median size), read and checked with
 //!   1,000 terms, as an editor integration checks the file being edited.
 //!
-//! `scripts/bench` times whole runs of the binary against a floor; see the README.
+//! `scripts/bench` times whole runs of the binary against a floor; see docs/src/performance.md.
 
 #[path = "support/generate.rs"]
 mod generate;

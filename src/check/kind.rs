@@ -1,6 +1,6 @@
 //! The registry of rule kinds: one [`Kind`] per module of `check`, listed once in
 //! [`KINDS`]. Compiling, matching, the document-wide checks, `brandlint explain`, the
-//! README's reference, overrides and suppression all find a kind here, so adding one is its
+//! book's rule reference, overrides and suppression all find a kind here, so adding one is its
 //! module and one line of [`KINDS`] (with its table in `config::schema` and its name in
 //! `model::RuleKind`).
 
