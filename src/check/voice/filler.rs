@@ -123,12 +123,16 @@ pub fn is_roster<'t>(sentence: &str, words: impl IntoIterator<Item = &'t str>) -
             capitalized += 1;
         }
     }
+    // Most sentences are no roster by their words alone: their text is left unread.
+    if all < MIN_ROSTER_WORDS || capitalized * 4 < all * 3 {
+        return false;
+    }
     let separators = sentence
         .chars()
         .filter(|c| matches!(c, ',' | ';' | '&' | '|' | '·'))
         .count()
         + sentence.matches(" and ").count();
-    all >= MIN_ROSTER_WORDS && capitalized * 4 >= all * 3 && separators >= 2
+    separators >= 2
 }
 
 /// Whether a sentence is filler or a roster: not prose to measure. `may_be_placeholder`
