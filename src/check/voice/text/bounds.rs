@@ -4,16 +4,19 @@
 //! The general tables cost a look-up per character, and sentence boundaries a state machine
 //! that runs over every character; for printable ASCII (masked code, URLs and tags are one
 //! [`MASK`] each, the only other character most prose holds) the property of each character
-//! is a byte match and the rules that can apply are few. Other text goes to
-//! unicode-segmentation. Tests hold the fast path to the crate's segments on every short
-//! string of the characters that matter and on random longer ones.
+//! is a byte match and the rules that can apply are few; words are found there without
+//! handing out the segments between them. Other text goes to unicode-segmentation. Tests
+//! hold the fast path to the crate's segments, and to the words found in them, on every
+//! short string of the characters that matter and on random longer ones.
 
-use unicode_segmentation::{USentenceBoundIndices, UWordBoundIndices, UnicodeSegmentation};
+use std::ops::Range;
+
+use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
 use crate::document::MASK;
 
 /// Whether text is printable ASCII and masks only, for which the fast path applies.
-fn is_plain(text: &str) -> bool {
+pub fn is_plain(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -27,47 +30,35 @@ fn is_plain(text: &str) -> bool {
     true
 }
 
-/// Word segments (UAX #29 word boundaries) with their offsets, as
-/// `split_word_bound_indices` gives them.
-pub fn word_bounds(text: &str) -> Bounds<'_, PlainWords<'_>, UWordBoundIndices<'_>> {
-    if is_plain(text) {
-        Bounds::Plain(PlainWords { text, at: 0 })
-    } else {
-        Bounds::Unicode(text.split_word_bound_indices())
-    }
-}
-
 /// Sentence segments (UAX #29 sentence boundaries) with their offsets, as
 /// `split_sentence_bound_indices` gives them.
-pub fn sentence_bounds(text: &str) -> Bounds<'_, PlainSentences<'_>, USentenceBoundIndices<'_>> {
+pub fn sentence_bounds(text: &str) -> Either<PlainSentences<'_>, USentenceBoundIndices<'_>> {
     if is_plain(text) {
-        Bounds::Plain(PlainSentences { text, at: 0 })
+        Either::Plain(PlainSentences { text, at: 0 })
     } else {
-        Bounds::Unicode(text.split_sentence_bound_indices())
+        Either::Unicode(text.split_sentence_bound_indices())
     }
 }
 
-/// Segments from the fast path or from unicode-segmentation.
-pub enum Bounds<'a, P, U>
-where
-    P: Iterator<Item = (usize, &'a str)>,
-    U: Iterator<Item = (usize, &'a str)>,
-{
+/// Items from the fast path for plain text or from the general one.
+pub enum Either<P, U> {
+    /// The fast path's.
     Plain(P),
+    /// The general path's.
     Unicode(U),
 }
 
-impl<'a, P, U> Iterator for Bounds<'a, P, U>
+impl<P, U> Iterator for Either<P, U>
 where
-    P: Iterator<Item = (usize, &'a str)>,
-    U: Iterator<Item = (usize, &'a str)>,
+    P: Iterator,
+    U: Iterator<Item = P::Item>,
 {
-    type Item = (usize, &'a str);
+    type Item = P::Item;
 
     fn next(&mut self) -> Option<Self::Item> {
         match self {
-            Bounds::Plain(plain) => plain.next(),
-            Bounds::Unicode(unicode) => unicode.next(),
+            Either::Plain(plain) => plain.next(),
+            Either::Unicode(unicode) => unicode.next(),
         }
     }
 }
@@ -147,27 +138,80 @@ fn word_continues(bytes: &[u8], at: usize) -> bool {
     }
 }
 
-/// Word segments of plain text.
+/// Where the UAX #29 word segment that starts at `start` (a character boundary inside plain
+/// text) ends.
+fn word_segment_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start + char_len(bytes[start]);
+    while end < bytes.len() && word_continues(bytes, end) {
+        end += char_len(bytes[end]);
+    }
+    end
+}
+
+/// Whether a word segment of plain text holds a letter or a digit.
+fn has_alphanumeric(segment: &[u8]) -> bool {
+    segment.iter().any(u8::is_ascii_alphanumeric)
+}
+
+/// The words of plain text, as `text::words` finds them in word segments (runs with a
+/// letter or digit, joined across a hyphen to the next such run, and masks), found in one
+/// pass over the bytes without going through the segments between them.
 pub struct PlainWords<'a> {
-    text: &'a str,
+    bytes: &'a [u8],
     at: usize,
 }
 
-impl<'a> Iterator for PlainWords<'a> {
-    type Item = (usize, &'a str);
+impl<'a> PlainWords<'a> {
+    /// The words of `text`, which must be plain ([`is_plain`]).
+    pub fn new(text: &'a str) -> Self {
+        PlainWords {
+            bytes: text.as_bytes(),
+            at: 0,
+        }
+    }
+}
+
+impl Iterator for PlainWords<'_> {
+    type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let bytes = self.text.as_bytes();
-        let start = self.at;
-        if start >= bytes.len() {
-            return None;
+        let bytes = self.bytes;
+        loop {
+            // White space and punctuation are passed a byte at a time: each is a segment of
+            // its own (spaces, a run), and none joins the letter or digit after it, since
+            // UAX #29 joins punctuation to a letter or digit only between two of them.
+            let start = self.at
+                + bytes[self.at..]
+                    .iter()
+                    .position(|&b| b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii())?;
+            // The one character beyond ASCII in plain text is the mask, a word of its own.
+            if !bytes[start].is_ascii() {
+                self.at = start + MASK.len_utf8();
+                return Some(start..self.at);
+            }
+            self.at = word_segment_end(bytes, start);
+            if !has_alphanumeric(&bytes[start..self.at]) {
+                continue;
+            }
+            let mut end = self.at;
+            // A hyphen is its own segment, and never a word: it is passed either way.
+            while bytes.get(self.at) == Some(&b'-') {
+                self.at += 1;
+                let Some(&first) = bytes.get(self.at) else {
+                    break;
+                };
+                if !first.is_ascii() {
+                    break;
+                }
+                let run_end = word_segment_end(bytes, self.at);
+                if !has_alphanumeric(&bytes[self.at..run_end]) {
+                    break;
+                }
+                end = run_end;
+                self.at = run_end;
+            }
+            return Some(start..end);
         }
-        let mut end = start + char_len(bytes[start]);
-        while end < bytes.len() && word_continues(bytes, end) {
-            end += char_len(bytes[end]);
-        }
-        self.at = end;
-        Some((start, &self.text[start..end]))
     }
 }
 
@@ -307,10 +351,26 @@ mod tests {
         all
     }
 
+    /// The word segments of plain text, one [`word_segment_end`] after another.
+    fn plain_word_segments(text: &str) -> Vec<(usize, &str)> {
+        let mut segments = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let end = word_segment_end(text.as_bytes(), at);
+            segments.push((at, &text[at..end]));
+            at = end;
+        }
+        segments
+    }
+
     fn assert_same(text: &str) {
         assert!(is_plain(text), "{text:?}");
-        let words: Vec<_> = PlainWords { text, at: 0 }.collect();
+        let segments = plain_word_segments(text);
         let expected: Vec<_> = text.split_word_bound_indices().collect();
+        assert_eq!(segments, expected, "word segments of {text:?}");
+        let words: Vec<_> = PlainWords::new(text).collect();
+        let expected: Vec<_> =
+            super::super::words_in_segments(text.split_word_bound_indices()).collect();
         assert_eq!(words, expected, "words of {text:?}");
         let sentences: Vec<_> = PlainSentences { text, at: 0 }.collect();
         let expected: Vec<_> = text.split_sentence_bound_indices().collect();
@@ -366,8 +426,11 @@ mod tests {
     fn other_text_goes_to_unicode_segmentation() {
         for text in ["café", "don’t", "a\tb", "a\nb", "日本"] {
             assert!(!is_plain(text), "{text:?}");
-            let words: Vec<_> = word_bounds(text).collect();
-            assert_eq!(words, text.split_word_bound_indices().collect::<Vec<_>>());
+            let sentences: Vec<_> = sentence_bounds(text).collect();
+            assert_eq!(
+                sentences,
+                text.split_sentence_bound_indices().collect::<Vec<_>>()
+            );
         }
         assert!(is_plain("a \u{FFFC}\u{FFFC} ~"));
     }
