@@ -265,11 +265,13 @@ fn sentence_end(bytes: &[u8], from: usize) -> usize {
     let class_at = |i: usize| sentence_class(bytes[i]);
     let mut i = from;
     while i < bytes.len() {
+        // Only a terminator can end a sentence: the bytes before the next one are passed in
+        // one search (none is inside a mask, whose bytes are all beyond ASCII).
+        let Some(to_term) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) else {
+            break;
+        };
+        i += to_term;
         let term = class_at(i);
-        if !matches!(term, ATerm | STerm) {
-            i += char_len(bytes[i]);
-            continue;
-        }
         let mut next = i + 1;
         while next < bytes.len() && class_at(next) == Close {
             next += 1;
