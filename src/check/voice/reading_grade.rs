@@ -22,8 +22,6 @@
 //! they are not prose. Documents of fewer than 100 words are not graded: the formula says
 //! little about them.
 
-use foldhash::HashMap;
-
 use super::{filler, text, VoiceContext, BODY_SCOPES};
 use crate::model::{Finding, TextRange};
 
@@ -36,8 +34,6 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         return;
     };
     let (mut words, mut sentences, mut syllables) = (0, 0, 0);
-    // A document says most of its words many times: each is counted once.
-    let mut counted: HashMap<&str, usize> = HashMap::default();
     let mut first = None;
     for (segment, analysis) in context.analyses() {
         if !BODY_SCOPES.contains(&segment.scope) {
@@ -60,10 +56,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             words += sentence_words.len();
             syllables += sentence_words
                 .iter()
-                .map(|word| {
-                    let word = &segment.text[word.range()];
-                    *counted.entry(word).or_insert_with(|| text::syllables(word))
-                })
+                .map(|word| text::remembered_syllables(&segment.text[word.range()]))
                 .sum::<usize>();
         }
     }

@@ -12,9 +12,11 @@
 
 mod bounds;
 
+use std::cell::RefCell;
 use std::iter::Peekable;
 use std::ops::Range;
 
+use foldhash::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::MASK;
@@ -265,6 +267,39 @@ pub fn syllables(word: &str) -> usize {
     } else {
         letters
     }
+}
+
+/// Words longer than this, in bytes, are not remembered by [`remembered_syllables`].
+const REMEMBERED_WORD_LEN: usize = 32;
+
+/// How many words a thread remembers the syllables of before it forgets them all: more than
+/// the vocabulary of most sites, and with [`REMEMBERED_WORD_LEN`] a bound on the memory that
+/// any content can claim.
+const REMEMBERED_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// The syllables of the words this thread has counted.
+    static REMEMBERED: RefCell<HashMap<Box<str>, usize>> = RefCell::new(HashMap::default());
+}
+
+/// [`syllables`], remembered: a run reads the same few thousand words in document after
+/// document, and looking one up costs a fraction of estimating it. Each thread remembers
+/// its own words, a word exactly as written.
+pub fn remembered_syllables(word: &str) -> usize {
+    if word.len() > REMEMBERED_WORD_LEN {
+        return syllables(word);
+    }
+    REMEMBERED.with_borrow_mut(|remembered| {
+        if let Some(&count) = remembered.get(word) {
+            return count;
+        }
+        let count = syllables(word);
+        if remembered.len() >= REMEMBERED_WORDS {
+            remembered.clear();
+        }
+        remembered.insert(word.into(), count);
+        count
+    })
 }
 
 /// Whether a character is an apostrophe as written in contractions.
@@ -917,6 +952,16 @@ mod tests {
         ];
         for (word, expected) in cases {
             assert_eq!(syllables(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn remembered_syllables_are_the_estimate_asked_again_or_for_a_long_word() {
+        let long = "antidisestablishmentarianism-and-then-some";
+        assert!(long.len() > REMEMBERED_WORD_LEN);
+        for word in ["table", "TABLE", "didn’t", "café", "3,000", "", long, "table"] {
+            assert_eq!(remembered_syllables(word), syllables(word), "{word}");
+            assert_eq!(remembered_syllables(word), syllables(word), "{word}");
         }
     }
 
