@@ -54,10 +54,11 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
                 sentences += 1;
             }
             words += sentence_words.len();
-            syllables += sentence_words
-                .iter()
-                .map(|word| text::remembered_syllables(&segment.text[word.range()]))
-                .sum::<usize>();
+            syllables += text::remembered_syllables(
+                sentence_words
+                    .iter()
+                    .map(|word| &segment.text[word.range()]),
+            );
         }
     }
     let Some(first) = first else {
