@@ -1,10 +1,10 @@
 //! UAX #29 word and sentence boundaries, as unicode-segmentation finds them, with a fast
-//! path for the text nearly every segment is: printable ASCII and masks.
+//! path for the text nearly every segment is: printable ASCII, masks, curly quotes and dashes.
 //!
 //! The general tables cost a look-up per character, and sentence boundaries a state machine
 //! that runs over every character; for printable ASCII (masked code, URLs and tags are one
-//! [`MASK`] each, the only other character most prose holds) the property of each character
-//! is a byte match and the rules that can apply are few; words are found there without
+//! [`MASK`] each, and curly quotes and dashes the other characters most prose holds) the
+//! property of each character is a byte match and the rules that can apply are few; words are found there without
 //! handing out the segments between them. Other text goes to unicode-segmentation. Tests
 //! hold the fast path to the crate's segments, and to the words found in them, on every
 //! short string of the characters that matter and on random longer ones.
@@ -15,7 +15,14 @@ use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
 use crate::document::MASK;
 
-/// Whether text is printable ASCII and masks only, for which the fast path applies.
+/// The first byte of the mask in UTF-8, which no other character of plain text starts with.
+const MASK_LEAD: u8 = 0xEF;
+
+/// The first byte of every [`WIDE`] character in UTF-8.
+const WIDE_LEAD: u8 = 0xE2;
+
+/// Whether text is printable ASCII, masks and [`WIDE`] characters only, for which the fast
+/// path applies.
 pub fn is_plain(text: &str) -> bool {
     // Most text is printable ASCII from end to end, which one pass without a branch (that the
     // compiler vectorizes) tells.
@@ -30,6 +37,7 @@ pub fn is_plain(text: &str) -> bool {
             b' '..=b'~' => i += 1,
             // U+FFFC, the mask, in UTF-8.
             0xEF if bytes[i..].starts_with("\u{FFFC}".as_bytes()) => i += MASK.len_utf8(),
+            WIDE_LEAD if wide_at(bytes, i).is_some() => i += MASK.len_utf8(),
             _ => return false,
         }
     }
@@ -69,7 +77,55 @@ where
     }
 }
 
-/// The length of the character that starts with `byte`, in plain text.
+/// A character beyond ASCII that plain text may hold besides the mask: the curly quotes
+/// and dashes that prose holds most, each three bytes long in UTF-8 as the mask is.
+struct Wide {
+    text: &'static str,
+    word: Word,
+    sentence: Sentence,
+}
+
+/// The characters of [`Wide`], with their Word_Break and Sentence_Break values.
+const WIDE: [Wide; 5] = [
+    Wide {
+        text: "\u{2019}",
+        word: Word::MidNumLet,
+        sentence: Sentence::Close,
+    },
+    Wide {
+        text: "\u{201C}",
+        word: Word::Other,
+        sentence: Sentence::Close,
+    },
+    Wide {
+        text: "\u{201D}",
+        word: Word::Other,
+        sentence: Sentence::Close,
+    },
+    Wide {
+        text: "\u{2013}",
+        word: Word::Other,
+        sentence: Sentence::SContinue,
+    },
+    Wide {
+        text: "\u{2014}",
+        word: Word::Other,
+        sentence: Sentence::SContinue,
+    },
+];
+
+/// The [`Wide`] character at `at` in plain text, if that is one (else ASCII or a mask).
+#[inline]
+fn wide_at(bytes: &[u8], at: usize) -> Option<&'static Wide> {
+    if bytes[at] != WIDE_LEAD {
+        return None;
+    }
+    WIDE.iter()
+        .find(|w| bytes[at..].starts_with(w.text.as_bytes()))
+}
+
+/// The length of the character that starts with `byte`, in plain text: every character
+/// beyond ASCII there is three bytes long.
 fn char_len(byte: u8) -> usize {
     if byte.is_ascii() {
         1
@@ -78,7 +134,17 @@ fn char_len(byte: u8) -> usize {
     }
 }
 
-/// Word_Break values of printable ASCII; the mask and its bytes are `Other`.
+/// Where the character that ends at `at` starts, in plain text.
+#[inline]
+fn char_start_before(bytes: &[u8], at: usize) -> usize {
+    if bytes[at - 1].is_ascii() {
+        at - 1
+    } else {
+        at - MASK.len_utf8()
+    }
+}
+
+/// Word_Break values of printable ASCII and of [`WIDE`]; the mask is `Other`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Word {
     Letter,
@@ -94,6 +160,16 @@ enum Word {
 
 fn word_class(byte: u8) -> Word {
     WORD_CLASSES[usize::from(byte)]
+}
+
+/// The Word_Break value of the character at `at` in plain text.
+#[inline]
+fn word_class_at(bytes: &[u8], at: usize) -> Word {
+    let byte = bytes[at];
+    if byte != WIDE_LEAD {
+        return word_class(byte);
+    }
+    wide_at(bytes, at).map_or(Word::Other, |wide| wide.word)
 }
 
 /// [`word_class_of`] of every byte, looked up rather than matched.
@@ -125,12 +201,14 @@ const fn word_class_of(byte: u8) -> Word {
 /// plain text) in one word segment: rules WB3d, WB5 to WB13b; every other pair breaks.
 fn word_continues(bytes: &[u8], at: usize) -> bool {
     use Word::*;
-    // The character before `at` is a mask when its last byte is not ASCII: `Other` either way.
-    let before = word_class(bytes[at - 1]);
-    let here = word_class(bytes[at]);
-    // Only asked when the characters around are ASCII, one byte each.
-    let after = || bytes.get(at + 1).map(|&b| word_class(b));
-    let before_before = || at.checked_sub(2).map(|i| word_class(bytes[i]));
+    let before_start = char_start_before(bytes, at);
+    let before = word_class_at(bytes, before_start);
+    let here = word_class_at(bytes, at);
+    // Of the characters beyond these two, the rules ask only whether one is a letter or a
+    // digit, which no character beyond ASCII in plain text is: the class of any byte of it
+    // (`Other`) answers as well.
+    let after = || bytes.get(at + char_len(bytes[at])).map(|&b| word_class(b));
+    let before_before = || before_start.checked_sub(1).map(|i| word_class(bytes[i]));
     match (before, here) {
         (Space, Space) => true,
         (Letter | Numeric, Letter | Numeric) => true,
@@ -189,9 +267,9 @@ impl Iterator for PlainWords<'_> {
             let start = self.at
                 + bytes[self.at..]
                     .iter()
-                    .position(|&b| b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii())?;
-            // The one character beyond ASCII in plain text is the mask, a word of its own.
-            if !bytes[start].is_ascii() {
+                    .position(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == MASK_LEAD)?;
+            // A mask is a word of its own.
+            if bytes[start] == MASK_LEAD {
                 self.at = start + MASK.len_utf8();
                 return Some(start..self.at);
             }
@@ -206,6 +284,7 @@ impl Iterator for PlainWords<'_> {
                 let Some(&first) = bytes.get(self.at) else {
                     break;
                 };
+                // A mask, a quote or a dash is no word run.
                 if !first.is_ascii() {
                     break;
                 }
@@ -221,7 +300,7 @@ impl Iterator for PlainWords<'_> {
     }
 }
 
-/// Sentence_Break values of printable ASCII; the mask and its bytes are `Other`.
+/// Sentence_Break values of printable ASCII and of [`WIDE`]; the mask is `Other`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Sentence {
     Upper,
@@ -237,6 +316,16 @@ enum Sentence {
 
 fn sentence_class(byte: u8) -> Sentence {
     SENTENCE_CLASSES[usize::from(byte)]
+}
+
+/// The Sentence_Break value of the character at `at` in plain text.
+#[inline]
+fn sentence_class_at(bytes: &[u8], at: usize) -> Sentence {
+    let byte = bytes[at];
+    if byte != WIDE_LEAD {
+        return sentence_class(byte);
+    }
+    wide_at(bytes, at).map_or(Sentence::Other, |wide| wide.sentence)
 }
 
 /// [`sentence_class_of`] of every byte, looked up rather than matched.
@@ -279,8 +368,8 @@ fn sentence_end(bytes: &[u8], from: usize) -> usize {
         i += to_term;
         let term = class_at(i);
         let mut next = i + 1;
-        while next < bytes.len() && class_at(next) == Close {
-            next += 1;
+        while next < bytes.len() && sentence_class_at(bytes, next) == Close {
+            next += char_len(bytes[next]);
         }
         while next < bytes.len() && class_at(next) == Sp {
             next += 1;
@@ -288,7 +377,7 @@ fn sentence_end(bytes: &[u8], from: usize) -> usize {
         if next == bytes.len() {
             return next;
         }
-        let after = class_at(next);
+        let after = sentence_class_at(bytes, next);
         let adjacent = next == i + 1;
         let continues = (term == ATerm && adjacent && after == Numeric)
             || (term == ATerm
@@ -307,7 +396,7 @@ fn sentence_end(bytes: &[u8], from: usize) -> usize {
 }
 
 /// Rule SB8: whether a lower-case letter comes before any upper-case letter or sentence
-/// terminator from `from` on.
+/// terminator from `from` on. (No byte of a character beyond ASCII is any of these.)
 fn lower_ahead(bytes: &[u8], from: usize) -> bool {
     bytes[from..].iter().map(|&b| sentence_class(b)).find(|c| {
         matches!(
@@ -342,8 +431,9 @@ mod tests {
     use super::*;
 
     /// The characters whose properties the rules tell apart, and a few that are `Other`.
-    const ALPHABET: [&str; 15] = [
-        "a", "B", "3", ".", ":", ",", ";", "'", "\"", "_", " ", "!", ")", "-", "\u{FFFC}",
+    const ALPHABET: [&str; 18] = [
+        "a", "B", "3", ".", ":", ",", ";", "'", "\"", "_", " ", "!", ")", "-", "\u{FFFC}", "’",
+        "—", "”",
     ];
 
     fn all_strings(alphabet: &[&str], max_len: usize) -> Vec<String> {
@@ -412,9 +502,10 @@ mod tests {
 
     #[test]
     fn random_prose_segments_as_unicode_segmentation_does() {
-        const PIECES: [&str; 24] = [
+        const PIECES: [&str; 32] = [
             "word", "Word", "WORD", "e.g.", "U.S.", "3.5", "1,000", "don't", "x_y", " ", "  ",
             ". ", "! ", "? ", ".) ", "\" ", ", ", ": ", "; ", "-", "(", "...", "\u{FFFC}", "a.b",
+            "don’t", "’", "“Hi”", " — ", "–", ".” ", "?’ ", "’s",
         ];
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         let mut random = move || {
@@ -432,7 +523,7 @@ mod tests {
 
     #[test]
     fn other_text_goes_to_unicode_segmentation() {
-        for text in ["café", "don’t", "a\tb", "a\nb", "日本"] {
+        for text in ["café", "wait…", "don‘t", "a\tb", "a\nb", "日本"] {
             assert!(!is_plain(text), "{text:?}");
             let sentences: Vec<_> = sentence_bounds(text).collect();
             assert_eq!(
@@ -441,5 +532,6 @@ mod tests {
             );
         }
         assert!(is_plain("a \u{FFFC}\u{FFFC} ~"));
+        assert!(is_plain("“Don’t” – or — don’t"));
     }
 }
