@@ -309,8 +309,8 @@ pub struct Prose<'a> {
 /// of the whole segment, each worked out once, when first asked.
 #[derive(Debug)]
 pub struct Analysis<'a> {
-    /// The segment's text.
-    text: &'a str,
+    /// The segment's text, folded ([`crate::matcher::fold`]).
+    folded: &'a str,
     /// The sentences.
     pub sentences: Vec<TextRange>,
     /// The words.
@@ -319,9 +319,9 @@ pub struct Analysis<'a> {
 }
 
 impl<'a> Analysis<'a> {
-    fn of(text: &'a str) -> Self {
+    fn of(text: &'a str, folded: &'a str) -> Self {
         Analysis {
-            text,
+            folded,
             sentences: text::sentences(text)
                 .into_iter()
                 .map(TextRange::from)
@@ -343,7 +343,7 @@ impl<'a> Analysis<'a> {
     pub fn may_hold_placeholder(&self) -> bool {
         *self
             .may_hold_placeholder
-            .get_or_init(|| filler::may_hold_placeholder(self.text))
+            .get_or_init(|| filler::may_hold_placeholder(self.folded))
     }
 }
 
@@ -379,7 +379,8 @@ impl<'a> Prose<'a> {
         let all = self.analyses.get_or_init(|| {
             self.segments
                 .iter()
-                .map(|s| Analysis::of(&s.text))
+                .zip(&self.folded)
+                .map(|(s, folded)| Analysis::of(&s.text, folded))
                 .collect()
         });
         self.segments.iter().copied().zip(all.iter())
