@@ -7,8 +7,19 @@
 /// Whether `word` (letters in any case) is in the English word list. A word with anything
 /// but ASCII letters is not.
 pub fn is_english_word(word: &str) -> bool {
-    word.bytes().all(|b| b.is_ascii_alphabetic())
-        && wordnik_list::word_exists(&word.to_ascii_lowercase())
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    // Lowered on the stack: words are looked up by the thousand, and nearly all are short.
+    let mut lowered = [0u8; 32];
+    match lowered.get_mut(..word.len()) {
+        Some(buffer) => {
+            buffer.copy_from_slice(word.as_bytes());
+            buffer.make_ascii_lowercase();
+            std::str::from_utf8(buffer).is_ok_and(wordnik_list::word_exists)
+        }
+        None => wordnik_list::word_exists(&word.to_ascii_lowercase()),
+    }
 }
 
 #[cfg(test)]

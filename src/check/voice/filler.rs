@@ -65,27 +65,27 @@ const LOREM_WORDS: &[&str] = &[
     "voluptate",
 ];
 
-/// The filler's words as one automaton, ASCII case ignored: a text with fewer than three of
-/// them holds no filler, which one fast scan tells.
+/// The filler's words as one automaton, run over folded text: a text with fewer than three
+/// of them holds no filler, which one fast scan tells.
 static LOREM: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(LOREM_WORDS)
         .expect("the lorem ipsum words build an automaton")
 });
 
-/// Whether a text (a segment) may hold a sentence of filler: three words of the filler at
-/// least, each a whole word. Checks call it once per segment before judging sentences.
-pub fn may_hold_placeholder(text: &str) -> bool {
-    let bytes = text.as_bytes();
+/// Whether a text (a segment), given folded ([`crate::matcher::fold`]), may hold a sentence
+/// of filler: three words of the filler at least, each a whole word, in any case. Checks ask
+/// it once per segment before judging sentences.
+pub fn may_hold_placeholder(folded: &str) -> bool {
+    let bytes = folded.as_bytes();
     let is_letter = |at: Option<usize>| {
         at.and_then(|at| bytes.get(at))
             .is_some_and(u8::is_ascii_alphabetic)
     };
     let whole_word =
         |m: &aho_corasick::Match| !is_letter(m.start().checked_sub(1)) && !is_letter(Some(m.end()));
-    LOREM.find_iter(text).filter(whole_word).nth(2).is_some()
+    LOREM.find_iter(folded).filter(whole_word).nth(2).is_some()
 }
 
 /// Fewer words than this are no roster: "Alice and Bob" is a phrase.
@@ -123,12 +123,16 @@ pub fn is_roster<'t>(sentence: &str, words: impl IntoIterator<Item = &'t str>) -
             capitalized += 1;
         }
     }
+    // Most sentences are no roster by their words alone: their text is left unread.
+    if all < MIN_ROSTER_WORDS || capitalized * 4 < all * 3 {
+        return false;
+    }
     let separators = sentence
         .chars()
         .filter(|c| matches!(c, ',' | ';' | '&' | '|' | '·'))
         .count()
         + sentence.matches(" and ").count();
-    all >= MIN_ROSTER_WORDS && capitalized * 4 >= all * 3 && separators >= 2
+    separators >= 2
 }
 
 /// Whether a sentence is filler or a roster: not prose to measure. `may_be_placeholder`
@@ -183,11 +187,10 @@ mod tests {
 
     #[test]
     fn only_a_text_with_three_whole_filler_words_may_hold_filler() {
-        assert!(may_hold_placeholder("Intro. LOREM ipsum Dolor sit amet."));
-        assert!(!may_hold_placeholder("Lorem ipsum, the rest is real."));
-        assert!(!may_hold_placeholder(
-            "Loremx ipsumy dolorz, elites and enimity."
-        ));
+        let may_hold = |text: &str| may_hold_placeholder(&crate::matcher::fold(text));
+        assert!(may_hold("Intro. LOREM ipsum Dolor sit amet."));
+        assert!(!may_hold("Lorem ipsum, the rest is real."));
+        assert!(!may_hold("Loremx ipsumy dolorz, elites and enimity."));
     }
 
     #[test]

@@ -30,8 +30,10 @@
 //! via, vs. Only the first part of a hyphenated word is checked ("Our World-Class launch"
 //! is flagged at "World").
 
-use std::collections::HashSet;
+use std::cell::OnceCell;
 use std::ops::Range;
+
+use foldhash::HashSet;
 
 use super::{text, VoiceContext};
 use crate::check::dictionary::is_english_word;
@@ -76,8 +78,14 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         Some(HeadingCase::Off) | None => return,
         Some(style) => style,
     };
-    let proper_nouns = proper_nouns_in_body(context);
-    let is_name = |word: &str| context.voice.is_name(word) || proper_nouns.contains(word);
+    // Gathered from the body only when a heading has a word to ask about.
+    let proper_nouns = OnceCell::new();
+    let is_name = |word: &str| {
+        context.voice.is_name(word)
+            || proper_nouns
+                .get_or_init(|| proper_nouns_in_body(context))
+                .contains(word)
+    };
     for segment in context.segments().filter(|s| s.scope == Scope::Heading) {
         let changes = wrong_words(&segment.text, style, is_name);
         if changes.is_empty() {
@@ -100,7 +108,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
 /// Words the document's body capitalizes where no sentence starts: names ("Linux",
 /// "Ubuntu") that a heading keeps capitalized too.
 fn proper_nouns_in_body<'a>(context: &VoiceContext<'a>) -> HashSet<&'a str> {
-    let mut names = HashSet::new();
+    let mut names = HashSet::default();
     for (segment, analysis) in context.analyses() {
         if segment.scope == Scope::Heading {
             continue;
@@ -145,17 +153,6 @@ pub fn wrong_words(
         previous_end = range.end;
         let whole = &heading[range.clone()];
         let word = whole.split('-').next().unwrap_or(whole);
-        let is_quoted = quoted
-            .iter()
-            .any(|q| q.start <= range.start && range.end <= q.end);
-        if is_quoted
-            || is_identifier(whole)
-            || keeps_its_case(word)
-            || is_name(whole)
-            || is_name(word)
-        {
-            continue;
-        }
         let is_last = index + 1 == words.len();
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
         let should_capitalize = match style {
@@ -170,14 +167,28 @@ pub fn wrong_words(
             _ if after_break => continue,
             _ => index == 0,
         };
-        if capitalized != should_capitalize {
-            let wanted = if should_capitalize {
-                capitalize(word)
-            } else {
-                word.to_lowercase()
-            };
-            wrong.push((range.start..range.start + word.len(), wanted));
+        if capitalized == should_capitalize {
+            continue;
         }
+        // Only a word in the wrong case is asked whether it keeps its own: most words are
+        // in the right one, and the questions cost a dictionary look-up or a pass over the body.
+        let is_quoted = quoted
+            .iter()
+            .any(|q| q.start <= range.start && range.end <= q.end);
+        if is_quoted
+            || is_identifier(whole)
+            || keeps_its_case(word)
+            || is_name(whole)
+            || is_name(word)
+        {
+            continue;
+        }
+        let wanted = if should_capitalize {
+            capitalize(word)
+        } else {
+            word.to_lowercase()
+        };
+        wrong.push((range.start..range.start + word.len(), wanted));
     }
     wrong
 }

@@ -302,26 +302,32 @@ pub struct Prose<'a> {
     segments: Vec<&'a Segment>,
     /// The text of each of `segments` folded ([`crate::matcher::fold`]).
     folded: Vec<&'a str>,
-    analyses: OnceCell<Vec<Analysis>>,
+    analyses: OnceCell<Vec<Analysis<'a>>>,
 }
 
-/// A segment's sentences and words, as ranges of its text, in order.
+/// A segment's sentences and words, as ranges of its text, in order, and what checks ask
+/// of the whole segment, each worked out once, when first asked.
 #[derive(Debug)]
-pub struct Analysis {
+pub struct Analysis<'a> {
+    /// The segment's text, folded ([`crate::matcher::fold`]).
+    folded: &'a str,
     /// The sentences.
     pub sentences: Vec<TextRange>,
     /// The words.
     pub words: Vec<TextRange>,
+    may_hold_placeholder: OnceCell<bool>,
 }
 
-impl Analysis {
-    fn of(text: &str) -> Self {
+impl<'a> Analysis<'a> {
+    fn of(text: &'a str, folded: &'a str) -> Self {
         Analysis {
+            folded,
             sentences: text::sentences(text)
                 .into_iter()
                 .map(TextRange::from)
                 .collect(),
             words: text::words(text).map(TextRange::from).collect(),
+            may_hold_placeholder: OnceCell::new(),
         }
     }
 
@@ -330,6 +336,14 @@ impl Analysis {
         let first = self.words.partition_point(|w| w.start < range.start);
         let end = self.words.partition_point(|w| w.end <= range.end);
         &self.words[first..end.max(first)]
+    }
+
+    /// Whether the segment may hold lorem ipsum filler ([`filler::may_hold_placeholder`]):
+    /// asked by several checks, scanned for once.
+    pub fn may_hold_placeholder(&self) -> bool {
+        *self
+            .may_hold_placeholder
+            .get_or_init(|| filler::may_hold_placeholder(self.folded))
     }
 }
 
@@ -361,11 +375,12 @@ impl<'a> Prose<'a> {
     }
 
     /// Each segment with its sentences and words.
-    fn analyses(&self) -> impl Iterator<Item = (&'a Segment, &Analysis)> {
+    fn analyses(&self) -> impl Iterator<Item = (&'a Segment, &Analysis<'a>)> {
         let all = self.analyses.get_or_init(|| {
             self.segments
                 .iter()
-                .map(|s| Analysis::of(&s.text))
+                .zip(&self.folded)
+                .map(|(s, folded)| Analysis::of(&s.text, folded))
                 .collect()
         });
         self.segments.iter().copied().zip(all.iter())
@@ -408,7 +423,7 @@ impl<'a> VoiceContext<'a> {
     }
 
     /// The segments the rule may look at, each with its sentences and words.
-    pub fn analyses(&self) -> impl Iterator<Item = (&'a Segment, &'a Analysis)> + '_ {
+    pub fn analyses(&self) -> impl Iterator<Item = (&'a Segment, &'a Analysis<'a>)> + '_ {
         self.prose.analyses().filter(|(s, _)| self.may_look_at(s))
     }
 

@@ -25,7 +25,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         return;
     }
     for (segment, analysis) in context.analyses() {
-        if !filler::may_hold_placeholder(&segment.text) {
+        if !analysis.may_hold_placeholder() {
             continue;
         }
         let mut runs: Vec<TextRange> = Vec::new();

@@ -40,21 +40,25 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         first.get_or_insert(segment);
-        let may_be_placeholder = filler::may_hold_placeholder(&segment.text);
         for &sentence in &analysis.sentences {
             let sentence_words = analysis.words_in(sentence);
             let texts = sentence_words.iter().map(|w| &segment.text[w.range()]);
-            if filler::is_not_prose(&segment.text[sentence.range()], texts, may_be_placeholder) {
+            if filler::is_not_prose(
+                &segment.text[sentence.range()],
+                texts,
+                analysis.may_hold_placeholder(),
+            ) {
                 continue;
             }
             if !sentence_words.is_empty() {
                 sentences += 1;
             }
             words += sentence_words.len();
-            syllables += sentence_words
-                .iter()
-                .map(|word| text::syllables(&segment.text[word.range()]))
-                .sum::<usize>();
+            syllables += text::remembered_syllables(
+                sentence_words
+                    .iter()
+                    .map(|word| &segment.text[word.range()]),
+            );
         }
     }
     let Some(first) = first else {

@@ -28,13 +28,16 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
         return;
     };
     for (segment, analysis) in context.analyses() {
-        let may_be_placeholder = filler::may_hold_placeholder(&segment.text);
         for &sentence in &analysis.sentences {
             let sentence_words = analysis.words_in(sentence);
             let words = sentence_words.len();
             let texts = sentence_words.iter().map(|w| &segment.text[w.range()]);
             if words > max
-                && !filler::is_not_prose(&segment.text[sentence.range()], texts, may_be_placeholder)
+                && !filler::is_not_prose(
+                    &segment.text[sentence.range()],
+                    texts,
+                    analysis.may_hold_placeholder(),
+                )
             {
                 let message =
                     format!("Sentence of {words} words: keep sentences to {max} words or fewer");

@@ -12,10 +12,15 @@
 
 mod bounds;
 
+use std::cell::RefCell;
 use std::iter::Peekable;
 use std::ops::Range;
 
+use foldhash::HashMap;
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::document::MASK;
+use bounds::Either;
 
 /// Sentences of a text as byte ranges, in order, each trimmed of surrounding white space; no
 /// empty ranges.
@@ -64,9 +69,18 @@ const CLOSERS: [char; 8] = ['"', '\'', '”', '’', '»', ')', ']', '}'];
 /// UAX #29 sentence pieces, each with its trailing white space, cut further after any "…"
 /// that ends a sentence and before a masked atom (inline code, a URL, a tag) that starts one.
 fn sentence_pieces(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    bounds::sentence_bounds(text).flat_map(|(start, piece)| {
+    // Most texts hold neither: one look at the whole text spares a search of each piece.
+    let has_ellipsis = text.contains('…');
+    let has_mask = text.contains(MASK);
+    bounds::sentence_bounds(text).flat_map(move |(start, piece)| {
         let mut from = start;
-        let mut ends: Vec<usize> = ellipsis_ends(piece).chain(atom_starts(piece)).collect();
+        let mut ends: Vec<usize> = Vec::new();
+        if has_ellipsis {
+            ends.extend(ellipsis_ends(piece));
+        }
+        if has_mask {
+            ends.extend(atom_starts(piece));
+        }
         ends.sort_unstable();
         ends.dedup();
         ends.into_iter()
@@ -175,7 +189,18 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// spaces (Han, Hiragana) are one word each. Hyphens join two letter or digit runs, never a
 /// [`MASK`]. Emoji and punctuation are not words.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut bounds = bounds::word_bounds(text).peekable();
+    if bounds::is_plain(text) {
+        Either::Plain(bounds::PlainWords::new(text))
+    } else {
+        Either::Unicode(words_in_segments(text.split_word_bound_indices()))
+    }
+}
+
+/// The words of [`words`] in a text's UAX #29 word segments, given with their offsets.
+fn words_in_segments<'a>(
+    segments: impl Iterator<Item = (usize, &'a str)>,
+) -> impl Iterator<Item = Range<usize>> {
+    let mut bounds = segments.peekable();
     std::iter::from_fn(move || {
         let (start, first) = bounds
             .by_ref()
@@ -219,11 +244,24 @@ fn join_after_hyphen<'a>(
 /// "U.S" 2); a number counts 1. Letters are counted as vowel groups, less silent "e"s, with a
 /// small table of exceptions.
 pub fn syllables(word: &str) -> usize {
-    let letters: usize = word
-        .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
-        .map(part_syllables)
-        .sum();
-    let counts = word.chars().any(|c| c.is_alphanumeric() || c == MASK);
+    let (letters, counts): (usize, bool) = if word.is_ascii() {
+        // Nearly every word: its bytes are its letters, read without decoding.
+        let letters = word
+            .as_bytes()
+            .split(|&b| !(b.is_ascii_alphabetic() || b == b'\''))
+            .map(|part| part_syllables(Letters::lowered_ascii(part).as_slice()))
+            .sum();
+        (letters, word.bytes().any(|b| b.is_ascii_alphanumeric()))
+    } else {
+        let letters = word
+            .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
+            .map(|part| part_syllables(Letters::lowered(part).as_slice()))
+            .sum();
+        (
+            letters,
+            word.chars().any(|c| c.is_alphanumeric() || c == MASK),
+        )
+    };
     if counts {
         letters.max(1)
     } else {
@@ -231,25 +269,54 @@ pub fn syllables(word: &str) -> usize {
     }
 }
 
+/// Words longer than this, in bytes, are not remembered by [`remembered_syllables`].
+const REMEMBERED_WORD_LEN: usize = 32;
+
+/// How many words a thread remembers the syllables of before it forgets them all: more than
+/// the vocabulary of most sites, and with [`REMEMBERED_WORD_LEN`] a bound on the memory that
+/// any content can claim.
+const REMEMBERED_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// The syllables of the words this thread has counted.
+    static REMEMBERED: RefCell<HashMap<Box<str>, usize>> = RefCell::new(HashMap::default());
+}
+
+/// The [`syllables`] of some words, added up, each word's count remembered: a run reads the
+/// same few thousand words in document after document, and looking one up costs a fraction
+/// of estimating it. Each thread remembers its own words, a word exactly as written.
+pub fn remembered_syllables<'w>(words: impl IntoIterator<Item = &'w str>) -> usize {
+    REMEMBERED.with_borrow_mut(|remembered| {
+        words
+            .into_iter()
+            .map(|word| {
+                if word.len() > REMEMBERED_WORD_LEN {
+                    return syllables(word);
+                }
+                if let Some(&count) = remembered.get(word) {
+                    return count;
+                }
+                let count = syllables(word);
+                if remembered.len() >= REMEMBERED_WORDS {
+                    remembered.clear();
+                }
+                remembered.insert(word.into(), count);
+                count
+            })
+            .sum()
+    })
+}
+
 /// Whether a character is an apostrophe as written in contractions.
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Syllables in a run of letters and apostrophes: a contraction ending in "n't" after a
-/// consonant adds one ("didn't" 2, "don't" 1); the rest is [`letter_syllables`].
-fn part_syllables(part: &str) -> usize {
-    let mut lower = Letters::default();
-    if part.is_ascii() {
-        for b in part.bytes() {
-            lower.push(char::from(b.to_ascii_lowercase()));
-        }
-    } else {
-        for c in part.chars().flat_map(char::to_lowercase) {
-            lower.push(if c == '’' { '\'' } else { c });
-        }
-    }
-    match lower.as_slice().strip_suffix(&['n', '\'', 't']) {
+/// Syllables in a run of letters and apostrophes, in lower case with straight apostrophes:
+/// a contraction ending in "n't" after a consonant adds one ("didn't" 2, "don't" 1); the
+/// rest is [`letter_syllables`].
+fn part_syllables(lower: &[char]) -> usize {
+    match lower.strip_suffix(&['n', '\'', 't']) {
         Some(stem) if !stem.contains(&'\'') => {
             let syllabic_n = stem
                 .len()
@@ -266,8 +333,8 @@ fn part_syllables(part: &str) -> usize {
                 .is_some_and(|i| is_consonant_at(stem, i));
             letter_syllables(stem) + usize::from(syllabic_n)
         }
-        None if !lower.as_slice().contains(&'\'') => letter_syllables(lower.as_slice()),
-        None => letter_syllables(without_apostrophes(lower.as_slice()).as_slice()),
+        None if !lower.contains(&'\'') => letter_syllables(lower),
+        None => letter_syllables(without_apostrophes(lower).as_slice()),
     }
 }
 
@@ -290,6 +357,35 @@ impl Default for Letters {
 }
 
 impl Letters {
+    /// The letters of a run of ASCII letters and apostrophes, in lower case.
+    fn lowered_ascii(part: &[u8]) -> Self {
+        let mut lower = Letters::default();
+        let lowered = |b: &u8| char::from(b.to_ascii_lowercase());
+        if part.len() <= lower.inline.len() {
+            for (slot, b) in lower.inline.iter_mut().zip(part) {
+                *slot = lowered(b);
+            }
+            lower.len = part.len();
+        } else {
+            for b in part {
+                lower.push(lowered(b));
+            }
+        }
+        lower
+    }
+
+    /// The letters of a run of letters and apostrophes, in lower case, with `’` written `'`.
+    fn lowered(part: &str) -> Self {
+        if part.is_ascii() {
+            return Letters::lowered_ascii(part.as_bytes());
+        }
+        let mut lower = Letters::default();
+        for c in part.chars().flat_map(char::to_lowercase) {
+            lower.push(if c == '’' { '\'' } else { c });
+        }
+        lower
+    }
+
     fn push(&mut self, c: char) {
         if self.len < self.inline.len() {
             self.inline[self.len] = c;
@@ -340,13 +436,14 @@ fn letter_syllables(letters: &[char]) -> usize {
     if letters.is_empty() {
         return 0;
     }
+    // Every exception has four letters or more, and so has its plural's stem.
+    if letters.len() <= 3 {
+        return 1;
+    }
     if let Some(count) =
         exception(letters).or_else(|| letters.strip_suffix(&['s']).and_then(exception))
     {
         return count;
-    }
-    if letters.len() <= 3 {
-        return 1;
     }
     vowel_group_estimate(letters).max(1)
 }
@@ -384,6 +481,7 @@ fn vowel_groups(letters: &[char]) -> usize {
 }
 
 /// Whether a letter is a vowel whatever surrounds it: a, e, i, o, u, accented or not.
+#[inline]
 fn is_plain_vowel(c: char) -> bool {
     matches!(
         c,
@@ -402,6 +500,7 @@ fn is_plain_vowel(c: char) -> bool {
 
 /// Whether the letter at `i` sounds as a vowel: "y" does except first or between vowels
 /// ("yes", "player"), "u" does not after "q" ("quick").
+#[inline]
 fn is_vowel_at(letters: &[char], i: usize) -> bool {
     let before = i.checked_sub(1).map(|b| letters[b]);
     match letters[i] {
@@ -862,6 +961,18 @@ mod tests {
     }
 
     #[test]
+    fn remembered_syllables_are_the_estimate_asked_again_or_for_a_long_word() {
+        let long = "antidisestablishmentarianism-and-then-some";
+        assert!(long.len() > REMEMBERED_WORD_LEN);
+        let words = [
+            "table", "TABLE", "didn’t", "café", "3,000", "", long, "table",
+        ];
+        let estimated: usize = words.iter().map(|word| syllables(word)).sum();
+        assert_eq!(remembered_syllables(words), estimated);
+        assert_eq!(remembered_syllables(words), estimated);
+    }
+
+    #[test]
     fn syllables_of_numbers_masks_and_non_words() {
         assert_eq!(syllables("1.75"), 1);
         assert_eq!(syllables("3,000"), 1);
@@ -889,6 +1000,8 @@ mod tests {
         for (word, count) in EXCEPTIONS {
             let letters: Vec<char> = word.chars().collect();
             assert_ne!(vowel_group_estimate(&letters).max(1), count, "{word}");
+            // Words of three letters or fewer count 1 before the table is looked at.
+            assert!(letters.len() > 3, "{word}");
         }
     }
 
