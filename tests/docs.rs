@@ -43,16 +43,21 @@ fn push_doc(out: &mut String, doc: &str) {
 #[test]
 fn the_books_rule_reference_is_generated_from_the_kinds() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/src/reference.md");
-    let readme = std::fs::read_to_string(&path).expect("docs/src/reference.md exists");
-    let start = readme.find(START).expect("the reference has the start marker") + START.len();
-    let end = readme.find(END).expect("the reference has the end marker");
+    let page = std::fs::read_to_string(&path).expect("docs/src/reference.md exists");
+    let start = page
+        .find(START)
+        .expect("the reference has the start marker")
+        + START.len();
+    let end = page.find(END).expect("the reference has the end marker");
     let generated = rule_reference();
-    if readme[start..end] != generated {
+    if page[start..end] != generated {
         if std::env::var_os("BRANDLINT_BLESS").is_some() {
-            let updated = format!("{}{generated}{}", &readme[..start], &readme[end..]);
+            let updated = format!("{}{generated}{}", &page[..start], &page[end..]);
             std::fs::write(&path, updated).expect("the reference is writable");
         } else {
-            panic!("the book's rule reference is stale: run BRANDLINT_BLESS=1 cargo test --test docs");
+            panic!(
+                "the book's rule reference is stale: run BRANDLINT_BLESS=1 cargo test --test docs"
+            );
         }
     }
 }
