@@ -297,6 +297,9 @@ pub struct Compiler<'a> {
     /// The tables that could not be compiled: the others are still compiled, so that one
     /// run reports every broken table.
     errors: Vec<ConfigError>,
+    /// The lines of each rules file (by origin) that has rules, indexed once: where each
+    /// rule is defined.
+    lines: HashMap<usize, crate::span::LineIndex>,
 }
 
 impl Compiler<'_> {
@@ -456,10 +459,12 @@ impl Compiler<'_> {
             expected: draft.expected,
             defined_in: {
                 let source = self.merged.source(origin);
-                let line = source.text[..span.start.min(source.text.len())]
-                    .matches('\n')
-                    .count()
-                    + 1;
+                let text = source.text.as_bytes();
+                let lines = self
+                    .lines
+                    .entry(origin)
+                    .or_insert_with(|| crate::span::LineIndex::new(text));
+                let (line, _) = lines.line_column(text, span.start);
                 format!("{}:{line}", source.path.display())
             },
             matches: match &draft.regex {
@@ -520,6 +525,7 @@ pub fn compile(
         regexes: RegexBudget::new(limits.regex_size),
         visual: None,
         errors: Vec::new(),
+        lines: HashMap::new(),
     };
     for kind in check::KINDS {
         if let Err(error) = kind.compile(merged, &mut compiler) {
