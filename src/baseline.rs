@@ -14,8 +14,9 @@
 //! content changes. Findings about the run rather than the content (`io`, `limits`) are
 //! never recorded.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -58,7 +59,7 @@ impl Fingerprint {
         Fingerprint {
             rule: finding.rule.to_string(),
             matched,
-            context: format!("{:016x}", fnv1a(context.as_bytes())),
+            context: format!("{:016x}", stable_hash(context.as_bytes())),
         }
     }
 }
@@ -98,10 +99,9 @@ pub struct Baseline {
     root: PathBuf,
     /// Per file (relative to `root`, with `/`), per fingerprint, the count recorded.
     recorded: BTreeMap<String, BTreeMap<Fingerprint, usize>>,
-    /// Per file, per fingerprint, how many recorded findings a check has not met yet.
+    /// Per file a check went through, per fingerprint, how many recorded findings it has
+    /// not met.
     unmatched: BTreeMap<String, BTreeMap<Fingerprint, usize>>,
-    /// The files a check went through.
-    checked: HashSet<String>,
     /// How many findings checks left out as known.
     left_out: usize,
 }
@@ -173,7 +173,6 @@ impl Baseline {
                 .entry(fingerprint)
                 .or_default() += entry.count;
         }
-        baseline.unmatched = baseline.recorded.clone();
         Ok(baseline)
     }
 
@@ -212,7 +211,6 @@ impl Baseline {
     /// recorded finding standing for one finding; returns how many were left out.
     pub fn leave_out_known(&mut self, report: &mut FileReport, current_dir: &Path) -> usize {
         let key = self.key(report, current_dir);
-        self.checked.insert(key.clone());
         // A file checked again (by --watch) starts from what was recorded.
         let Some(recorded) = self.recorded.get(&key) else {
             return 0;
@@ -250,10 +248,13 @@ impl Baseline {
     /// (fixed, or edited so that they are no longer the same), and those of files that no
     /// longer exist.
     pub fn gone(&self) -> usize {
-        self.unmatched
+        self.recorded
             .iter()
-            .filter(|(path, _)| self.checked.contains(*path) || !self.root.join(path).is_file())
-            .flat_map(|(_, counts)| counts.values())
+            .map(|(path, recorded)| match self.unmatched.get(path) {
+                Some(unmatched) => unmatched.values().sum(),
+                None if !self.root.join(path).is_file() => recorded.values().sum(),
+                None => 0,
+            })
             .sum()
     }
 
@@ -262,13 +263,12 @@ impl Baseline {
     pub fn pruned(&self) -> Baseline {
         let mut recorded = BTreeMap::new();
         for (path, counts) in &self.recorded {
-            if !self.checked.contains(path) {
+            let Some(unmatched) = self.unmatched.get(path) else {
                 if self.root.join(path).is_file() {
                     recorded.insert(path.clone(), counts.clone());
                 }
                 continue;
-            }
-            let unmatched = &self.unmatched[path];
+            };
             let kept: BTreeMap<Fingerprint, usize> = counts
                 .iter()
                 .map(|(fingerprint, count)| (fingerprint.clone(), count - unmatched[fingerprint]))
@@ -280,10 +280,8 @@ impl Baseline {
         }
         Baseline {
             root: self.root.clone(),
-            unmatched: recorded.clone(),
             recorded,
-            checked: HashSet::new(),
-            left_out: 0,
+            ..Baseline::default()
         }
     }
 
@@ -343,11 +341,12 @@ fn json_reason(error: &serde_json::Error) -> String {
 }
 
 /// FNV-1a, 64 bits: a hash whose value never changes between versions or machines, as a
-/// file kept in a repository needs.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+/// file kept in a repository (a baseline) or a split agreed between machines (`--shard`)
+/// needs.
+pub(crate) fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// `text` with every run of white space one space, trimmed.
@@ -405,9 +404,9 @@ mod tests {
 
     #[test]
     fn the_hash_is_fnv_1a_and_never_changes() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+        assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(stable_hash(b"foobar"), 0x8594_4171_f739_67e8);
     }
 
     #[test]

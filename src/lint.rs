@@ -167,21 +167,24 @@ impl FileReport {
 
     /// Keeps only the findings `keep` accepts.
     pub fn retain_findings(&mut self, keep: impl Fn(&Finding) -> bool) {
-        let flags: Vec<bool> = self.findings.iter().map(keep).collect();
-        self.retain_marked(&flags);
+        if self.released.is_empty() {
+            self.findings.retain(keep);
+        } else {
+            let flags: Vec<bool> = self.findings.iter().map(keep).collect();
+            self.retain_marked(&flags);
+        }
     }
 
     /// Keeps the first `keep` findings and adds `notice`, a finding about the whole file at
     /// its start, in its sorted place (by position, then rule id).
     pub fn cut_findings(&mut self, keep: usize, notice: Finding) {
         self.findings.truncate(keep);
-        let key = (notice.span.start, notice.span.end, notice.rule.as_str());
-        let at = self
-            .findings
-            .partition_point(|f| (f.span.start, f.span.end, f.rule.as_str()) < key);
-        if !self.released.is_empty() {
+        let released = !self.released.is_empty();
+        let span = notice.span;
+        let at = crate::model::insert_in_order(&mut self.findings, notice);
+        if released {
             self.released.truncate(keep);
-            let location = self.lines.locate(self.source.as_bytes(), notice.span);
+            let location = self.lines.locate(self.source.as_bytes(), span);
             let place = Place {
                 at: location,
                 matched: String::new(),
@@ -189,7 +192,6 @@ impl FileReport {
             };
             self.released.insert(at, place);
         }
-        self.findings.insert(at, notice);
     }
 
     /// Works out where each finding stands and lets the file's text go, so that a report
@@ -260,11 +262,9 @@ pub fn lint_text(
     let known_ids = || rules.rule_ids();
     suppress::retain_unsuppressed(&document.directives, source, &mut findings, &known_ids);
     check::visual::merge_repeats(&mut findings);
-    // Where the file breaks its syntax, in place among the findings (sorted by position).
+    // Where the file breaks its syntax, in place among the findings.
     for error in document.syntax_errors.iter().map(io::syntax_error) {
-        let place = |f: &Finding| (f.span.start, f.span.end);
-        let at = findings.partition_point(|f| place(f) <= place(&error));
-        findings.insert(at, error);
+        crate::model::insert_in_order(&mut findings, error);
     }
     findings
 }

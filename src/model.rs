@@ -456,7 +456,20 @@ pub struct Finding {
     pub also_at: Vec<SourceSpan>,
 }
 
+/// Inserts `finding` into `findings`, sorted as reports are ([`Finding::order_key`]), at its
+/// place; returns that place.
+pub fn insert_in_order(findings: &mut Vec<Finding>, finding: Finding) -> usize {
+    let at = findings.partition_point(|f| f.order_key() < finding.order_key());
+    findings.insert(at, finding);
+    at
+}
+
 impl Finding {
+    /// How reports order findings: by position in the file, then by rule id.
+    pub fn order_key(&self) -> (usize, usize, &str) {
+        (self.span.start, self.span.end, self.rule.as_str())
+    }
+
     /// A finding of the rule `rule`, of `kind`, at `span` of the file, saying `message`:
     /// the one way a finding is made, still without scope, fix, hint or link. A rules
     /// file's rule makes its findings with `crate::check::Rule::finding`, which adds the

@@ -156,9 +156,7 @@ pub fn retain_unsuppressed(
             .map(|(d, _)| check::suppress::unused(d.directive.span)),
     );
     for finding in about_comments {
-        let place = |f: &Finding| (f.span.start, f.span.end);
-        let at = findings.partition_point(|f| place(f) <= place(&finding));
-        findings.insert(at, finding);
+        crate::model::insert_in_order(findings, finding);
     }
 }
 

@@ -35,19 +35,7 @@ fn check(dir: &Path, args: &[&str]) -> (Vec<(String, String, u64)>, String, Opti
     let mut all = vec!["check", "--format", "json"];
     all.extend(args);
     let output = brandlint(dir, &all, None);
-    let report = common::json(&output);
-    let found = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["path"].as_str().unwrap().to_string(),
-                d["rule"].as_str().unwrap().to_string(),
-                d["span"]["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let found = common::path_rule_line(&common::json(&output));
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     (found, stderr, output.status.code())
 }
@@ -323,16 +311,7 @@ fn on_a_real_blog_only_what_edits_added_is_reported() {
     }
     expected.sort();
     let found = |args: &[&str]| {
-        let mut found: Vec<(String, String, u64)> = diagnostics(root, args)
-            .iter()
-            .map(|d| {
-                (
-                    d["path"].as_str().unwrap().to_string(),
-                    d["rule"].as_str().unwrap().to_string(),
-                    d["span"]["line"].as_u64().unwrap(),
-                )
-            })
-            .collect();
+        let (mut found, _, _) = check(root, args);
         found.sort();
         found
     };

@@ -55,19 +55,7 @@ fn changed(dir: &Path) -> (Vec<(String, String, u64)>, Option<i32>) {
         &["check", "--format", "json", "--changed-since", "main"],
         None,
     );
-    let report = common::json(&output);
-    let found = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["path"].as_str().unwrap().to_string(),
-                d["rule"].as_str().unwrap().to_string(),
-                d["span"]["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let found = common::path_rule_line(&common::json(&output));
     (found, output.status.code())
 }
 

@@ -1211,6 +1211,23 @@ fn files_from_checks_listed_files_and_skips_others_silently() {
     );
 }
 
+/// Starts `brandlint check --watch --format compact` with `paths` in `dir`, and reads its
+/// standard output line by line.
+fn watch(dir: &Path, paths: &[&str]) -> (std::process::Child, std::sync::mpsc::Receiver<String>) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brandlint"))
+        .args(["check", "--watch", "--format", "compact"])
+        .args(paths)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = line_reader(child.stdout.take().unwrap());
+    (child, lines)
+}
+
 /// Reads a child's standard output line by line on a thread, so a test can wait for a line
 /// without blocking forever.
 fn line_reader(stdout: std::process::ChildStdout) -> std::sync::mpsc::Receiver<String> {
@@ -1249,16 +1266,7 @@ fn watch_rechecks_what_changes_and_rereads_the_rules() {
         ("brandlint.toml", "[[term]]\nname = \"GitHub\"\n"),
         ("a.md", "Github.\n"),
     ]);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brandlint"))
-        .args(["check", "--watch", "--format", "compact"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = line_reader(child.stdout.take().unwrap());
+    let (mut child, lines) = watch(dir.path(), &[]);
     let summary = |redraw: &[String]| redraw.last().cloned().unwrap();
 
     let first = next_redraw(&lines);
@@ -1315,16 +1323,7 @@ fn watch_rereads_a_rules_file_above_the_watched_folder_and_the_pack_it_extends()
         ("site/posts/a.md", "Github synergy.\n"),
     ]);
     let site_dir = dir.path().join("site");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brandlint"))
-        .args(["check", "--watch", "--format", "compact", "posts"])
-        .current_dir(&site_dir)
-        .env("NO_COLOR", "1")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = line_reader(child.stdout.take().unwrap());
+    let (mut child, lines) = watch(&site_dir, &["posts"]);
     let first = next_redraw(&lines);
     assert_eq!(
         first.last().unwrap(),

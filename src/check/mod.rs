@@ -182,9 +182,7 @@ pub fn check_document(
 ) -> Vec<Finding> {
     let file = rules.for_file(channel, relative_path);
     let mut findings = check_active(rules, &file, document, source);
-    findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-    });
+    findings.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     findings.dedup_by(|a, b| a.span == b.span && a.rule == b.rule);
     settle_fixes(&mut findings, source);
     findings

@@ -134,8 +134,7 @@ const EXTRAS: &[Extra] = &[
 
 /// Every page: its file name and its text, brandlint's first.
 pub(super) fn pages(command: &Command) -> Vec<(String, Vec<u8>)> {
-    let mut command = command.clone().disable_help_subcommand(true);
-    command.build();
+    let command = built(command);
     let mut pages = vec![page(&command, "")];
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = sub.get_name().to_string();
@@ -198,6 +197,13 @@ pub(super) fn write_all(command: &Command, folder: &Path) -> io::Result<Vec<Stri
 
 /// Writes brandlint's own page to `out`.
 pub(super) fn write_main(command: &Command, out: &mut dyn Write) -> io::Result<()> {
-    let (_, text) = pages(command).swap_remove(0);
+    let (_, text) = page(&built(command), "");
     out.write_all(&text)
+}
+
+/// The command with its subcommands' arguments resolved, as the pages describe it.
+fn built(command: &Command) -> Command {
+    let mut command = command.clone().disable_help_subcommand(true);
+    command.build();
+    command
 }

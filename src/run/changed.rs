@@ -4,8 +4,8 @@
 //!
 //! Git is asked through its command-line program rather than a library: the program is
 //! there wherever a repository is, it reads every repository the user's git reads (any
-//! object format, worktrees, partial clones), and a library that does the same (`gix`)
-//! would double the build. It runs with external diff programs, text conversion and rename
+//! object format, worktrees, partial clones), and a library that does the same (`gix`) is a
+//! large dependency of its own. It runs with external diff programs, text conversion and rename
 //! detection off, so that a repository's configuration runs nothing and a renamed file counts
 //! as new.
 //!

@@ -17,7 +17,7 @@ impl Shard {
     /// Whether the file printed as `display_path` is in this part.
     pub fn contains(&self, display_path: &str) -> bool {
         let path = display_path.replace('\\', "/");
-        fnv1a(path.as_bytes()) % self.count == self.index - 1
+        crate::baseline::stable_hash(path.as_bytes()) % self.count == self.index - 1
     }
 }
 
@@ -42,13 +42,6 @@ impl fmt::Display for Shard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.index, self.count)
     }
-}
-
-/// FNV-1a, 64 bits: a hash that never changes between versions or machines.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

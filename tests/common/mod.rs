@@ -109,6 +109,22 @@ pub fn pairs(report: &serde_json::Value, first: &str, second: &str) -> Vec<(Stri
         .collect()
 }
 
+/// Each diagnostic as (path, rule, line), in output order.
+pub fn path_rule_line(report: &serde_json::Value) -> Vec<(String, String, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["span"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// A temporary folder holding `files`, each as (relative path, text).
 pub fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
