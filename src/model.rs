@@ -457,9 +457,10 @@ pub struct Finding {
 }
 
 /// Inserts `finding` into `findings`, sorted as reports are ([`Finding::order_key`]), at its
-/// place; returns that place.
+/// place, after those with the same key (so findings inserted in turn keep their order);
+/// returns that place.
 pub fn insert_in_order(findings: &mut Vec<Finding>, finding: Finding) -> usize {
-    let at = findings.partition_point(|f| f.order_key() < finding.order_key());
+    let at = findings.partition_point(|f| f.order_key() <= finding.order_key());
     findings.insert(at, finding);
     at
 }
@@ -572,6 +573,39 @@ impl fmt::Display for Fix {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn findings_insert_at_their_place_after_those_with_the_same_key() {
+        let at = |start: usize, rule: &str, message: &str| {
+            let span = SourceSpan::new(start, start);
+            Finding::new(
+                rule.into(),
+                RuleKind::Io,
+                Severity::Error,
+                span,
+                message.into(),
+            )
+        };
+        let mut findings = vec![at(0, "b/x", ""), at(5, "a/x", ""), at(9, "a/x", "")];
+        assert_eq!(insert_in_order(&mut findings, at(5, "a/x", "second")), 2);
+        assert_eq!(insert_in_order(&mut findings, at(5, "a/w", "")), 1);
+        assert_eq!(insert_in_order(&mut findings, at(0, "a/x", "")), 0);
+        let order: Vec<(usize, &str, &str)> = findings
+            .iter()
+            .map(|f| (f.span.start, f.rule.as_str(), f.message.as_str()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (0, "a/x", ""),
+                (0, "b/x", ""),
+                (5, "a/w", ""),
+                (5, "a/x", ""),
+                (5, "a/x", "second"),
+                (9, "a/x", "")
+            ]
+        );
+    }
 
     #[test]
     fn rule_ids_compare_order_hash_and_serialize_as_their_text() {
