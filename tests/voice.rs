@@ -136,6 +136,11 @@ shouting_allow = ["ACMEX"]
             pair("voice/shouting", "DON'T"),
         ]
     );
+    // A paragraph whose only capitals are a contraction's is read too.
+    assert_eq!(
+        findings(rules, &[("b.md", "Please DON'T wait.\n")]),
+        vec![pair("voice/shouting", "DON'T")]
+    );
 }
 
 #[test]

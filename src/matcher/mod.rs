@@ -109,12 +109,25 @@ fn is_single_spaced(text: &str) -> bool {
 }
 
 /// A match of one configured phrase in a text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhraseMatch {
     /// Where it stands in the text searched.
     pub range: TextRange,
     /// Which phrase matched, for [`PhraseSet::owners`].
     pub pattern: usize,
+}
+
+/// Matches in order of position, less every match that lies inside a longer one (the
+/// longest of overlapping phrases wins).
+pub fn longest(mut candidates: Vec<PhraseMatch>) -> Vec<PhraseMatch> {
+    candidates.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    let mut widest_end = 0;
+    candidates.retain(|m| {
+        let contained = m.range.end <= widest_end;
+        widest_end = widest_end.max(m.range.end);
+        !contained
+    });
+    candidates
 }
 
 #[derive(Debug)]
@@ -202,15 +215,7 @@ impl<T> PhraseSet<T> {
         folded: &str,
         applies: impl Fn(usize, TextRange) -> bool,
     ) -> Vec<PhraseMatch> {
-        let mut candidates = self.find_all(text, folded, applies);
-        candidates.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
-        let mut widest_end = 0;
-        candidates.retain(|m| {
-            let contained = m.range.end <= widest_end;
-            widest_end = widest_end.max(m.range.end);
-            !contained
-        });
-        candidates
+        longest(self.find_all(text, folded, applies))
     }
 
     /// Every match of a phrase in `text` on its word boundaries that `applies` accepts,

@@ -118,22 +118,109 @@ fn end(written: usize, summary: &Summary, out: &mut dyn Write) -> io::Result<()>
 }
 
 /// A value pretty-printed as it stands inside the document: every line after the first
-/// indented. JSON strings hold no line breaks (they are escaped), so lines are safe to cut.
+/// indented by `indent`, then two spaces a level, as `serde_json::to_vec_pretty` would
+/// print it at the top.
 pub(super) fn write_indented(
     value: &impl Serialize,
     indent: &str,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let text = serde_json::to_vec_pretty(value)?;
-    let mut indented = Vec::with_capacity(text.len() + text.len() / 4);
-    let mut line_start = 0;
-    for newline in memchr::memchr_iter(b'\n', &text) {
-        indented.extend_from_slice(&text[line_start..=newline]);
-        indented.extend_from_slice(indent.as_bytes());
-        line_start = newline + 1;
+    let mut text = Vec::with_capacity(512);
+    let formatter = Indented {
+        indent: indent.as_bytes(),
+        level: 0,
+        has_value: false,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut text, formatter,
+    ))?;
+    out.write_all(&text)
+}
+
+/// serde_json's pretty format, written where it stands in a document: each line starts
+/// with the indent of the value's place. Printed in one pass, where printing at the top
+/// and indenting the lines after would copy every byte again.
+struct Indented<'a> {
+    indent: &'a [u8],
+    level: usize,
+    has_value: bool,
+}
+
+impl Indented<'_> {
+    fn new_line<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b"\n")?;
+        writer.write_all(self.indent)?;
+        for _ in 0..self.level {
+            writer.write_all(b"  ")?;
+        }
+        Ok(())
     }
-    indented.extend_from_slice(&text[line_start..]);
-    out.write_all(&indented)
+}
+
+impl serde_json::ser::Formatter for Indented<'_> {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.new_line(writer)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.new_line(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -27,10 +27,10 @@
 //! what a sentence says. "It will not only run fast but also scale" does not mean "It won't
 //! only run fast", and "it's" can be "it is" or "it has". Read each one before applying.
 
+use super::phrases::{List, ListPhrase};
 use super::VoiceContext;
 use crate::check::prefer::match_case;
 use crate::config::schema::ContractionPolicy;
-use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::model::{Finding, Fix, FixSafety};
 
 /// Which way a pair is checked.
@@ -82,30 +82,15 @@ const PAIRS: &[(&str, &str, Pair)] = &[
     ("let us", "let's", Pair::SpellOutOnly),
 ];
 
-/// The two automata, compiled once per rules file: spelled-out forms and contractions, each
-/// owned by its index in [`PAIRS`].
-#[derive(Debug)]
-pub struct Phrases {
-    spelled: PhraseSet<usize>,
-    contracted: PhraseSet<usize>,
-}
-
-impl Default for Phrases {
-    /// Compiles both automata.
-    fn default() -> Self {
-        let mut spelled = PhraseSetBuilder::default();
-        let mut contracted = PhraseSetBuilder::default();
-        for (index, (long, short, pair)) in PAIRS.iter().enumerate() {
-            if *pair != Pair::SpellOutOnly {
-                spelled.add(long, index);
-            }
-            contracted.add(short, index);
-            contracted.add(&short.replace('\'', "\u{2019}"), index);
+/// Adds the spelled-out forms and the contractions (with either apostrophe) to the voice
+/// checks' phrases, each with its index in [`PAIRS`].
+pub fn add_phrases(phrases: &mut Vec<ListPhrase>) {
+    for (index, (long, short, pair)) in PAIRS.iter().enumerate() {
+        if *pair != Pair::SpellOutOnly {
+            phrases.push((long.to_string(), List::Spelled, index));
         }
-        Phrases {
-            spelled: spelled.build(),
-            contracted: contracted.build(),
-        }
+        phrases.push((short.to_string(), List::Contracted, index));
+        phrases.push((short.replace('\'', "\u{2019}"), List::Contracted, index));
     }
 }
 
@@ -114,22 +99,18 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
     let Some(policy) = context.settings.contractions else {
         return;
     };
-    let phrases = &context.voice.contractions;
-    let automaton = match policy {
-        ContractionPolicy::Prefer => &phrases.spelled,
-        ContractionPolicy::Avoid => &phrases.contracted,
+    let list = match policy {
+        ContractionPolicy::Prefer => List::Spelled,
+        ContractionPolicy::Avoid => List::Contracted,
         ContractionPolicy::Off => return,
     };
-    for (segment, folded) in context.folded_segments() {
+    for (segment, found) in context.phrases(list) {
         let text = &segment.text;
         let curly = text.contains('\u{2019}');
-        for found in automaton.find(text, folded, |_, _| true) {
-            let Some(&index) = automaton.owners(found.pattern).first() else {
-                continue;
-            };
+        for (range, index) in found {
             let (long, short, pair) = PAIRS[index];
-            let matched = &text[found.range.range()];
-            let after = &text[found.range.end..];
+            let matched = &text[range.range()];
+            let after = &text[range.end..];
             let (wanted, message) = match policy {
                 ContractionPolicy::Prefer => {
                     if pair == Pair::Verb && !can_contract_before(after) {
@@ -155,7 +136,7 @@ pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
             let replacement = match_case(&wanted, matched);
             let message = format!("Write \"{replacement}\", not \"{matched}\": {message}");
             let fix = Fix::new(replacement, FixSafety::Unsafe);
-            findings.extend(context.finding(segment, found.range, message, Some(fix)));
+            findings.extend(context.finding(segment, range, message, Some(fix)));
         }
     }
 }

@@ -36,6 +36,7 @@ pub mod exclamations;
 pub mod filler;
 pub mod heading_case;
 pub mod person;
+pub mod phrases;
 pub mod placeholder;
 pub mod reading_grade;
 pub mod sentence_length;
@@ -53,6 +54,7 @@ use crate::config::load::MergedRules;
 use crate::config::schema::{RuleSpec, VoiceSettings};
 use crate::config::table::Common;
 use crate::document::{Document, Segment};
+use crate::matcher::PhraseMatch;
 use crate::model::{Fix, Scope, TextRange};
 
 use super::part::{self, Part, PartSettings};
@@ -251,8 +253,7 @@ pub struct VoiceRules {
     names: HashSet<String>,
     /// The same words in lower case: another casing of a name is the term rule's to report.
     folded_names: HashSet<String>,
-    contractions: contractions::Phrases,
-    person: person::Phrases,
+    phrases: phrases::VoicePhrases,
 }
 
 impl VoiceRules {
@@ -274,13 +275,23 @@ impl VoiceRules {
             })
             .collect();
         let folded_names = names.iter().map(|n: &String| n.to_lowercase()).collect();
+        let settings = merged_settings(merged);
+        // Every file's settings are the base ones with an override's keys on top: the
+        // phrase lists any of them reads.
+        let overrides = merged
+            .overrides
+            .iter()
+            .filter_map(|o| o.value.voice.as_ref());
+        let lists: Vec<phrases::List> = std::iter::once(&settings)
+            .chain(overrides)
+            .flat_map(phrases::List::read_under)
+            .collect();
         Some(VoiceRules {
-            settings: merged_settings(merged),
+            phrases: phrases::VoicePhrases::new(&lists),
+            settings,
             checks,
             names,
             folded_names,
-            contractions: contractions::Phrases::default(),
-            person: person::Phrases::default(),
         })
     }
 
@@ -303,6 +314,8 @@ pub struct Prose<'a> {
     /// The text of each of `segments` folded ([`crate::matcher::fold`]).
     folded: Vec<&'a str>,
     analyses: OnceCell<Vec<Analysis<'a>>>,
+    /// The voice phrases found in each of `segments`, overlapping ones included.
+    phrases: OnceCell<Vec<Vec<PhraseMatch>>>,
 }
 
 /// A segment's sentences and words, as ranges of its text, in order, and what checks ask
@@ -371,6 +384,7 @@ impl<'a> Prose<'a> {
             segments,
             folded,
             analyses: OnceCell::new(),
+            phrases: OnceCell::new(),
         }
     }
 
@@ -411,15 +425,29 @@ impl<'a> VoiceContext<'a> {
             .filter(|s| self.may_look_at(s))
     }
 
-    /// The segments the rule may look at, each with its text folded for phrase search
-    /// ([`crate::matcher::fold`]).
-    pub fn folded_segments(&self) -> impl Iterator<Item = (&'a Segment, &'a str)> + '_ {
-        self.prose
+    /// The segments the rule may look at, each with the matches of one list of the voice
+    /// phrases in it ([`phrases::VoicePhrases::of_list`]). Every list is found in one
+    /// search of each segment, made for the first check that asks.
+    pub fn phrases(
+        &self,
+        list: phrases::List,
+    ) -> impl Iterator<Item = (&'a Segment, Vec<(TextRange, usize)>)> + '_ {
+        let prose = self.prose;
+        let found = prose.phrases.get_or_init(|| {
+            prose
+                .segments
+                .iter()
+                .zip(&prose.folded)
+                .map(|(segment, folded)| self.voice.phrases.find_all(&segment.text, folded))
+                .collect()
+        });
+        prose
             .segments
             .iter()
             .copied()
-            .zip(self.prose.folded.iter().copied())
+            .zip(found)
             .filter(|(s, _)| self.may_look_at(s))
+            .map(move |(segment, found)| (segment, self.voice.phrases.of_list(found, list)))
     }
 
     /// The segments the rule may look at, each with its sentences and words.

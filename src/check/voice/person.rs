@@ -26,9 +26,9 @@
 //! person: "the user interface", "customer support", "user-facing" pass. No fix: which
 //! pronoun fits depends on the sentence.
 
+use super::phrases::{List, ListPhrase};
 use super::VoiceContext;
 use crate::config::schema::PersonPolicy;
-use crate::matcher::{PhraseSet, PhraseSetBuilder};
 use crate::model::Finding;
 
 /// Third-person names for the reader.
@@ -100,50 +100,35 @@ const COMPOUND_HEADS: &[&str] = &[
     "testing",
 ];
 
-/// Both lists as automata, compiled once per rules file.
-#[derive(Debug)]
-pub struct Phrases {
-    reader: PhraseSet<()>,
-    brand: PhraseSet<()>,
-}
-
-impl Default for Phrases {
-    /// Compiles both automata.
-    fn default() -> Self {
-        let set = |phrases: &[&str]| {
-            let mut builder = PhraseSetBuilder::default();
-            for phrase in phrases {
-                builder.add(phrase, ());
-                builder.add(&phrase.replace('\'', "\u{2019}"), ());
-            }
-            builder.build()
-        };
-        Phrases {
-            reader: set(READER),
-            brand: set(BRAND),
+/// Adds both lists (with either apostrophe) to the voice checks' phrases.
+pub fn add_phrases(phrases: &mut Vec<ListPhrase>) {
+    for (list, names) in [(List::Reader, READER), (List::Brand, BRAND)] {
+        for (index, name) in names.iter().enumerate() {
+            phrases.push((name.to_string(), list, index));
+            phrases.push((name.replace('\'', "\u{2019}"), list, index));
         }
     }
 }
 
 /// Flags third-person names for the reader or the brand.
 pub fn check(context: &VoiceContext<'_>, findings: &mut Vec<Finding>) {
-    let (automaton, pronoun) = match context.settings.person {
-        Some(PersonPolicy::Second) => (&context.voice.person.reader, "you"),
-        Some(PersonPolicy::FirstPlural) => (&context.voice.person.brand, "we"),
+    let (list, pronoun) = match context.settings.person {
+        Some(PersonPolicy::Second) => (List::Reader, "you"),
+        Some(PersonPolicy::FirstPlural) => (List::Brand, "we"),
         Some(PersonPolicy::Off) | None => return,
     };
-    for (segment, folded) in context.folded_segments() {
-        for found in automaton.find(&segment.text, folded, |_, _| true) {
+    for (segment, found) in context.phrases(list) {
+        for (range, _) in found {
             let text = &segment.text;
-            let matched = &text[found.range.range()];
-            if starts_compound(&text[found.range.end..])
-                || names_someone_elses(&text[..found.range.start])
-                || is_a_name(matched, &text[..found.range.start])
+            let matched = &text[range.range()];
+            if starts_compound(&text[range.end..])
+                || names_someone_elses(&text[..range.start])
+                || is_a_name(matched, &text[..range.start])
             {
                 continue;
             }
             let message = format!("Write \"{pronoun}\", not \"{matched}\"");
-            findings.extend(context.finding(segment, found.range, message, None));
+            findings.extend(context.finding(segment, range, message, None));
         }
     }
 }

@@ -226,10 +226,20 @@ fn word_continues(bytes: &[u8], at: usize) -> bool {
 /// text) ends.
 fn word_segment_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start + char_len(bytes[start]);
-    while end < bytes.len() && word_continues(bytes, end) {
+    loop {
+        // Inside a run of ASCII letters and digits every pair joins (WB5, WB8, WB9, WB10):
+        // the run is passed without asking the rules, which decide only where it stops.
+        if bytes[end - 1].is_ascii_alphanumeric() {
+            end += bytes[end..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - end);
+        }
+        if end == bytes.len() || !word_continues(bytes, end) {
+            return end;
+        }
         end += char_len(bytes[end]);
     }
-    end
 }
 
 /// Whether a word segment of plain text holds a letter or a digit.
