@@ -339,7 +339,13 @@ impl<'a> Analysis<'a> {
                 .into_iter()
                 .map(TextRange::from)
                 .collect(),
-            words: text::words(text).map(TextRange::from).collect(),
+            words: {
+                // Prose has a word in every six bytes or so: room for most, grown at most
+                // once.
+                let mut words = Vec::with_capacity(text.len() / 5 + 1);
+                words.extend(text::words(text).map(TextRange::from));
+                words
+            },
             may_hold_placeholder: OnceCell::new(),
         }
     }

@@ -16,7 +16,6 @@ use std::cell::RefCell;
 use std::iter::Peekable;
 use std::ops::Range;
 
-use foldhash::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::MASK;
@@ -269,38 +268,71 @@ pub fn syllables(word: &str) -> usize {
     }
 }
 
-/// Words longer than this, in bytes, are not remembered by [`remembered_syllables`].
-const REMEMBERED_WORD_LEN: usize = 32;
+/// Words longer than this, in bytes, are not remembered by [`remembered_syllables`]: the
+/// rest fit, with their length, in one [`WordKey`].
+const REMEMBERED_WORD_LEN: usize = 15;
 
-/// How many words a thread remembers the syllables of before it forgets them all: more than
-/// the vocabulary of most sites, and with [`REMEMBERED_WORD_LEN`] a bound on the memory that
-/// any content can claim.
-const REMEMBERED_WORDS: usize = 1 << 16;
+/// How many words a thread remembers the syllables of, a place for each (the low bits of a
+/// hash of the word choose it; a word taking another's place is forgotten). Few enough that
+/// the table stays in the processor's cache: a larger table that held every word of a site
+/// missed the cache on nearly every look-up, which cost more than estimating again.
+const REMEMBERED_WORDS: usize = 1 << 13;
+
+/// A word of at most [`REMEMBERED_WORD_LEN`] bytes as a number: its bytes, then its length
+/// in the last byte. The empty word is 0, with 0 syllables, as every empty place holds.
+type WordKey = u128;
+
+fn word_key(word: &str) -> Option<WordKey> {
+    let len = word.len();
+    if len > REMEMBERED_WORD_LEN {
+        return None;
+    }
+    // Built in a register: bytes copied to memory and read back as one number would wait
+    // for the copy on every word.
+    let bytes = word.bytes().enumerate();
+    let key = bytes.fold(0, |key, (i, b)| key | WordKey::from(b) << (8 * i));
+    Some(key | (len as WordKey) << 120)
+}
+
+/// The place of a word in the table: a multiplicative hash of its key.
+fn place(key: WordKey) -> usize {
+    let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - REMEMBERED_WORDS.trailing_zeros())) as usize
+}
+
+/// Words and their syllables, each at its [`place`].
+struct Remembered {
+    keys: Vec<WordKey>,
+    counts: Vec<u8>,
+}
 
 thread_local! {
-    /// The syllables of the words this thread has counted.
-    static REMEMBERED: RefCell<HashMap<Box<str>, usize>> = RefCell::new(HashMap::default());
+    /// The syllables of the words this thread has counted lately.
+    static REMEMBERED: RefCell<Remembered> = RefCell::new(Remembered {
+        keys: vec![0; REMEMBERED_WORDS],
+        counts: vec![0; REMEMBERED_WORDS],
+    });
 }
 
 /// The [`syllables`] of some words, added up, each word's count remembered: a run reads the
-/// same few thousand words in document after document, and looking one up costs a fraction
-/// of estimating it. Each thread remembers its own words, a word exactly as written.
+/// same common words in document after document, and looking one up costs a fraction of
+/// estimating it. Each thread remembers its own words, a word exactly as written.
 pub fn remembered_syllables<'w>(words: impl IntoIterator<Item = &'w str>) -> usize {
     REMEMBERED.with_borrow_mut(|remembered| {
         words
             .into_iter()
             .map(|word| {
-                if word.len() > REMEMBERED_WORD_LEN {
+                let Some(key) = word_key(word) else {
                     return syllables(word);
-                }
-                if let Some(&count) = remembered.get(word) {
-                    return count;
+                };
+                let at = place(key);
+                if remembered.keys[at] == key {
+                    return usize::from(remembered.counts[at]);
                 }
                 let count = syllables(word);
-                if remembered.len() >= REMEMBERED_WORDS {
-                    remembered.clear();
-                }
-                remembered.insert(word.into(), count);
+                remembered.keys[at] = key;
+                // Fifteen bytes hold fewer than 256 syllables.
+                remembered.counts[at] = u8::try_from(count).unwrap_or(u8::MAX);
                 count
             })
             .sum()
@@ -965,8 +997,25 @@ mod tests {
         let long = "antidisestablishmentarianism-and-then-some";
         assert!(long.len() > REMEMBERED_WORD_LEN);
         let words = [
-            "table", "TABLE", "didn’t", "café", "3,000", "", long, "table",
+            "table",
+            "TABLE",
+            "didn’t",
+            "café",
+            "3,000",
+            "",
+            long,
+            "table",
+            "tables",
+            "tab",
+            "unconventionals",
+            "unconventionally",
         ];
+        assert_eq!(
+            word_key("unconventionals").map(|_| 15),
+            Some(REMEMBERED_WORD_LEN)
+        );
+        assert_eq!(word_key("unconventionally"), None);
+        assert_ne!(word_key("tab"), word_key("tab\0"));
         let estimated: usize = words.iter().map(|word| syllables(word)).sum();
         assert_eq!(remembered_syllables(words), estimated);
         assert_eq!(remembered_syllables(words), estimated);

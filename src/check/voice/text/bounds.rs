@@ -234,6 +234,12 @@ fn word_segment_end(bytes: &[u8], start: usize) -> usize {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(bytes.len() - end);
+            // After a letter or a digit, a space or other punctuation (most run ends) breaks.
+            if bytes.get(end).is_none_or(|&b| {
+                matches!(word_class(b), Word::Space | Word::Other) && b != WIDE_LEAD
+            }) {
+                return end;
+            }
         }
         if end == bytes.len() || !word_continues(bytes, end) {
             return end;
@@ -284,7 +290,7 @@ impl Iterator for PlainWords<'_> {
                 return Some(start..self.at);
             }
             self.at = word_segment_end(bytes, start);
-            if !has_alphanumeric(&bytes[start..self.at]) {
+            if !(bytes[start].is_ascii_alphanumeric() || has_alphanumeric(&bytes[start..self.at])) {
                 continue;
             }
             let mut end = self.at;
