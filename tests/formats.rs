@@ -1,4 +1,4 @@
-//! The CI formats (`github`, `sarif`, `checkstyle`, `markdown`) and `--report`, read back
+//! The CI formats (`github`, `sarif`, `checkstyle`, `markdown`, Vale's two) and `--report`, read back
 //! the way the tools that consume them read them.
 
 mod common;
@@ -435,7 +435,7 @@ fn report_rejects_unknown_formats() {
     let output = brandlint(dir.path(), &["check", "--report", "yaml=x"], None);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("no format `yaml`; formats are human, compact, json, sarif, github, checkstyle, markdown"), "{stderr}");
+    assert!(stderr.contains("no format `yaml`; formats are human, compact, json, sarif, github, checkstyle, markdown, vale-line, vale-json"), "{stderr}");
 }
 
 /// The official SARIF 2.1.0 schema (see tests/data/sarif-schema-2.1.0.md), compiled
@@ -591,5 +591,79 @@ fn human_reports_print_no_control_characters() {
              ·                      ───┬──\n"
         ),
         "{text}"
+    );
+}
+
+/// Vale's line format, as `vale --output=line` writes it: a tool that parses it (reviewdog
+/// with `-efm="%f:%l:%c:%m"`) reads one finding a line, a message's line break a space,
+/// and nothing else on standard output.
+#[test]
+fn vale_line_is_path_line_column_rule_message_and_nothing_else() {
+    let dir = site(&[
+        ("brandlint.toml", RULES),
+        ("a.md", "We utilize it.\n\nGithub and synergy.\n"),
+    ]);
+    let output = brandlint(dir.path(), &["check", "--format", "vale-line"], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "a.md:1:4:banned/utilize:100% avoidable: \"utilize\" say: use, not <utilize> | ever\n\
+         a.md:3:1:term/GitHub:Write \"GitHub\", not \"Github\"\n\
+         a.md:3:12:banned/synergy:Avoid \"synergy\"\n"
+    );
+}
+
+/// Vale's JSON: the fields a Vale integration reads, with Vale's severity names and the fix
+/// as a replace action.
+#[test]
+fn vale_json_has_vale_fields_and_severities() {
+    let dir = site(&[("brandlint.toml", RULES), ("a.md", "Github and synergy.\n")]);
+    let output = brandlint(dir.path(), &["check", "--format", "vale-json"], None);
+    let value = json(&output);
+    let alerts = value["a.md"].as_array().expect("a.md's alerts");
+    let brief: Vec<_> = alerts
+        .iter()
+        .map(|a| {
+            (
+                a["Check"].as_str(),
+                a["Severity"].as_str(),
+                a["Line"].as_u64(),
+                a["Span"].clone(),
+                a["Action"]["Name"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        brief,
+        [
+            (
+                Some("term/GitHub"),
+                Some("error"),
+                Some(1),
+                serde_json::json!([1, 6]),
+                Some("replace")
+            ),
+            (
+                Some("banned/synergy"),
+                Some("suggestion"),
+                Some(1),
+                serde_json::json!([12, 18]),
+                Some("")
+            ),
+        ]
+    );
+    assert_eq!(alerts[0]["Action"]["Params"], serde_json::json!(["GitHub"]));
+}
+
+/// Escape sequences in a file's name or a rule's id and message never reach a terminal or a
+/// line parser through `vale-line`, and a line break in them cannot forge a finding.
+#[test]
+fn vale_lines_hold_no_control_characters() {
+    let rules = "[[pattern]]\nid = \"a\\u001bb\"\nregex = \"red\"\nmessage = \"m \\u001b]0;x\\u0007\\nb.md:1:1:forged:x {match}\"\n";
+    let dir = site(&[("brandlint.toml", rules), ("a\u{1b}[31m.md", "red\n")]);
+    let output = brandlint(dir.path(), &["check", "--format", "vale-line"], None);
+    assert_eq!(
+        stdout(&output),
+        "a\u{FFFD}[31m.md:1:1:a\u{FFFD}b:m \u{FFFD}]0;x\u{FFFD} b.md:1:1:forged:x red\n"
     );
 }

@@ -12,6 +12,7 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
+pub mod vale;
 
 use std::io::{self, Write};
 
@@ -70,12 +71,19 @@ formats!(|style, quiet| {
     Checkstyle = "checkstyle" => checkstyle::Checkstyle,
     /// A Markdown summary table, for a CI job page.
     Markdown = "markdown" => markdown::Markdown::default(),
+    /// Vale's line format (`vale --output=line`), for pipelines built on Vale.
+    ValeLine = "vale-line" => vale::ValeLine,
+    /// Vale's JSON (`vale --output=JSON`), for pipelines built on Vale.
+    ValeJson = "vale-json" => vale::ValeJson::default(),
 });
 
 impl Format {
     /// Whether the output is a document for a program, which nothing may be appended to.
     pub fn is_document(self) -> bool {
-        matches!(self, Format::Json | Format::Sarif | Format::Checkstyle)
+        matches!(
+            self,
+            Format::Json | Format::Sarif | Format::Checkstyle | Format::ValeLine | Format::ValeJson
+        )
     }
 }
 
