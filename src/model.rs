@@ -204,6 +204,8 @@ rule_kinds! {
     Voice = "voice",
     /// `visual`: how the brand looks.
     Visual = "visual",
+    /// `vale`: the rules of a Vale style.
+    Vale = "vale",
     /// `io`: files that could not be read.
     Io = "io",
     /// `limits`: findings a run's budgets cut.

@@ -116,6 +116,7 @@ pub fn needs_full_run(changed: &[PathBuf], rules_files: &[PathBuf]) -> bool {
     changed.iter().any(|path| {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         RULES_FILE_NAMES.contains(&name)
+            || crate::config::vale::ini::FILE_NAMES.contains(&name)
             || RUN_WIDE_FILES.contains(&name)
             || rules_files.iter().any(|file| file == path)
     })

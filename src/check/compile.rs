@@ -21,6 +21,7 @@ use crate::config::load::{self, FromFile, MergedRules, Reach};
 use crate::config::schema::{RuleSpec, VoiceSettings};
 use crate::config::table::{CasePolicy, Common};
 use crate::limits::{Budget, Exceeded, LimitValues, Limits};
+use crate::matcher::pattern::Pattern;
 use crate::matcher::{normalize_phrase, single_spaced, PhraseSet, PhraseSetBuilder};
 use crate::model::{Channel, RuleKind, Severity};
 use crate::read::html::Selector;
@@ -41,8 +42,8 @@ pub enum PhraseRole {
 pub struct CompiledPattern {
     /// Index into [`CompiledRules::rules`].
     pub rule: usize,
-    /// The compiled regex.
-    pub regex: Regex,
+    /// The compiled pattern.
+    pub regex: Pattern,
 }
 
 /// Rules ready to run: what checks read, never the TOML.
@@ -84,6 +85,10 @@ pub struct CompiledRules {
     pub overrides: Vec<Override>,
     /// Rules that contradict or repeat each other; they still run.
     pub conflicts: Vec<crate::config::conflict::RuleConflict>,
+    /// The Vale rules' matchers, by rule id.
+    pub vale: crate::check::vale::ValeMatchers,
+    /// What a run should say once about these rules (rules left out, and why).
+    pub notices: Vec<String>,
     /// The budgets in force: the file's `[limits]` with the command line's over them.
     pub limits: Limits,
     /// Whether each rule runs on the files of each channel, for the rules that apply to
@@ -225,7 +230,7 @@ pub struct RuleDraft {
     /// Literal phrases for the automaton.
     pub phrases: Vec<(String, PhraseRole)>,
     /// A regex, for pattern rules.
-    pub regex: Option<Regex>,
+    pub regex: Option<Pattern>,
     /// What a `[[require]]` rule counts, and how many it wants.
     pub requirement: Option<Requirement>,
     /// How a `[[term]]` name may be written beyond its casing.
@@ -256,7 +261,7 @@ struct CompiledDraft {
     /// Where it is written: the rules file and a span in it.
     at: (usize, Range<usize>),
     phrases: Vec<(String, PhraseRole)>,
-    regex: Option<Regex>,
+    regex: Option<Pattern>,
     requirement: Option<Requirement>,
     term: Option<Term>,
     /// Phrases inside which its matches are fine.
@@ -300,6 +305,10 @@ pub struct Compiler<'a> {
     /// The lines of each rules file (by origin) that has rules, indexed once: where each
     /// rule is defined.
     lines: HashMap<usize, crate::span::LineIndex>,
+    /// The Vale rules' matchers, by rule id.
+    vale: crate::check::vale::ValeMatchers,
+    /// What a run should say once about the rules.
+    notices: Vec<String>,
 }
 
 impl Compiler<'_> {
@@ -366,6 +375,16 @@ impl Compiler<'_> {
         self.table += 1;
     }
 
+    /// Keeps what the Vale rule `id` needs to judge its matches.
+    pub fn vale_matcher(&mut self, id: String, matcher: crate::check::vale::ValeMatcher) {
+        self.vale.insert(id, matcher);
+    }
+
+    /// Something a run should say once about the rules.
+    pub fn notice(&mut self, notice: String) {
+        self.notices.push(notice);
+    }
+
     /// Compiles a user regex written at `source` in the rules file `origin`, within what is
     /// left of the `regex_size` budget.
     pub fn regex(&mut self, origin: usize, source: &Spanned<String>) -> Result<Regex, ConfigError> {
@@ -404,6 +423,28 @@ impl Compiler<'_> {
             };
             self.error_at(origin, source.span(), message)
         })
+    }
+
+    /// Compiles a pattern written at `source` of the file `origin` (a Vale style's): in
+    /// linear time when the regex crate can, else, when it needs look-around or a
+    /// backreference, by backtracking within a limit.
+    pub fn pattern(
+        &mut self,
+        origin: usize,
+        source: &Spanned<String>,
+    ) -> Result<Pattern, ConfigError> {
+        match self.regex(origin, source) {
+            Ok(regex) => Ok(Pattern::Linear(regex)),
+            Err(error)
+                if error.budget.is_none()
+                    && crate::matcher::pattern::needs_backtracking(source.get_ref()) =>
+            {
+                Pattern::backtracking(source.get_ref()).map_err(|reason| {
+                    self.error_at(origin, source.span(), format!("invalid regex: {reason}"))
+                })
+            }
+            Err(error) => Err(error),
+        }
     }
 
     /// Adds a rule from a kind's draft, which concerns a whole table (voice, visual): its
@@ -526,6 +567,8 @@ pub fn compile(
         visual: None,
         errors: Vec::new(),
         lines: HashMap::new(),
+        vale: HashMap::new(),
+        notices: Vec::new(),
     };
     for kind in check::KINDS {
         if let Err(error) = kind.compile(merged, &mut compiler) {
@@ -642,6 +685,8 @@ pub fn compile(
         visual,
         overrides,
         conflicts: crate::config::conflict::find(merged),
+        vale: std::mem::take(&mut compiler.vale),
+        notices: std::mem::take(&mut compiler.notices),
         limits,
     })
 }

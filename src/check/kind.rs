@@ -13,7 +13,7 @@ use crate::model::{Finding, RuleKind};
 
 use super::compile::{CompiledRules, Compiler, FileRules};
 use super::{
-    banned, io, limits, module_doc, pattern, prefer, require, suppress, term, visual, voice,
+    banned, io, limits, module_doc, pattern, prefer, require, suppress, term, vale, visual, voice,
 };
 use super::{term::Mention, MatchContext};
 
@@ -88,6 +88,7 @@ pub static KINDS: &[&dyn Kind] = &[
     &require::RequireKind,
     &voice::VoiceKind,
     &visual::VisualKind,
+    &vale::ValeKind,
     &io::IoKind,
     &limits::LimitsKind,
     &suppress::SuppressKind,

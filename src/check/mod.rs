@@ -15,6 +15,7 @@ pub mod prefer;
 pub mod require;
 pub mod suppress;
 pub mod term;
+pub mod vale;
 pub mod visual;
 pub mod voice;
 
@@ -335,15 +336,19 @@ pub fn check_segment(
             judge(index, found.range, notes);
         }
     }
+    let mut gave_up = Vec::new();
     for compiled in &rules.patterns {
         let rule = &rules.rules[compiled.rule];
         if !active[compiled.rule] {
             continue;
         }
-        for m in compiled.regex.find_iter(&segment.text) {
-            let range = TextRange::from(m.range());
-            if m.is_empty()
-                || m.as_str().contains(MASK)
+        let mut found = Vec::new();
+        let searched = compiled
+            .regex
+            .for_each_match(text, |range| found.push(TextRange::from(range)));
+        for range in found {
+            if range.is_empty()
+                || text[range.range()].contains(MASK)
                 || !in_scope(rule, range)
                 || !accepts(compiled.rule, range)
             {
@@ -351,7 +356,22 @@ pub fn check_segment(
             }
             judge(compiled.rule, range, notes);
         }
+        // A backtracking pattern that gave up says so where it did, naming its rule.
+        if let Err(stopped) = searched {
+            let at = TextRange::at(stopped.at.min(text.len()));
+            let message = format!(
+                "{}: its pattern backtracked past the limit of {} steps here; the rest of \
+                 this text was not searched for it",
+                rule.id,
+                crate::matcher::pattern::BACKTRACK_LIMIT
+            );
+            gave_up.push(
+                rule.finding(segment.source_range(at), message)
+                    .in_scope(segment.scope_at(at)),
+            );
+        }
     }
+    findings.extend(gave_up);
 }
 
 #[cfg(test)]

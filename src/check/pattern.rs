@@ -69,7 +69,7 @@ pub fn compile(
             expected: source.clone(),
             default_message: "\"{match}\" matches {expected}",
             phrases: Vec::new(),
-            regex: Some(regex),
+            regex: Some(crate::matcher::pattern::Pattern::Linear(regex)),
             requirement: None,
             term: None,
         },

@@ -1,6 +1,8 @@
 //! Finding the rules file for a content file: the nearest `brandlint.toml` or
 //! `.brandlint.toml` in its folder or any folder above it, so nested rules apply to their
-//! subtree. Folders are looked up once each.
+//! subtree; where there is none, the nearest Vale configuration (`.vale.ini`, `_vale.ini`,
+//! `vale.ini`), so a repository set up for Vale is checked with its Vale style. Folders are
+//! looked up once each.
 //!
 //! The rules may also come from another tree of files laid out as the current folder is
 //! (`--rules-tree`, such as the files of a pull request's base commit), so that a change
@@ -17,6 +19,7 @@ pub const RULES_FILE_NAMES: [&str; 2] = ["brandlint.toml", ".brandlint.toml"];
 #[derive(Debug, Default)]
 pub struct Discovery {
     by_folder: HashMap<PathBuf, Option<PathBuf>>,
+    vale_by_folder: HashMap<PathBuf, Option<PathBuf>>,
     tree: Option<RulesTree>,
 }
 
@@ -35,6 +38,7 @@ impl Discovery {
     pub fn in_tree(tree: &Path, current_dir: &Path) -> Self {
         Self {
             by_folder: HashMap::new(),
+            vale_by_folder: HashMap::new(),
             tree: Some(RulesTree {
                 current_dir: current_dir.to_path_buf(),
                 root: std::path::absolute(tree).unwrap_or_else(|_| tree.to_path_buf()),
@@ -42,16 +46,29 @@ impl Discovery {
         }
     }
 
-    /// The rules file for a content file (an absolute path), if any folder above it has one.
+    /// The rules file for a content file (an absolute path), if any folder above it has one:
+    /// the nearest brandlint rules file, else the nearest Vale configuration.
     pub fn rules_for(&mut self, file: &Path) -> Option<PathBuf> {
         let folder = file.parent()?;
-        match &self.tree {
-            None => self.rules_in_or_above(folder),
-            Some(tree) => {
-                let mirrored = tree.root.join(folder.strip_prefix(&tree.current_dir).ok()?);
-                self.rules_in_or_above(&mirrored)
-            }
-        }
+        let folder = match &self.tree {
+            None => folder.to_path_buf(),
+            Some(tree) => tree.root.join(folder.strip_prefix(&tree.current_dir).ok()?),
+        };
+        let top = self.tree.as_ref().map(|tree| tree.root.clone());
+        nearest(
+            &folder,
+            &RULES_FILE_NAMES,
+            top.as_deref(),
+            &mut self.by_folder,
+        )
+        .or_else(|| {
+            nearest(
+                &folder,
+                &crate::config::vale::ini::FILE_NAMES,
+                top.as_deref(),
+                &mut self.vale_by_folder,
+            )
+        })
     }
 
     /// For a rules file found in the tree, the folder its globs are relative to: the folder
@@ -61,24 +78,32 @@ impl Discovery {
         let folder = rules_file.parent()?.strip_prefix(&tree.root).ok()?;
         Some(tree.current_dir.join(folder))
     }
+}
 
-    fn rules_in_or_above(&mut self, folder: &Path) -> Option<PathBuf> {
-        if let Some(found) = self.by_folder.get(folder) {
-            return found.clone();
-        }
-        let here = RULES_FILE_NAMES
-            .iter()
-            .map(|name| folder.join(name))
-            .find(|candidate| candidate.is_file());
-        let top = self.tree.as_ref().map(|tree| tree.root.as_path());
-        let found = match here {
-            Some(path) => Some(path),
-            None if top == Some(folder) => None,
-            None => folder.parent().and_then(|up| self.rules_in_or_above(up)),
-        };
-        self.by_folder.insert(folder.to_path_buf(), found.clone());
-        found
+/// The first of `names` in `folder` or the nearest folder above it (up to `top`), each
+/// folder's answer remembered in `cache`.
+fn nearest(
+    folder: &Path,
+    names: &[&str],
+    top: Option<&Path>,
+    cache: &mut HashMap<PathBuf, Option<PathBuf>>,
+) -> Option<PathBuf> {
+    if let Some(found) = cache.get(folder) {
+        return found.clone();
     }
+    let here = names
+        .iter()
+        .map(|name| folder.join(name))
+        .find(|candidate| candidate.is_file());
+    let found = match here {
+        Some(path) => Some(path),
+        None if top == Some(folder) => None,
+        None => folder
+            .parent()
+            .and_then(|up| nearest(up, names, top, cache)),
+    };
+    cache.insert(folder.to_path_buf(), found.clone());
+    found
 }
 
 #[cfg(test)]
@@ -100,6 +125,26 @@ mod tests {
         assert_eq!(
             discovery.rules_for(&root.join("a/post.md")),
             Some(root.join("brandlint.toml"))
+        );
+    }
+
+    #[test]
+    fn a_vale_configuration_is_found_where_no_brandlint_rules_file_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("docs/guide")).unwrap();
+        std::fs::write(root.join("docs/.vale.ini"), "").unwrap();
+        let mut discovery = Discovery::default();
+        assert_eq!(
+            discovery.rules_for(&root.join("docs/guide/a.md")),
+            Some(root.join("docs/.vale.ini"))
+        );
+        std::fs::write(root.join("brandlint.toml"), "").unwrap();
+        let mut discovery = Discovery::default();
+        assert_eq!(
+            discovery.rules_for(&root.join("docs/guide/a.md")),
+            Some(root.join("brandlint.toml")),
+            "a brandlint rules file anywhere above wins"
         );
     }
 

@@ -64,6 +64,8 @@ pub struct MergedRules {
     pub overrides: Vec<FromFile<OverrideTable>>,
     /// `[limits]`, each key from the last file that sets it.
     pub limits: LimitValues,
+    /// A Vale configuration and the styles it names, when the rules file is one.
+    pub vale: Option<super::vale::ValeConfig>,
 }
 
 impl MergedRules {
@@ -181,6 +183,10 @@ pub fn load_text(path: &Path, text: String, reach: &Reach) -> Result<MergedRules
     let mut merged = MergedRules::default();
     let mut stack = Vec::new();
     let root = reach.root_for(path);
+    if super::vale::is_vale_config(path) {
+        super::vale::load_into(&mut merged, path, text, root.as_deref())?;
+        return Ok(merged);
+    }
     load_text_into(path, text, root.as_deref(), &mut merged, &mut stack)?;
     Ok(merged)
 }

@@ -9,3 +9,4 @@ pub mod error;
 pub mod load;
 pub mod schema;
 pub mod table;
+pub mod vale;

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use crate::model::TextRange;
 
+pub mod pattern;
 mod search;
 
 use search::Search;

@@ -626,6 +626,13 @@ fn note_rules(resolver: &RulesResolver, run: &mut CheckRun) {
         .iter()
         .flat_map(|r| r.conflicts.iter().cloned());
     run.conflicts = explicit.chain(resolver.conflicts.iter().cloned()).collect();
+    // What each rules file used says of its own rules (Vale rules not run), once.
+    let rules_notices = resolver
+        .explicit
+        .iter()
+        .chain(resolver.loaded.values())
+        .flat_map(|rules| rules.notices.iter().cloned());
+    run.notices.extend(rules_notices);
     if resolver.default.is_some() {
         run.notices.insert(
             0,

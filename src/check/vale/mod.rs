@@ -1,0 +1,362 @@
+//! `vale`: the rules of a Vale style, run as Vale runs them, from a `.vale.ini` given with
+//! `--rules` or found beside the content. Each rule keeps Vale's id (`Microsoft.Terms`), its
+//! message and its level, so suppressions, filters and Vale's output formats carry over.
+//!
+//! ## Why
+//! Many teams already keep their style as a Vale style, or use a published one (Microsoft,
+//! Google, Red Hat). Running it unchanged means switching costs nothing, and the style gains
+//! brandlint's exact spans, email templates and fixes.
+//!
+//! ## Example
+//! With a `.vale.ini` of `StylesPath = styles` and `[*.md]` `BasedOnStyles = Acme`, and
+//! `styles/Acme/Words.yml` holding `extends: substitution`, `message: "Use '%s' instead of
+//! '%s'."` and `swap: {utilize: use}`, "We utilize it." is flagged at "utilize" as
+//! `Acme.Words`: "Use 'use' instead of 'utilize'.", with the fix "use".
+//!
+//! ## Options
+//! The configuration file's keys: `StylesPath` (default `styles`, inside the repository
+//! unless `--allow-outside`), `MinAlertLevel` (alerts below it are not shown), and glob
+//! sections with `BasedOnStyles`, `Style.Rule = YES|NO|suggestion|warning|error` and
+//! `Style = NO`. Keys Vale has and brandlint does not apply yet are named once in each run.
+//!
+//! Rule types run: `existence` (`tokens`, `raw`, `append`, `nonword`, `ignorecase`,
+//! `exceptions`) and `substitution` (`swap`, `nonword`, `ignorecase`, `exceptions`), with
+//! `message` (`%s` is the match; in a substitution the suggestion, then the match), `level`
+//! (`suggestion` is brandlint's `info`), `link`, `description` and `scope` (`heading`,
+//! `list`, `table`, `blockquote`; others look at all prose). Patterns are Vale's: each token
+//! a regular expression between word boundaries unless `nonword`. The other rule types,
+//! and patterns that need look-around, are not run yet: each run says how many rules it
+//! leaves out and which.
+
+use std::collections::HashMap;
+
+use crate::check::kind::{DocumentContext, Kind, Notes};
+use crate::check::{Compiler, RuleDraft};
+use crate::config::error::ConfigError;
+use crate::config::load::MergedRules;
+use crate::config::table::Common;
+use crate::config::vale::ini::{Level, Switch, ValeIni};
+use crate::config::vale::style::{RuleType, StyleRule};
+use crate::matcher::pattern::Pattern;
+use crate::model::{Finding, RuleKind, Scope, Severity};
+
+use super::MatchContext;
+
+mod case;
+mod conditional;
+mod document;
+mod matches;
+
+/// The rules of a Vale configuration.
+pub struct ValeKind;
+
+impl Kind for ValeKind {
+    fn kind(&self) -> RuleKind {
+        RuleKind::Vale
+    }
+
+    fn source(&self) -> &'static str {
+        include_str!("mod.rs")
+    }
+
+    fn compile(&self, merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+        compile(merged, compiler)
+    }
+
+    fn on_match(&self, context: &MatchContext<'_>, _: &mut Notes) -> Option<Finding> {
+        match context.rules.vale.get(context.rule.id.as_str())? {
+            ValeMatcher::Match(rule) => rule.judge(context),
+            _ => None,
+        }
+    }
+
+    fn check_document(&self, context: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
+        document::check(context, findings);
+    }
+}
+
+/// What a compiled Vale rule needs beyond its [`Rule`](crate::check::Rule): how it judges
+/// a match, or the document.
+#[derive(Debug)]
+pub enum ValeMatcher {
+    /// `existence` and `substitution`: each match of the rule's pattern, judged.
+    Match(matches::MatchRule),
+    /// `capitalization`: each segment in the rule's scope, as a whole.
+    Case(case::CaseRule),
+    /// `conditional`: a document's uses against its definitions.
+    Conditional(conditional::ConditionalRule),
+}
+
+/// Vale's message formatting: each `%s` in turn takes the next argument.
+fn format_message(template: &str, arguments: &[&str]) -> String {
+    let mut message = String::with_capacity(template.len());
+    let mut arguments = arguments.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("%s") {
+        message.push_str(&rest[..at]);
+        message.push_str(arguments.next().copied().unwrap_or_default());
+        rest = &rest[at + 2..];
+    }
+    message.push_str(rest);
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Vale's template around tokens that are words.
+const WORD_TEMPLATE: &str = r"(?m)\b(?:%s)\b";
+/// Vale's template around tokens that are not (`nonword`).
+const NONWORD_TEMPLATE: &str = "(?m)(?:%s)";
+
+/// Compiles the rules of the Vale configuration, if the rules file is one.
+fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigError> {
+    let Some(vale) = &merged.vale else {
+        return Ok(());
+    };
+    let mut not_run: Vec<String> = Vec::new();
+    for located in &vale.rules {
+        let rule = &located.value;
+        let Some((globs, level)) = enabled(&vale.ini, rule) else {
+            continue;
+        };
+        if level < vale.ini.min_alert_level {
+            continue;
+        }
+        let definition = &rule.definition;
+        let Some((regex, matcher, expected)) = compile_rule(rule, located.origin, compiler)? else {
+            not_run.push(format!("{} ({})", rule.id, rule.rule_type.name()));
+            continue;
+        };
+        let spanned = |value: String| toml::Spanned::new(0..0, value);
+        let common = Common {
+            id: Some(rule.id.clone()),
+            severity: Some(severity(level)),
+            message: Some(definition.message.clone()),
+            help: (!definition.description.is_empty()).then(|| definition.description.clone()),
+            url: (!definition.link.is_empty()).then(|| definition.link.clone()),
+            scopes: scopes(&definition.scope.values()),
+            files: Some(globs.into_iter().map(spanned).collect()),
+            ..Common::default()
+        };
+        compiler.next_table();
+        compiler.vale_matcher(rule.id.clone(), matcher);
+        compiler.add(
+            located.origin,
+            RuleDraft {
+                kind: RuleKind::Vale,
+                common,
+                name: rule.id.clone(),
+                expected,
+                default_message: "",
+                phrases: Vec::new(),
+                regex,
+                requirement: None,
+                term: None,
+            },
+        )?;
+    }
+    if !vale.missing_styles.is_empty() {
+        compiler.notice(format!(
+            "the Vale styles {} are not under StylesPath (packages are not fetched): their \
+             rules are not run",
+            vale.missing_styles.join(", ")
+        ));
+    }
+    if !not_run.is_empty() {
+        let count = match not_run.len() {
+            1 => "1 Vale rule is".to_string(),
+            n => format!("{n} Vale rules are"),
+        };
+        compiler.notice(format!("{count} not run yet: {}", not_run.join(", ")));
+    }
+    Ok(())
+}
+
+/// A rule's pattern (for the rules judged match by match), its matcher and what it
+/// expects, or `None` for a type not run yet.
+fn compile_rule(
+    rule: &StyleRule,
+    origin: usize,
+    compiler: &mut Compiler,
+) -> Result<Option<(Option<Pattern>, ValeMatcher, String)>, ConfigError> {
+    let definition = &rule.definition;
+    let mut pattern = |source: String| compiler.pattern(origin, &toml::Spanned::new(0..0, source));
+    let exceptions = exception_pattern(&definition.exceptions, definition.ignorecase)
+        .map(&mut pattern)
+        .transpose()?;
+    Ok(Some(match rule.rule_type {
+        RuleType::Existence | RuleType::Substitution => {
+            let mut swaps = Vec::new();
+            let source = if rule.rule_type == RuleType::Existence {
+                existence_pattern(rule)
+            } else {
+                let case = if definition.ignorecase { "(?i)" } else { "" };
+                for right in definition.swap.values() {
+                    let whole = format!("{case}^(?:{})$", regex::escape(right));
+                    swaps.push((pattern(whole)?, right.clone()));
+                }
+                substitution_pattern(rule)
+            };
+            let regex = pattern(source.clone())?;
+            let matcher = ValeMatcher::Match(matches::MatchRule {
+                message: definition.message.clone(),
+                exceptions,
+                pattern: regex.clone(),
+                swaps,
+                replace_action: definition.action.name == "replace"
+                    && definition.action.params.is_empty(),
+                capitalize: definition.capitalize,
+            });
+            (Some(regex), matcher, source)
+        }
+        RuleType::Capitalization => {
+            let Some(case) = case::CaseRule::new(definition, exceptions) else {
+                return Ok(None);
+            };
+            (None, ValeMatcher::Case(case), definition.case_match.clone())
+        }
+        RuleType::Conditional => {
+            let first = pattern(with_case(&definition.first, definition.ignorecase))?;
+            let second = pattern(with_case(&definition.second, definition.ignorecase))?;
+            let matcher = ValeMatcher::Conditional(conditional::ConditionalRule {
+                message: definition.message.clone(),
+                first,
+                second,
+                exceptions,
+            });
+            (None, matcher, definition.second.clone())
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// The globs of the sections a rule is on in, and its level there (the last section that
+/// sets one wins): on when a section is based on its style, or switches it on, and no later
+/// key of that section switches it or its style off.
+fn enabled(ini: &ValeIni, rule: &StyleRule) -> Option<(Vec<String>, Level)> {
+    let style = rule.id.split('.').next().unwrap_or_default();
+    let mut globs = Vec::new();
+    let mut level = rule.level;
+    for section in &ini.sections {
+        let mut on = section.based_on_styles.iter().any(|s| s == style);
+        for (key, switch) in &section.switches {
+            if key != style && key != &rule.id {
+                continue;
+            }
+            match switch {
+                Switch::Off => on = false,
+                Switch::On => on = true,
+                Switch::At(at) => {
+                    on = true;
+                    level = *at;
+                }
+            }
+        }
+        if on {
+            globs.push(section.glob.clone());
+        }
+    }
+    (!globs.is_empty()).then_some((globs, level))
+}
+
+/// An `existence` rule's pattern, as Vale builds it.
+fn existence_pattern(rule: &StyleRule) -> String {
+    let definition = &rule.definition;
+    let tokens: Vec<&str> = definition
+        .tokens
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let word = !definition.nonword && !tokens.is_empty();
+    let template = if word {
+        WORD_TEMPLATE
+    } else {
+        NONWORD_TEMPLATE
+    };
+    let raw = definition.raw.concat();
+    let around = template.replace("%s", &tokens.join("|"));
+    let pattern = if definition.append {
+        format!("{around}{raw}")
+    } else {
+        format!("{raw}{around}")
+    };
+    with_case(&pattern, definition.ignorecase)
+}
+
+/// A `substitution` rule's pattern: every wrong form, in the order written.
+fn substitution_pattern(rule: &StyleRule) -> String {
+    let definition = &rule.definition;
+    let template = if definition.nonword {
+        NONWORD_TEMPLATE
+    } else {
+        WORD_TEMPLATE
+    };
+    let wrong: Vec<String> = definition.swap.keys().map(|k| format!("({k})")).collect();
+    with_case(
+        &template.replace("%s", &wrong.join("|")),
+        definition.ignorecase,
+    )
+}
+
+/// Exceptions as Vale matches them: any of them, longest first, between word boundaries.
+fn exception_pattern(exceptions: &[String], ignorecase: bool) -> Option<String> {
+    if exceptions.is_empty() {
+        return None;
+    }
+    let mut sorted: Vec<&str> = exceptions.iter().map(String::as_str).collect();
+    sorted.sort_by_key(|e| std::cmp::Reverse(e.len()));
+    Some(with_case(
+        &WORD_TEMPLATE.replace("%s", &sorted.join("|")),
+        ignorecase,
+    ))
+}
+
+fn with_case(pattern: &str, ignorecase: bool) -> String {
+    if ignorecase {
+        format!("(?i){pattern}")
+    } else {
+        pattern.to_string()
+    }
+}
+
+/// brandlint's severity of a Vale level.
+fn severity(level: Level) -> Severity {
+    match level {
+        Level::Suggestion => Severity::Info,
+        Level::Warning => Severity::Warning,
+        Level::Error => Severity::Error,
+    }
+}
+
+/// The brandlint scopes of Vale's scopes; `None` (all prose) for `text`, `sentence`,
+/// `paragraph`, `raw` and anything else Vale reads that brandlint reads as prose.
+fn scopes(vale_scopes: &[&str]) -> Option<Vec<Scope>> {
+    let mapped: Vec<Scope> = vale_scopes
+        .iter()
+        .filter_map(|scope| match scope.split('.').next().unwrap_or(scope) {
+            "heading" => Some(Scope::Heading),
+            "list" => Some(Scope::List),
+            "table" => Some(Scope::Table),
+            "blockquote" => Some(Scope::Blockquote),
+            _ => None,
+        })
+        .collect();
+    (!mapped.is_empty() && mapped.len() == vale_scopes.len()).then_some(mapped)
+}
+
+/// The matchers of every compiled Vale rule, by rule id.
+pub type ValeMatchers = HashMap<String, ValeMatcher>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_take_their_arguments_in_turn_with_white_space_as_one() {
+        assert_eq!(
+            format_message("Use '%s' instead of\n  '%s'.", &["use", "utilize"]),
+            "Use 'use' instead of 'utilize'."
+        );
+        assert_eq!(format_message("Avoid '%s'.", &["very"]), "Avoid 'very'.");
+        assert_eq!(format_message("No argument.", &["x"]), "No argument.");
+    }
+}
