@@ -79,6 +79,7 @@ replay!(
     read_eml,
     read_front_matter,
     load_rules,
+    load_vale,
     check_document,
     span_invariants,
 );

@@ -105,8 +105,8 @@ fn lines(output: &std::process::Output) -> (Vec<String>, String) {
     (stdout, String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
-const INI: &str =
-    "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Acme\n";
+const INI: &str = "StylesPath = styles\nMinAlertLevel = suggestion\nVocab = Base\n\n\
+                   [*.md]\nBasedOnStyles = Acme\nTransform = a.xsl\n";
 
 #[test]
 fn a_vale_configuration_beside_the_content_runs_with_vale_ids_and_messages() {
@@ -131,6 +131,10 @@ fn a_vale_configuration_beside_the_content_runs_with_vale_ids_and_messages() {
     );
     assert!(
         stderr.contains("1 Vale rule is not run yet: Acme.Order (sequence)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the Vale settings Vocab, Transform are not applied yet"),
         "{stderr}"
     );
 }

@@ -37,6 +37,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("read_eml", read_eml),
     ("read_front_matter", read_front_matter),
     ("load_rules", load_rules),
+    ("load_vale", load_vale),
     ("check_document", check_document),
     ("span_invariants", span_invariants),
 ];
@@ -290,32 +291,65 @@ pub fn load_rules(data: &[u8]) {
     let origin = Path::new("/nonexistent-brandlint-fuzz/brandlint.toml");
     match brandlint::check::load_rules_from_str(&source, origin) {
         Ok(rules) => {
-            for (channel, format, path) in KINDS {
-                let report = lint::lint_bytes(
-                    &rules,
-                    Path::new(path),
-                    path.to_string(),
-                    FileType::new(channel, format),
-                    SAMPLE.as_bytes().to_vec(),
-                    FixMode::Off,
-                    fix::Selection::All,
-                );
-                assert_report(&report, SAMPLE.as_bytes(), Rules::Fuzzed, format);
-            }
+            check_sample(&rules);
             brandlint::verify::verify_examples(&rules);
         }
-        Err(error) => {
-            if let Some(span) = error.span {
-                assert!(
-                    span.offset() + span.len() <= source.len(),
-                    "an error points past the rules file: {span:?}"
-                );
-            }
-            let mut rendered = String::new();
-            miette::GraphicalReportHandler::new()
-                .render_report(&mut rendered, &error)
-                .expect("an error renders");
-        }
+        Err(error) => assert_error_renders(&error, source.len()),
+    }
+}
+
+/// Checks the sample as a file of every kind with rules that loaded.
+fn check_sample(rules: &CompiledRules) {
+    for (channel, format, path) in KINDS {
+        let report = lint::lint_bytes(
+            rules,
+            Path::new(path),
+            path.to_string(),
+            FileType::new(channel, format),
+            SAMPLE.as_bytes().to_vec(),
+            FixMode::Off,
+            fix::Selection::All,
+        );
+        assert_report(&report, SAMPLE.as_bytes(), Rules::Fuzzed, format);
+    }
+}
+
+/// A rules error points inside the file it names (at most `longest` bytes) and renders.
+fn assert_error_renders(error: &brandlint::config::error::ConfigError, longest: usize) {
+    if let Some(span) = error.span {
+        assert!(
+            span.offset() + span.len() <= longest,
+            "an error points past the file it names: {span:?}"
+        );
+    }
+    let mut rendered = String::new();
+    miette::GraphicalReportHandler::new()
+        .render_report(&mut rendered, error)
+        .expect("an error renders");
+}
+
+/// A Vale configuration and one rule of its style `Fz`, from the input: the bytes before the
+/// first NUL are the `.vale.ini`, the rest the rule's YAML (`styles/Fz/Rule.yml`). They
+/// load or fail with an error that points inside the file it names and renders; rules that
+/// load check a sample of each kind.
+pub fn load_vale(data: &[u8]) {
+    let split = data.iter().position(|&b| b == 0).unwrap_or(data.len());
+    let (ini, rule) = (
+        text(&data[..split]),
+        text(data.get(split + 1..).unwrap_or_default()),
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let styles = dir.path().join("styles/Fz");
+    std::fs::create_dir_all(&styles).expect("the style's folder");
+    std::fs::write(dir.path().join(".vale.ini"), ini.as_bytes()).expect("written");
+    std::fs::write(styles.join("Rule.yml"), rule.as_bytes()).expect("written");
+    let options = brandlint::check::LoadOptions {
+        reach: brandlint::config::load::Reach::Within(dir.path().to_path_buf()),
+        limits: Default::default(),
+    };
+    match brandlint::check::load_rules_with(&dir.path().join(".vale.ini"), &options) {
+        Ok(rules) => check_sample(&rules),
+        Err(error) => assert_error_renders(&error, ini.len().max(rule.len())),
     }
 }
 

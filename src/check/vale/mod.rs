@@ -153,6 +153,13 @@ fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigEr
             },
         )?;
     }
+    let not_applied = not_applied(&vale.ini);
+    if !not_applied.is_empty() {
+        compiler.notice(format!(
+            "the Vale settings {} are not applied yet",
+            not_applied.join(", ")
+        ));
+    }
     if !vale.missing_styles.is_empty() {
         compiler.notice(format!(
             "the Vale styles {} are not under StylesPath (packages are not fetched): their \
@@ -226,6 +233,38 @@ fn compile_rule(
         }
         _ => return Ok(None),
     }))
+}
+
+/// The settings of a configuration that brandlint reads and does not apply yet, each named
+/// once, in the order of the file.
+fn not_applied(ini: &ValeIni) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut add = |name: &str| {
+        if !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+    };
+    if !ini.vocab.is_empty() {
+        add("Vocab");
+    }
+    if !ini.packages.is_empty() {
+        add("Packages");
+    }
+    if !ini.formats.is_empty() {
+        add("[formats]");
+    }
+    for section in &ini.sections {
+        if !section.block_ignores.is_empty() {
+            add("BlockIgnores");
+        }
+        if !section.token_ignores.is_empty() {
+            add("TokenIgnores");
+        }
+    }
+    for (key, _) in &ini.not_applied {
+        add(key);
+    }
+    names
 }
 
 /// The globs of the sections a rule is on in, and its level there (the last section that

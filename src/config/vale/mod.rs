@@ -34,8 +34,8 @@ pub fn is_vale_config(path: &Path) -> bool {
 }
 
 /// Reads the Vale configuration at `path` (its text given) and the styles it names into
-/// `merged`: the configuration file and each rule's file become sources, so that every
-/// error can point into them. `StylesPath` must lie inside `root` when there is one.
+/// `merged`: each rule's file and then the configuration file become sources, so that
+/// every error can point into them. `StylesPath` must lie inside `root` when there is one.
 pub fn load_into(
     merged: &mut MergedRules,
     path: &Path,
@@ -50,10 +50,6 @@ pub fn load_into(
     let styles_path = folder.join(ini.styles_path.as_deref().unwrap_or(Path::new("styles")));
     Reach::check_inside(root, &styles_path, "StylesPath")
         .map_err(|message| ConfigError::plain(format!("{}: {message}", path.display())))?;
-    merged.sources.push(SourceFile {
-        path: path.to_path_buf(),
-        text,
-    });
     let mut rules = Vec::new();
     let mut missing_styles = Vec::new();
     for name in styles_named(&ini) {
@@ -74,6 +70,12 @@ pub fn load_into(
             None => missing_styles.push(name),
         }
     }
+    // The configuration file comes last, as a rules file comes after those it extends: it
+    // is what the rules are named after.
+    merged.sources.push(SourceFile {
+        path: path.to_path_buf(),
+        text,
+    });
     merged.vale = Some(ValeConfig {
         ini,
         rules,
