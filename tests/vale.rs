@@ -234,3 +234,22 @@ fn styles_outside_the_repository_are_not_read_unless_allowed() {
     );
     assert_eq!(lines(&output).0, ["post.md:1:1:Acme.Hedges:Avoid 'very'."]);
 }
+
+/// A word-bounded pattern finds whole words as Unicode has them: "my" in "Rémy" is none,
+/// though Go's (and so Vale's) ASCII boundaries would find it.
+#[test]
+fn a_word_beside_a_letter_beyond_ascii_is_no_match() {
+    let dir = common::site(&[
+        (
+            ".vale.ini",
+            "StylesPath = styles\n[*.md]\nBasedOnStyles = Acme\n",
+        ),
+        (
+            "styles/Acme/Mine.yml",
+            "extends: existence\nmessage: \"'%s'\"\nignorecase: true\ntokens:\n  - my\n",
+        ),
+        ("post.md", "Rémy met my friend, and myself.\n"),
+    ]);
+    let output = common::brandlint(dir.path(), &["check", "--format", "vale-line"], None);
+    assert_eq!(lines(&output).0, ["post.md:1:10:Acme.Mine:'my'"]);
+}

@@ -17,6 +17,18 @@ pub enum Pattern {
     Linear(Regex),
     /// Searched by backtracking, within [`BACKTRACK_LIMIT`] steps a search.
     Backtracking(fancy_regex::Regex),
+    /// Two patterns searched as one alternation (`first|second`): the alternatives that
+    /// need backtracking apart from the others, so that only they pay for it. Where
+    /// matches overlap, the one that starts first wins, and at the same start `first`'s;
+    /// `second`'s capture groups are numbered after `first`'s `first_groups`.
+    Either {
+        /// The first alternatives.
+        first: Box<Pattern>,
+        /// How many capture groups `first` has.
+        first_groups: usize,
+        /// The others.
+        second: Box<Pattern>,
+    },
 }
 
 /// A search of a backtracking pattern that went past [`BACKTRACK_LIMIT`]: the text after
@@ -43,6 +55,7 @@ impl Pattern {
         match self {
             Pattern::Linear(regex) => regex.as_str(),
             Pattern::Backtracking(regex) => regex.as_str(),
+            Pattern::Either { first, .. } => first.as_str(),
         }
     }
 
@@ -52,6 +65,7 @@ impl Pattern {
         match self {
             Pattern::Linear(regex) => regex.is_match(text),
             Pattern::Backtracking(regex) => regex.is_match(text).unwrap_or(false),
+            Pattern::Either { first, second, .. } => first.is_match(text) || second.is_match(text),
         }
     }
 
@@ -67,7 +81,30 @@ impl Pattern {
                 let captures = regex.captures_from_pos(text, start).ok()??;
                 (1..captures.len()).find(|&group| captures.get(group).is_some())
             }
+            Pattern::Either {
+                first,
+                first_groups,
+                second,
+            } => {
+                if first.starts_at(text, start) {
+                    first.group_at(text, start)
+                } else {
+                    second
+                        .group_at(text, start)
+                        .map(|group| group + first_groups)
+                }
+            }
         }
+    }
+
+    /// Whether the pattern's first match from `start` starts there.
+    fn starts_at(&self, text: &str, start: usize) -> bool {
+        let mut first_start = None;
+        let rest = text.get(start..).unwrap_or_default();
+        let _ = self.for_each_match(rest, |range| {
+            first_start.get_or_insert(range.start);
+        });
+        first_start == Some(0)
     }
 
     /// The text of the first capture group that takes part in the match found by a search
@@ -82,6 +119,13 @@ impl Pattern {
                 let captures = regex.captures_from_pos(text, start).ok()??;
                 (1..captures.len()).find_map(|g| captures.get(g).map(|m| m.as_str().to_string()))
             }
+            Pattern::Either { first, second, .. } => {
+                if first.starts_at(text, start) {
+                    first.captured(text, start)
+                } else {
+                    second.captured(text, start)
+                }
+            }
         }
     }
 
@@ -91,6 +135,14 @@ impl Pattern {
         &self,
         text: &str,
         mut found: impl FnMut(Range<usize>),
+    ) -> Result<(), BacktrackLimit> {
+        self.each_match(text, &mut found)
+    }
+
+    fn each_match(
+        &self,
+        text: &str,
+        found: &mut dyn FnMut(Range<usize>),
     ) -> Result<(), BacktrackLimit> {
         match self {
             Pattern::Linear(regex) => {
@@ -109,6 +161,21 @@ impl Pattern {
                     }
                 }
                 Ok(())
+            }
+            Pattern::Either { first, second, .. } => {
+                let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+                let first_searched = first.each_match(text, &mut |range| ours.push((range, 0)));
+                let second_searched = second.each_match(text, &mut |range| theirs.push((range, 1)));
+                ours.append(&mut theirs);
+                ours.sort_by_key(|(range, side)| (range.start, *side));
+                let mut end = 0;
+                for (range, _) in ours {
+                    if range.start >= end || range.is_empty() && range.start == end {
+                        end = range.end.max(end);
+                        found(range);
+                    }
+                }
+                first_searched.and(second_searched)
             }
         }
     }
@@ -146,6 +213,17 @@ mod tests {
         assert_eq!(either.group_at("so, i.e., not", 4), Some(2));
         let linear = Pattern::Linear(Regex::new(r"(cat)|(dog)").expect("compiles"));
         assert_eq!(linear.group_at("a dog", 0), Some(2));
+        let either = Pattern::Either {
+            first: Box::new(linear),
+            first_groups: 2,
+            second: Box::new(Pattern::backtracking(r"(bird)(?= sings)").expect("compiles")),
+        };
+        assert_eq!(
+            matches(&either, "a bird sings, a dog barks, a bird"),
+            ["bird", "dog"]
+        );
+        assert_eq!(either.group_at("a bird sings", 2), Some(3));
+        assert_eq!(either.group_at("a dog", 2), Some(2));
     }
 
     #[test]

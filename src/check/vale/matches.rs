@@ -24,12 +24,27 @@ pub struct MatchRule {
     pub(super) replace_action: bool,
     /// `capitalize`: a suggestion takes the capital of the match it replaces.
     pub(super) capitalize: bool,
+    /// Whether the pattern stands between word boundaries (not `nonword`): searched with
+    /// Go's ASCII ones, a match beside a letter beyond ASCII ("my" in "Rémy") is none.
+    pub(super) word_bounded: bool,
 }
 
 impl MatchRule {
     /// The finding of a match, or `None` where Vale would say nothing: an exception, or a
     /// substitution whose match is already its suggestion.
     pub fn judge(&self, context: &MatchContext<'_>) -> Option<Finding> {
+        let text = &context.segment.text;
+        let range = context.text_range;
+        // A word boundary in Unicode's sense at each end: a letter or digit of the match
+        // never has one beside it.
+        let matched = &text[range.range()];
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let beside_a_letter = (word(matched.chars().next())
+            && word(text[..range.start].chars().next_back()))
+            || (word(matched.chars().next_back()) && word(text[range.end..].chars().next()));
+        if self.word_bounded && beside_a_letter {
+            return None;
+        }
         let observed = context.matched_text().trim();
         if self
             .exceptions

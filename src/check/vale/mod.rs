@@ -103,6 +103,22 @@ fn format_message(template: &str, arguments: &[&str]) -> String {
 
 /// Vale's template around tokens that are words.
 const WORD_TEMPLATE: &str = r"(?m)\b(?:%s)\b";
+/// The same for tokens the linear engine searches: ASCII boundaries keep it on its fast
+/// path over text beyond ASCII, and a match is then held to Unicode's boundaries when
+/// judged ("my" in "Rémy" is none). (The backtracking engine has no ASCII boundaries.)
+const ASCII_WORD_TEMPLATE: &str = r"(?m)(?-u:\b)(?:%s)(?-u:\b)";
+
+/// The word template for some tokens.
+fn word_template(tokens: &[&str]) -> &'static str {
+    if tokens
+        .iter()
+        .any(|token| crate::matcher::pattern::needs_backtracking(token))
+    {
+        WORD_TEMPLATE
+    } else {
+        ASCII_WORD_TEMPLATE
+    }
+}
 /// Vale's template around tokens that are not (`nonword`).
 const NONWORD_TEMPLATE: &str = "(?m)(?:%s)";
 
@@ -191,18 +207,52 @@ fn compile_rule(
         .transpose()?;
     Ok(Some(match rule.rule_type {
         RuleType::Existence | RuleType::Substitution => {
+            // The alternatives that need backtracking are searched apart, so that the rest
+            // stay linear: one look-ahead would otherwise slow every alternative.
+            let needs =
+                |alternative: &str| crate::matcher::pattern::needs_backtracking(alternative);
+            let (alternatives, swaps_written): (Vec<String>, Vec<&String>) =
+                if rule.rule_type == RuleType::Existence {
+                    (split_tokens(&definition.tokens, needs), Vec::new())
+                } else {
+                    let mut keys: Vec<(&String, &String)> = definition.swap.iter().collect();
+                    keys.sort_by_key(|(wrong, _)| needs(wrong));
+                    let (wrong, right): (Vec<_>, Vec<_>) = keys.into_iter().unzip();
+                    (wrong.into_iter().cloned().collect(), right)
+                };
             let mut swaps = Vec::new();
-            let source = if rule.rule_type == RuleType::Existence {
-                existence_pattern(rule)
-            } else {
-                let case = if definition.ignorecase { "(?i)" } else { "" };
-                for right in definition.swap.values() {
-                    let whole = format!("{case}^(?:{})$", regex::escape(right));
-                    swaps.push((pattern(whole)?, right.clone()));
+            let case = if definition.ignorecase { "(?i)" } else { "" };
+            for right in swaps_written {
+                let whole = format!("{case}^(?:{})$", regex::escape(right));
+                swaps.push((pattern(whole)?, right.clone()));
+            }
+            let (linear, backtracking): (Vec<&String>, Vec<&String>) = alternatives
+                .iter()
+                .partition(|alternative| !needs(alternative));
+            let source_of = |part: &[&String]| -> String {
+                let part: Vec<&str> = part.iter().map(|s| s.as_str()).collect();
+                if rule.rule_type == RuleType::Existence {
+                    existence_pattern(rule, &part)
+                } else {
+                    substitution_pattern(rule, &part)
                 }
-                substitution_pattern(rule)
             };
-            let regex = pattern(source.clone())?;
+            let regex =
+                if linear.is_empty() || backtracking.is_empty() || !definition.raw.is_empty() {
+                    pattern(source_of(&alternatives.iter().collect::<Vec<_>>()))?
+                } else {
+                    let groups = if rule.rule_type == RuleType::Substitution {
+                        linear.len()
+                    } else {
+                        0
+                    };
+                    Pattern::Either {
+                        first: Box::new(pattern(source_of(&linear))?),
+                        first_groups: groups,
+                        second: Box::new(pattern(source_of(&backtracking))?),
+                    }
+                };
+            let source = source_of(&alternatives.iter().collect::<Vec<_>>());
             let matcher = ValeMatcher::Match(matches::MatchRule {
                 message: definition.message.clone(),
                 exceptions,
@@ -211,6 +261,7 @@ fn compile_rule(
                 replace_action: definition.action.name == "replace"
                     && definition.action.params.is_empty(),
                 capitalize: definition.capitalize,
+                word_bounded: !definition.nonword && definition.raw.is_empty(),
             });
             (Some(regex), matcher, source)
         }
@@ -296,18 +347,23 @@ fn enabled(ini: &ValeIni, rule: &StyleRule) -> Option<(Vec<String>, Level)> {
     (!globs.is_empty()).then_some((globs, level))
 }
 
-/// An `existence` rule's pattern, as Vale builds it.
-fn existence_pattern(rule: &StyleRule) -> String {
-    let definition = &rule.definition;
-    let tokens: Vec<&str> = definition
-        .tokens
+/// An `existence` rule's tokens that are not blank, those that need backtracking last.
+fn split_tokens(tokens: &[String], needs: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut kept: Vec<String> = tokens
         .iter()
-        .map(String::as_str)
         .filter(|t| !t.trim().is_empty())
+        .cloned()
         .collect();
+    kept.sort_by_key(|token| needs(token));
+    kept
+}
+
+/// An `existence` rule's pattern over `tokens`, as Vale builds it.
+fn existence_pattern(rule: &StyleRule, tokens: &[&str]) -> String {
+    let definition = &rule.definition;
     let word = !definition.nonword && !tokens.is_empty();
     let template = if word {
-        WORD_TEMPLATE
+        word_template(tokens)
     } else {
         NONWORD_TEMPLATE
     };
@@ -321,15 +377,15 @@ fn existence_pattern(rule: &StyleRule) -> String {
     with_case(&pattern, definition.ignorecase)
 }
 
-/// A `substitution` rule's pattern: every wrong form, in the order written.
-fn substitution_pattern(rule: &StyleRule) -> String {
+/// A `substitution` rule's pattern over wrong forms, a capture group each.
+fn substitution_pattern(rule: &StyleRule, wrong: &[&str]) -> String {
     let definition = &rule.definition;
     let template = if definition.nonword {
         NONWORD_TEMPLATE
     } else {
-        WORD_TEMPLATE
+        word_template(wrong)
     };
-    let wrong: Vec<String> = definition.swap.keys().map(|k| format!("({k})")).collect();
+    let wrong: Vec<String> = wrong.iter().map(|k| format!("({k})")).collect();
     with_case(
         &template.replace("%s", &wrong.join("|")),
         definition.ignorecase,
