@@ -20,13 +20,16 @@
 //! `Style = NO`. Keys Vale has and brandlint does not apply yet are named once in each run.
 //!
 //! Rule types run: `existence` (`tokens`, `raw`, `append`, `nonword`, `ignorecase`,
-//! `exceptions`) and `substitution` (`swap`, `nonword`, `ignorecase`, `exceptions`), with
-//! `message` (`%s` is the match; in a substitution the suggestion, then the match), `level`
-//! (`suggestion` is brandlint's `info`), `link`, `description` and `scope` (`heading`,
-//! `list`, `table`, `blockquote`; others look at all prose). Patterns are Vale's: each token
-//! a regular expression between word boundaries unless `nonword`. The other rule types,
-//! and patterns that need look-around, are not run yet: each run says how many rules it
-//! leaves out and which.
+//! `exceptions`), `substitution` (`swap`, `nonword`, `ignorecase`, `exceptions`,
+//! `capitalize`, `action: replace`), `capitalization` (`$sentence`, `$lower`, `$upper` or a
+//! pattern, with `exceptions`, `indicators`, `threshold`) and `conditional` (`first`,
+//! `second`, `exceptions`), with `message` (`%s` is the match; in a substitution the
+//! suggestion, then the match), `level` (`suggestion` is brandlint's `info`), `link`,
+//! `description` and `scope` (`heading`, `list`, `table`, `blockquote`; others look at all
+//! prose). Patterns are Vale's: each token a regular expression between word boundaries
+//! unless `nonword`; look-around and backreferences run on a backtracking engine with a
+//! step limit. The other rule types are not run yet: each run says how many rules it leaves
+//! out and which.
 
 use std::collections::HashMap;
 
