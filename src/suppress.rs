@@ -1,6 +1,7 @@
 //! The suppress stage: `brandlint-disable`, `brandlint-enable`,
 //! `brandlint-disable-next-line`, `brandlint-disable-line` and `brandlint-disable-file`
-//! comments, each for every rule or for listed rule ids and kinds. Readers find the comments
+//! comments, each for every rule or for listed rule ids, kinds and Vale styles (Vale's
+//! `vale off`, `vale on` and `vale Style.Rule = NO` comments read as the same). Readers find the comments
 //! (`crate::read::directives`); this stage resolves their lists of rules, once per document,
 //! drops the findings they cover, and reports the comments that name a rule the file does
 //! not have or (when asked) switch nothing off.
@@ -36,10 +37,21 @@ pub fn rule_list(list: &str) -> Vec<String> {
 }
 
 fn concerns(rules: &[String], finding: &Finding) -> bool {
-    rules.is_empty()
-        || rules
-            .iter()
-            .any(|r| *r == finding.rule || r == finding.kind.name())
+    rules.is_empty() || rules.iter().any(|r| names(r, finding))
+}
+
+/// Whether a name of a list means the finding's rule: its id, its kind, or its Vale style.
+fn names(name: &str, finding: &Finding) -> bool {
+    name == finding.rule.as_str() || name == finding.kind.name() || is_style_of(name, &finding.rule)
+}
+
+/// Whether `name` is a Vale style (`Microsoft`) and `rule` one of its rules
+/// (`Microsoft.Terms`).
+fn is_style_of(name: &str, rule: &str) -> bool {
+    !name.contains(['.', '/'])
+        && rule
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// The bytes of the line on which `offset` stands.
@@ -108,7 +120,7 @@ fn suppressor(directives: &[Resolved<'_>], source: &str, finding: &Finding) -> O
     all_disabled.or_else(|| {
         disabled
             .iter()
-            .find(|(r, _)| *r == finding.rule || *r == finding.kind.name())
+            .find(|(r, _)| names(r, finding))
             .map(|(_, index)| *index)
     })
 }
@@ -175,7 +187,7 @@ fn unknown_rules(resolved: &[Resolved<'_>], known_ids: &dyn Fn() -> Vec<String>)
                 ids.extend(RuleKind::ALL.iter().map(|k| k.name().to_string()));
                 ids
             });
-            if known.iter().any(|id| id == name) {
+            if known.iter().any(|id| id == name || is_style_of(name, id)) {
                 continue;
             }
             let closest = closest(name, known.iter().map(String::as_str));

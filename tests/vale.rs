@@ -253,3 +253,22 @@ fn a_word_beside_a_letter_beyond_ascii_is_no_match() {
     let output = common::brandlint(dir.path(), &["check", "--format", "vale-line"], None);
     assert_eq!(lines(&output).0, ["post.md:1:10:Acme.Mine:'my'"]);
 }
+
+/// Vale's comments switch rules off and on as Vale's do, beside brandlint's own.
+#[test]
+fn vale_comments_switch_rules_off_and_on() {
+    let post = "We utilize it.\n\n<!-- vale off -->\n\nWe utilize it very much.\n\n<!-- vale on -->\n\n\
+                <!-- vale Acme.Words = NO -->\n\nWe utilize it very much.\n\n\
+                <!-- vale Acme.Words = YES -->\n<!-- vale Acme = NO -->\n\nWe utilize it very much.\n\n\
+                <!-- vale Acme = YES -->\n\nVery much utilize.\n";
+    let dir = vale_site(INI, post);
+    let output = common::brandlint(dir.path(), &["check", "--format", "vale-line"], None);
+    assert_eq!(
+        lines(&output).0,
+        [
+            "post.md:1:4:Acme.Words:Use 'use' instead of 'utilize'.",
+            "post.md:11:15:Acme.Hedges:Avoid 'very'.",
+            "post.md:20:11:Acme.Words:Use 'use' instead of 'utilize'.",
+        ]
+    );
+}

@@ -8,9 +8,14 @@ use crate::document::{Directive, DirectiveAction};
 use crate::model::SourceSpan;
 
 /// Parses the inside of a comment (without its delimiters) as a directive: its action and
-/// the list of rules after the keyword, trimmed (empty for every rule).
+/// the list of rules after the keyword, trimmed (empty for every rule). Vale's comments are
+/// directives too: `vale off` and `vale on` for every rule, `vale Style.Rule = NO` and
+/// `= YES` for one rule, `vale Style = NO` for a whole style.
 pub fn parse_directive(comment: &str) -> Option<(DirectiveAction, String)> {
     let body = comment.trim();
+    if let Some(vale) = body.strip_prefix("vale ") {
+        return vale_directive(vale.trim());
+    }
     let (action, rest) = [
         (
             "brandlint-disable-next-line",
@@ -27,6 +32,27 @@ pub fn parse_directive(comment: &str) -> Option<(DirectiveAction, String)> {
         (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some((action, rest))
     })?;
     Some((action, rest.trim().to_string()))
+}
+
+/// A Vale comment's directive, from what follows `vale`.
+fn vale_directive(rest: &str) -> Option<(DirectiveAction, String)> {
+    match rest {
+        "off" => return Some((DirectiveAction::Disable, String::new())),
+        "on" => return Some((DirectiveAction::Enable, String::new())),
+        _ => {}
+    }
+    let (name, switch) = rest.split_once('=')?;
+    let name = name.trim();
+    let action = match switch.trim().to_ascii_uppercase().as_str() {
+        "NO" => DirectiveAction::Disable,
+        "YES" => DirectiveAction::Enable,
+        _ => return None,
+    };
+    let is_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    is_name.then(|| (action, name.to_string()))
 }
 
 /// Every directive in HTML comments (`<!-- ... -->`) within a range of the source.
@@ -73,6 +99,28 @@ pub fn template_comment_directives(source: &str, tags: &[Range<usize>]) -> Vec<D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vale_comments_are_directives() {
+        assert_eq!(
+            parse_directive(" vale off "),
+            Some((DirectiveAction::Disable, String::new()))
+        );
+        assert_eq!(
+            parse_directive("vale on"),
+            Some((DirectiveAction::Enable, String::new()))
+        );
+        assert_eq!(
+            parse_directive("vale Microsoft.Terms = NO"),
+            Some((DirectiveAction::Disable, "Microsoft.Terms".to_string()))
+        );
+        assert_eq!(
+            parse_directive("vale Microsoft = YES"),
+            Some((DirectiveAction::Enable, "Microsoft".to_string()))
+        );
+        assert_eq!(parse_directive("vale is a linter"), None);
+        assert_eq!(parse_directive("vale A.B = maybe"), None);
+    }
 
     #[test]
     fn directives_parse_to_an_action_and_the_list_as_written() {
