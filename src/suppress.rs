@@ -1,10 +1,10 @@
 //! The suppress stage: `brandlint-disable`, `brandlint-enable`,
 //! `brandlint-disable-next-line`, `brandlint-disable-line` and `brandlint-disable-file`
 //! comments, each for every rule or for listed rule ids, kinds and Vale styles (Vale's
-//! `vale off`, `vale on` and `vale Style.Rule = NO` comments read as the same). Readers find the comments
-//! (`crate::read::directives`); this stage resolves their lists of rules, once per document,
-//! drops the findings they cover, and reports the comments that name a rule the file does
-//! not have or (when asked) switch nothing off.
+//! `vale off`, `vale on` and `vale Style.Rule = NO` comments read as the same). Readers
+//! find the comments (`crate::read::directives`); this stage resolves their lists of rules,
+//! once per document, drops the findings they cover, and reports the comments that name a
+//! rule the file does not have or (when asked) switch nothing off.
 
 use crate::check;
 use crate::config::error::closest;

@@ -272,3 +272,21 @@ fn vale_comments_switch_rules_off_and_on() {
         ]
     );
 }
+
+/// An occurrence rule counts its token in each sentence, and flags a long one once.
+#[test]
+fn an_occurrence_rule_flags_a_sentence_with_too_many_words_once() {
+    let dir = common::site(&[
+        (".vale.ini", "StylesPath = styles\n[*.md]\nBasedOnStyles = Acme\n"),
+        (
+            "styles/Acme/Long.yml",
+            "extends: occurrence\nmessage: Keep sentences short.\nscope: sentence\nmax: 5\ntoken: \\b(\\w+)\\b\n",
+        ),
+        ("post.md", "This one is short. This one has far too many words in it. Fine.\n"),
+    ]);
+    let output = common::brandlint(dir.path(), &["check", "--format", "vale-line"], None);
+    assert_eq!(
+        lines(&output).0,
+        ["post.md:1:20:Acme.Long:Keep sentences short."]
+    );
+}

@@ -1,5 +1,6 @@
-//! The Vale rules that judge a document rather than a match: `capitalization` over each
-//! segment in scope, and `conditional` over the segments in the order they stand.
+//! The Vale rules that judge a document rather than a match: `capitalization` and
+//! `occurrence` over each segment in scope, and `conditional` over the segments in the
+//! order they stand.
 
 use super::format_message;
 use super::ValeMatcher;
@@ -44,6 +45,14 @@ pub fn check(context: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
                     for range in conditional.undefined_uses(&segment.text, &defined) {
                         let message =
                             format_message(&conditional.message, &[&segment.text[range.clone()]]);
+                        findings.push(finding(rule, segment, TextRange::from(range), message));
+                    }
+                }
+            }
+            Some(ValeMatcher::Occurrence(occurrence)) => {
+                for segment in segments.iter().filter(in_scope) {
+                    for range in occurrence.breaches(&segment.text) {
+                        let message = occurrence.message.clone();
                         findings.push(finding(rule, segment, TextRange::from(range), message));
                     }
                 }

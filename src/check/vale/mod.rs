@@ -22,8 +22,8 @@
 //! Rule types run: `existence` (`tokens`, `raw`, `append`, `nonword`, `ignorecase`,
 //! `exceptions`), `substitution` (`swap`, `nonword`, `ignorecase`, `exceptions`,
 //! `capitalize`, `action: replace`), `capitalization` (`$sentence`, `$lower`, `$upper` or a
-//! pattern, with `exceptions`, `indicators`, `threshold`) and `conditional` (`first`,
-//! `second`, `exceptions`), with `message` (`%s` is the match; in a substitution the
+//! pattern, with `exceptions`, `indicators`, `threshold`), `conditional` (`first`,
+//! `second`, `exceptions`) and `occurrence` (`token`, `max`, `min`), with `message` (`%s` is the match; in a substitution the
 //! suggestion, then the match), `level` (`suggestion` is brandlint's `info`), `link`,
 //! `description` and `scope` (`heading`, `list`, `table`, `blockquote`; others look at all
 //! prose). Patterns are Vale's: each token a regular expression between word boundaries
@@ -49,6 +49,7 @@ mod case;
 mod conditional;
 mod document;
 mod matches;
+mod occurrence;
 
 /// The rules of a Vale configuration.
 pub struct ValeKind;
@@ -88,6 +89,8 @@ pub enum ValeMatcher {
     Case(case::CaseRule),
     /// `conditional`: a document's uses against its definitions.
     Conditional(conditional::ConditionalRule),
+    /// `occurrence`: how often a token stands in each sentence or paragraph.
+    Occurrence(occurrence::OccurrenceRule),
 }
 
 /// Vale's message formatting: each `%s` in turn takes the next argument.
@@ -284,6 +287,19 @@ fn compile_rule(
                 exceptions,
             });
             (None, matcher, definition.second.clone())
+        }
+        RuleType::Occurrence => {
+            let case = if definition.ignorecase { "(?i)" } else { "" };
+            let token = pattern(format!("{case}(?:{})", definition.token))?;
+            let per_sentence = definition.scope.values().contains(&"sentence");
+            let matcher = ValeMatcher::Occurrence(occurrence::OccurrenceRule {
+                message: definition.message.clone(),
+                token,
+                max: definition.max,
+                min: definition.min,
+                per_sentence,
+            });
+            (None, matcher, definition.token.clone())
         }
         _ => return Ok(None),
     }))
