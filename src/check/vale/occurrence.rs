@@ -25,10 +25,11 @@ impl OccurrenceRule {
     /// Where a segment's text breaks the rule: the first match of each counted stretch with
     /// too many or too few (the stretch's start when it has none).
     pub fn breaches(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let stretches = if self.per_sentence {
+        let whole = std::iter::once(0..text.len());
+        let stretches: Vec<std::ops::Range<usize>> = if self.per_sentence {
             text::sentences(text)
         } else {
-            vec![0..text.len()]
+            whole.collect()
         };
         let mut breaches = Vec::new();
         for stretch in stretches {
