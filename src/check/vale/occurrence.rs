@@ -65,7 +65,10 @@ mod tests {
             per_sentence: true,
         };
         let text = "One two three. One two three four. Five.";
-        assert_eq!(rule.breaches(text), [15..18]);
+        assert_eq!(
+            rule.breaches(text),
+            vec![std::ops::Range { start: 15, end: 18 }]
+        );
         let at_least = OccurrenceRule {
             min: Some(1),
             max: None,
@@ -73,7 +76,10 @@ mod tests {
             per_sentence: false,
             message: String::new(),
         };
-        assert_eq!(at_least.breaches("No name here."), [0..0]);
+        assert_eq!(
+            at_least.breaches("No name here."),
+            vec![std::ops::Range { start: 0, end: 0 }]
+        );
         assert!(at_least.breaches("Acme is here.").is_empty());
     }
 }
