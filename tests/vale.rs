@@ -290,3 +290,30 @@ fn an_occurrence_rule_flags_a_sentence_with_too_many_words_once() {
         ["post.md:1:20:Acme.Long:Keep sentences short."]
     );
 }
+
+/// A brandlint rules file extends a Vale configuration: the brand's rules run on top of the
+/// Vale style, and a second Vale configuration is refused.
+#[test]
+fn brand_rules_extend_a_vale_configuration() {
+    let dir = vale_site(INI, "We utilize Github.\n");
+    let rules = "[brand]\nextends = [\".vale.ini\"]\n\n[[term]]\nname = \"GitHub\"\n";
+    std::fs::write(dir.path().join("brandlint.toml"), rules).expect("written");
+    let output = common::brandlint(dir.path(), &["check", "--format", "vale-line"], None);
+    assert_eq!(
+        lines(&output).0,
+        [
+            "post.md:1:4:Acme.Words:Use 'use' instead of 'utilize'.",
+            "post.md:1:12:term/GitHub:Write \"GitHub\", not \"Github\"",
+        ]
+    );
+    let twice = "[brand]\nextends = [\".vale.ini\", \"vale.ini\"]\n";
+    std::fs::write(dir.path().join("vale.ini"), INI).expect("written");
+    std::fs::write(dir.path().join("brandlint.toml"), twice).expect("written");
+    let output = common::brandlint(dir.path(), &["check"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("extends a second Vale configuration"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

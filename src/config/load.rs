@@ -243,12 +243,14 @@ fn load_text_into(
                 named.display()
             )));
         }
-        if !named
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        let is_vale = super::vale::is_vale_config(named);
+        if !is_vale
+            && !named
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         {
             return Err(refuse(format!(
-                "extends {}, which is not a rules file (a .toml file)",
+                "extends {}, which is not a rules file (a .toml file or a .vale.ini)",
                 named.display()
             )));
         }
@@ -275,6 +277,16 @@ fn load_text_into(
             ));
         }
         let target_text = read_text(&target)?;
+        if is_vale {
+            // A Vale style under the brand's own rules: its rules run beside them.
+            if merged.vale.is_some() {
+                return Err(refuse(
+                    "extends a second Vale configuration; one is read, with its styles".into(),
+                ));
+            }
+            super::vale::load_into(merged, &target, target_text, root)?;
+            continue;
+        }
         load_text_into(&target, target_text, root, merged, stack)?;
     }
     stack.pop();
