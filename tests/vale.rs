@@ -317,3 +317,21 @@ fn brand_rules_extend_a_vale_configuration() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A repetition rule flags a word written twice in a row, over both.
+#[test]
+fn a_repetition_rule_flags_a_word_twice_in_a_row() {
+    let dir = common::site(&[
+        (".vale.ini", "StylesPath = styles\n[*.md]\nBasedOnStyles = Acme\n"),
+        (
+            "styles/Acme/Twice.yml",
+            "extends: repetition\nmessage: \"'%s' is repeated!\"\nalpha: true\nignorecase: true\ntokens:\n  - '[^\\s]+'\n",
+        ),
+        ("post.md", "This is is fine. It ends. Ends here.\n"),
+    ]);
+    let output = common::brandlint(dir.path(), &["check", "--format", "vale-line"], None);
+    assert_eq!(
+        lines(&output).0,
+        ["post.md:1:6:Acme.Twice:'is' is repeated!"]
+    );
+}

@@ -1,5 +1,5 @@
-//! The Vale rules that judge a document rather than a match: `capitalization` and
-//! `occurrence` over each segment in scope, and `conditional` over the segments in the
+//! The Vale rules that judge a document rather than a match: `capitalization`,
+//! `occurrence` and `repetition` over each segment in scope, and `conditional` over the segments in the
 //! order they stand.
 
 use super::format_message;
@@ -53,6 +53,14 @@ pub fn check(context: &DocumentContext<'_>, findings: &mut Vec<Finding>) {
                 for segment in segments.iter().filter(in_scope) {
                     for range in occurrence.breaches(&segment.text) {
                         let message = occurrence.message.clone();
+                        findings.push(finding(rule, segment, TextRange::from(range), message));
+                    }
+                }
+            }
+            Some(ValeMatcher::Repetition(repetition)) => {
+                for segment in segments.iter().filter(in_scope) {
+                    for (range, token) in repetition.repetitions(&segment.text) {
+                        let message = format_message(&repetition.message, &[token]);
                         findings.push(finding(rule, segment, TextRange::from(range), message));
                     }
                 }

@@ -23,7 +23,8 @@
 //! `exceptions`), `substitution` (`swap`, `nonword`, `ignorecase`, `exceptions`,
 //! `capitalize`, `action: replace`), `capitalization` (`$sentence`, `$lower`, `$upper` or a
 //! pattern, with `exceptions`, `indicators`, `threshold`), `conditional` (`first`,
-//! `second`, `exceptions`) and `occurrence` (`token`, `max`, `min`), with `message` (`%s` is the match; in a substitution the
+//! `second`, `exceptions`), `occurrence` (`token`, `max`, `min`) and `repetition`
+//! (`tokens`, `max`, `alpha`, `ignorecase`, `exceptions`), with `message` (`%s` is the match; in a substitution the
 //! suggestion, then the match), `level` (`suggestion` is brandlint's `info`), `link`,
 //! `description` and `scope` (`heading`, `list`, `table`, `blockquote`; others look at all
 //! prose). Patterns are Vale's: each token a regular expression between word boundaries
@@ -50,6 +51,7 @@ mod conditional;
 mod document;
 mod matches;
 mod occurrence;
+mod repetition;
 
 /// The rules of a Vale configuration.
 pub struct ValeKind;
@@ -91,6 +93,8 @@ pub enum ValeMatcher {
     Conditional(conditional::ConditionalRule),
     /// `occurrence`: how often a token stands in each sentence or paragraph.
     Occurrence(occurrence::OccurrenceRule),
+    /// `repetition`: a token twice in a row.
+    Repetition(repetition::RepetitionRule),
 }
 
 /// Vale's message formatting: each `%s` in turn takes the next argument.
@@ -300,6 +304,19 @@ fn compile_rule(
                 per_sentence,
             });
             (None, matcher, definition.token.clone())
+        }
+        RuleType::Repetition => {
+            let case = if definition.ignorecase { "(?i)" } else { "" };
+            let tokens = pattern(format!("{case}({})", definition.tokens.join("|")))?;
+            let matcher = ValeMatcher::Repetition(repetition::RepetitionRule {
+                message: definition.message.clone(),
+                tokens,
+                max: definition.max.unwrap_or(0),
+                ignorecase: definition.ignorecase,
+                alpha: definition.alpha,
+                exceptions,
+            });
+            (None, matcher, definition.tokens.join("|"))
         }
         _ => return Ok(None),
     }))
