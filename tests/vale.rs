@@ -134,7 +134,11 @@ fn a_vale_configuration_beside_the_content_runs_with_vale_ids_and_messages() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("the Vale settings Vocab, Transform are not applied yet"),
+        stderr.contains("the Vale settings Transform are not applied yet"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the vocabularies Base are not under StylesPath/config/vocabularies"),
         "{stderr}"
     );
 }
@@ -333,5 +337,39 @@ fn a_repetition_rule_flags_a_word_twice_in_a_row() {
     assert_eq!(
         lines(&output).0,
         ["post.md:1:6:Acme.Twice:'is' is repeated!"]
+    );
+}
+
+/// A vocabulary's accepted words are Vale.Terms (found in any case, right only as written)
+/// and exceptions to the style's rules; its rejected words are Vale.Avoid.
+#[test]
+fn vocabularies_make_vale_terms_and_avoid_and_excuse_their_words() {
+    let dir = common::site(&[
+        (
+            ".vale.ini",
+            "StylesPath = styles\nVocab = Team\n[*.md]\nBasedOnStyles = Vale, Acme\n",
+        ),
+        (
+            "styles/config/vocabularies/Team/accept.txt",
+            "# names\nAcmeDB\nvery well\n",
+        ),
+        ("styles/config/vocabularies/Team/reject.txt", "synergy\n"),
+        (
+            "styles/Acme/Hedges.yml",
+            "extends: existence\nmessage: \"Avoid '%s'.\"\nignorecase: true\ntokens:\n  - very\n",
+        ),
+        (
+            "post.md",
+            "Acmedb runs very well, with synergy. AcmeDB is very fast.\n",
+        ),
+    ]);
+    let output = common::brandlint(dir.path(), &["check", "--format", "vale-line"], None);
+    assert_eq!(
+        lines(&output).0,
+        [
+            "post.md:1:1:Vale.Terms:Use 'AcmeDB' instead of 'Acmedb'.",
+            "post.md:1:29:Vale.Avoid:Avoid using 'synergy'.",
+            "post.md:1:48:Acme.Hedges:Avoid 'very'.",
+        ]
     );
 }

@@ -1,5 +1,6 @@
 //! Vale's own tests, run against brandlint: the Gherkin scenarios of the Microsoft and
-//! Google styles (`../shared/vale/*/features/rules.feature`), each a fixture folder with its
+//! Google styles (`../shared/vale/*/features/rules.feature`) and the vocabulary scenarios of
+//! Vale's test suite, each a fixture folder with its
 //! `.vale.ini` and the exact `vale --output=line` lines it must print. brandlint runs in the
 //! folder with `--format vale-line`, and its output must equal those lines.
 //!
@@ -10,8 +11,31 @@ mod common;
 
 use std::path::Path;
 
-/// Scenarios that pass today, per feature file: a floor, raised as more pass.
-const PASSING: [(&str, usize); 2] = [("microsoft", 16), ("google", 10)];
+/// The feature files run: a name, the feature file and the folder its fixtures are under
+/// (both relative to `../shared/vale`), and how many of its scenarios pass today, a floor
+/// raised as more pass. Of Vale's own test suite, only `misc.feature`'s scenarios of the
+/// forms read here (`When I test`, `When I use Vocab`) run so far; most need rule types or
+/// settings not built yet.
+const FEATURES: [(&str, &str, &str, usize); 3] = [
+    (
+        "microsoft",
+        "microsoft/features/rules.feature",
+        "microsoft/fixtures",
+        16,
+    ),
+    (
+        "google",
+        "google/features/rules.feature",
+        "google/fixtures",
+        10,
+    ),
+    (
+        "vale misc.feature",
+        "testsuite/testdata/features/misc.feature",
+        "testsuite/testdata/fixtures",
+        1,
+    ),
+];
 
 /// A scenario: its name, the fixture folder it tests, and the lines it expects.
 struct Scenario {
@@ -35,6 +59,10 @@ fn scenarios(feature: &str) -> Vec<Scenario> {
             name = rest.trim().to_string();
         } else if let Some(rest) = line.strip_prefix("When I test \"") {
             fixture = rest.strip_suffix('"').map(str::to_string);
+        } else if let Some(rest) = line.strip_prefix("When I use Vocab \"") {
+            fixture = rest.strip_suffix('"').map(|name| format!("vocab/{name}"));
+        } else if line.starts_with("When ") {
+            fixture = None;
         } else if line == "Then the output should contain exactly:" {
             assert_eq!(lines.next(), Some("\"\"\""), "{name}: a block follows");
             let expected = lines
@@ -73,13 +101,12 @@ fn the_microsoft_and_google_scenarios_print_what_vale_prints() {
         return;
     };
     let mut failures = Vec::new();
-    for (style, floor) in PASSING {
-        let feature = std::fs::read_to_string(vale.join(style).join("features/rules.feature"))
-            .expect("the feature file");
+    for (style, feature, fixtures, floor) in FEATURES {
+        let feature = std::fs::read_to_string(vale.join(feature)).expect("the feature file");
         let all = scenarios(&feature);
         let mut passed = 0;
         for scenario in &all {
-            let got = output(&vale.join(style).join("fixtures").join(&scenario.fixture));
+            let got = output(&vale.join(fixtures).join(&scenario.fixture));
             if got == scenario.expected {
                 passed += 1;
             } else {

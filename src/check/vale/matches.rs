@@ -18,7 +18,7 @@ pub struct MatchRule {
     pub(super) pattern: Pattern,
     /// For each wrong form, its suggestion, whole (a match that already is the suggestion is
     /// no finding), and the suggestion as written.
-    pub(super) swaps: Vec<(Pattern, String)>,
+    pub(super) swaps: Vec<(RightForm, String)>,
     /// Whether the rule's action is `replace` without parameters: its suggestions are
     /// listed in the message.
     pub(super) replace_action: bool,
@@ -64,7 +64,7 @@ impl MatchRule {
             .pattern
             .group_at(&context.segment.text, context.text_range.start)?;
         let (right_form, suggestion) = self.swaps.get(group - 1)?;
-        if right_form.is_match(observed) {
+        if right_form.holds(observed) {
             return None;
         }
         // With `capitalize: true` or `action: replace`, a match in capitals (a sentence's
@@ -94,6 +94,24 @@ impl MatchRule {
         let fix =
             (!suggestion.contains('|')).then(|| Fix::new(suggestion.clone(), FixSafety::Unsafe));
         Some(finding(context, message, fix))
+    }
+}
+
+/// How a substitution's suggestion is recognized in a match that already follows it.
+#[derive(Debug)]
+pub enum RightForm {
+    /// Words alone: the match as written.
+    Exact(String),
+    /// A pattern the whole match fits.
+    Pattern(Pattern),
+}
+
+impl RightForm {
+    fn holds(&self, observed: &str) -> bool {
+        match self {
+            RightForm::Exact(right) => right == observed,
+            RightForm::Pattern(pattern) => pattern.is_match(observed),
+        }
     }
 }
 

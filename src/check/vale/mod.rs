@@ -111,6 +111,9 @@ fn format_message(template: &str, arguments: &[&str]) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The ids of Vale's built-in rules begin so.
+const BUILT_IN_PREFIX: &str = "Vale.";
+
 /// Vale's template around tokens that are words.
 const WORD_TEMPLATE: &str = r"(?m)\b(?:%s)\b";
 /// The same for tokens the linear engine searches: ASCII boundaries keep it on its fast
@@ -147,7 +150,9 @@ fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigEr
             continue;
         }
         let definition = &rule.definition;
-        let Some((regex, matcher, expected)) = compile_rule(rule, located.origin, compiler)? else {
+        let Some((regex, matcher, expected)) =
+            compile_rule(rule, located.origin, &vale.accept, compiler)?
+        else {
             not_run.push(format!("{} ({})", rule.id, rule.rule_type.name()));
             continue;
         };
@@ -186,6 +191,12 @@ fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigEr
             not_applied.join(", ")
         ));
     }
+    if !vale.missing_vocabularies.is_empty() {
+        compiler.notice(format!(
+            "the vocabularies {} are not under StylesPath/config/vocabularies",
+            vale.missing_vocabularies.join(", ")
+        ));
+    }
     if !vale.missing_styles.is_empty() {
         compiler.notice(format!(
             "the Vale styles {} are not under StylesPath (packages are not fetched): their \
@@ -208,11 +219,25 @@ fn compile(merged: &MergedRules, compiler: &mut Compiler) -> Result<(), ConfigEr
 fn compile_rule(
     rule: &StyleRule,
     origin: usize,
+    accepted: &[String],
     compiler: &mut Compiler,
 ) -> Result<Option<(Option<Pattern>, ValeMatcher, String)>, ConfigError> {
     let definition = &rule.definition;
     let mut pattern = |source: String| compiler.pattern(origin, &toml::Spanned::new(0..0, source));
-    let exceptions = exception_pattern(&definition.exceptions, definition.ignorecase)
+    // The vocabularies' accepted words are exceptions to the rules that read words (unless
+    // `vocab: false`), as in Vale; Vale's built-in rules are made of them.
+    let reads_words = match rule.rule_type {
+        RuleType::Existence => !definition.nonword,
+        RuleType::Substitution | RuleType::Repetition | RuleType::Conditional => true,
+        _ => false,
+    };
+    let vocabulary =
+        reads_words && definition.vocab != Some(false) && !rule.id.starts_with(BUILT_IN_PREFIX);
+    let mut excepted = definition.exceptions.clone();
+    if vocabulary {
+        excepted.extend(accepted.iter().cloned());
+    }
+    let exceptions = exception_pattern(&excepted, definition.ignorecase)
         .map(&mut pattern)
         .transpose()?;
     Ok(Some(match rule.rule_type {
@@ -230,11 +255,25 @@ fn compile_rule(
                     let (wrong, right): (Vec<_>, Vec<_>) = keys.into_iter().unzip();
                     (wrong.into_iter().cloned().collect(), right)
                 };
+            // A match already in its suggested form is fine: a suggestion of words alone is
+            // compared as written, any other as a pattern of the whole match (in the rule's
+            // case), as Vale compares them.
             let mut swaps = Vec::new();
             let case = if definition.ignorecase { "(?i)" } else { "" };
             for right in swaps_written {
-                let whole = format!("{case}^(?:{})$", regex::escape(right));
-                swaps.push((pattern(whole)?, right.clone()));
+                let whole = format!("{case}^(?:{right})$");
+                let right_form = if is_phrase(right) {
+                    matches::RightForm::Exact(right.clone())
+                } else {
+                    match regex::Regex::new(&whole) {
+                        Ok(regex) => matches::RightForm::Pattern(Pattern::Linear(regex)),
+                        Err(_) => match Pattern::backtracking(&whole) {
+                            Ok(pattern) => matches::RightForm::Pattern(pattern),
+                            Err(_) => matches::RightForm::Exact(right.clone()),
+                        },
+                    }
+                };
+                swaps.push((right_form, right.clone()));
             }
             let (linear, backtracking): (Vec<&String>, Vec<&String>) = alternatives
                 .iter()
@@ -331,9 +370,6 @@ fn not_applied(ini: &ValeIni) -> Vec<String> {
             names.push(name.to_string());
         }
     };
-    if !ini.vocab.is_empty() {
-        add("Vocab");
-    }
     if !ini.packages.is_empty() {
         add("Packages");
     }
@@ -426,6 +462,11 @@ fn substitution_pattern(rule: &StyleRule, wrong: &[&str]) -> String {
         &template.replace("%s", &wrong.join("|")),
         definition.ignorecase,
     )
+}
+
+/// Whether a suggestion is words alone (letters and spaces), compared as written.
+fn is_phrase(text: &str) -> bool {
+    text.chars().all(|c| c.is_alphabetic() || c == ' ')
 }
 
 /// Exceptions as Vale matches them: any of them, longest first, between word boundaries.

@@ -21,8 +21,14 @@ pub struct ValeConfig {
     /// [`MergedRules::sources`], style by style in the order first named.
     pub rules: Vec<FromFile<StyleRule>>,
     /// Styles a section names that `StylesPath` does not hold (packages are never
-    /// fetched), or that are Vale's built-in `Vale` style: named once in each run.
+    /// fetched): named once in each run.
     pub missing_styles: Vec<String>,
+    /// The words the vocabularies (`Vocab`) accept, each a pattern, in order.
+    pub accept: Vec<String>,
+    /// The words they reject.
+    pub reject: Vec<String>,
+    /// Vocabularies `Vocab` names that `StylesPath` does not hold.
+    pub missing_vocabularies: Vec<String>,
 }
 
 /// Whether a rules path names a Vale configuration file rather than a brandlint one.
@@ -52,7 +58,22 @@ pub fn load_into(
         .map_err(|message| ConfigError::plain(format!("{}: {message}", path.display())))?;
     let mut rules = Vec::new();
     let mut missing_styles = Vec::new();
+    let (mut accept, mut reject, mut missing_vocabularies) = (Vec::new(), Vec::new(), Vec::new());
+    for name in &ini.vocab {
+        let folder = styles_path.join("config/vocabularies").join(name);
+        if !folder.is_dir() {
+            missing_vocabularies.push(name.clone());
+            continue;
+        }
+        accept.extend(vocabulary(&folder.join("accept.txt"))?);
+        reject.extend(vocabulary(&folder.join("reject.txt"))?);
+    }
+    let mut builtin = Vec::new();
     for name in styles_named(&ini) {
+        if name == style::BUILT_IN_STYLE {
+            builtin = style::built_in_rules(&accept, &reject);
+            continue;
+        }
         match style::load_style(&styles_path, &name)? {
             Some(style_rules) => {
                 for (rule, text) in style_rules {
@@ -71,17 +92,37 @@ pub fn load_into(
         }
     }
     // The configuration file comes last, as a rules file comes after those it extends: it
-    // is what the rules are named after.
+    // is what the rules are named after, and where Vale's built-in rules are defined.
+    let origin = merged.sources.len();
     merged.sources.push(SourceFile {
         path: path.to_path_buf(),
         text,
     });
+    rules.extend(builtin.into_iter().map(|value| FromFile { origin, value }));
     merged.vale = Some(ValeConfig {
         ini,
         rules,
         missing_styles,
+        accept,
+        reject,
+        missing_vocabularies,
     });
     Ok(())
+}
+
+/// The entries of a vocabulary file, one a line, blank lines and `#` comments left out; a
+/// missing file has none.
+fn vocabulary(path: &Path) -> Result<Vec<String>, ConfigError> {
+    if !path.is_file() {
+        return Ok(Vec::new());
+    }
+    let text = crate::config::load::read_text(path)?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(str::to_string)
+        .collect())
 }
 
 /// The styles the sections name, by `BasedOnStyles` or by a switch of one of their rules,

@@ -253,6 +253,62 @@ impl StyleRule {
     }
 }
 
+/// The style Vale has built in, named in `BasedOnStyles` like any other.
+pub const BUILT_IN_STYLE: &str = "Vale";
+
+/// Vale's built-in rules, from the vocabularies: `Vale.Terms` (an accepted word written in
+/// another case), `Vale.Avoid` (a rejected word) and `Vale.Repetition` (a word twice in a
+/// row), each at level `error`, as Vale defines them. (`Vale.Spelling` is not among them
+/// yet.)
+pub fn built_in_rules(accept: &[String], reject: &[String]) -> Vec<StyleRule> {
+    let rule = |id: &str, rule_type, definition| StyleRule {
+        id: id.to_string(),
+        path: PathBuf::from(BUILT_IN_STYLE),
+        rule_type,
+        level: Level::Error,
+        definition,
+    };
+    let terms = Definition {
+        extends: "substitution".into(),
+        message: "Use '%s' instead of '%s'.".into(),
+        // Found in any case, right only as written (or as its own pattern says).
+        swap: accept
+            .iter()
+            .map(|entry| {
+                let found = if entry.starts_with("(?i)") {
+                    entry.clone()
+                } else {
+                    format!("(?i){entry}")
+                };
+                (found, entry.clone())
+            })
+            .collect(),
+        ..Definition::default()
+    };
+    let avoid = Definition {
+        extends: "existence".into(),
+        message: "Avoid using '%s'.".into(),
+        tokens: reject.to_vec(),
+        ..Definition::default()
+    };
+    let repetition = Definition {
+        extends: "repetition".into(),
+        message: "'%s' is repeated!".into(),
+        tokens: vec![r"[^\s]+".into()],
+        alpha: true,
+        ignorecase: true,
+        ..Definition::default()
+    };
+    let mut rules = vec![rule("Vale.Repetition", RuleType::Repetition, repetition)];
+    if !accept.is_empty() {
+        rules.push(rule("Vale.Terms", RuleType::Substitution, terms));
+    }
+    if !reject.is_empty() {
+        rules.push(rule("Vale.Avoid", RuleType::Existence, avoid));
+    }
+    rules
+}
+
 /// The rules of the style `name` under `styles_path`, each with its file's text, in the
 /// order of their file names: each `.yml` (or `.yaml`) file of the style's folder. A
 /// missing folder is `Ok(None)`.
