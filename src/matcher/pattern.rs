@@ -99,12 +99,27 @@ impl Pattern {
 
     /// Whether the pattern's first match from `start` starts there.
     fn starts_at(&self, text: &str, start: usize) -> bool {
-        let mut first_start = None;
-        let rest = text.get(start..).unwrap_or_default();
-        let _ = self.for_each_match(rest, |range| {
-            first_start.get_or_insert(range.start);
-        });
-        first_start == Some(0)
+        self.first_start_from(text, start) == Some(start)
+    }
+
+    /// Where the pattern's first match from `start` of `text` starts: one search, stopped at
+    /// the first match.
+    fn first_start_from(&self, text: &str, start: usize) -> Option<usize> {
+        match self {
+            Pattern::Linear(regex) => regex.find_at(text, start).map(|m| m.start()),
+            Pattern::Backtracking(regex) => {
+                regex.find_from_pos(text, start).ok()?.map(|m| m.start())
+            }
+            Pattern::Either { first, second, .. } => {
+                match (
+                    first.first_start_from(text, start),
+                    second.first_start_from(text, start),
+                ) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                }
+            }
+        }
     }
 
     /// The text of the first capture group that takes part in the match found by a search
