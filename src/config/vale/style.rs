@@ -111,8 +111,9 @@ pub struct Action {
     pub params: Vec<String>,
 }
 
-/// Every key a Vale rule may have, of any type, as written. Which keys a type reads is the
-/// check's business; a key a type does not read is ignored, as Vale ignores it.
+/// The keys of a Vale rule that brandlint reads, of any type, as written. Which keys a type
+/// reads is the check's business; any other key (of a type not run yet, such as
+/// `spelling`'s `dictionaries`) is ignored.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Definition {
@@ -129,8 +130,6 @@ pub struct Definition {
     pub link: String,
     /// Where the rule looks (`text` by default; `heading`, `sentence`, `raw`, ...).
     pub scope: OneOrMany,
-    /// At most this many alerts per file.
-    pub limit: Option<usize>,
     /// How to fix a match.
     pub action: Action,
     /// Match in any case.
@@ -159,8 +158,6 @@ pub struct Definition {
     pub min: Option<usize>,
     /// `repetition`: only alphabetic tokens count.
     pub alpha: bool,
-    /// `consistency`: pairs of forms, one per file.
-    pub either: IndexMap<String, String>,
     /// `conditional`: what implies `second`.
     pub first: String,
     /// `conditional`: what `first` implies.
@@ -168,32 +165,10 @@ pub struct Definition {
     /// `capitalization`: `$title`, `$sentence`, `$lower`, `$upper` or a regex.
     #[serde(rename = "match")]
     pub case_match: String,
-    /// `capitalization`: `AP` or `Chicago` for `$title`.
-    pub style: String,
     /// `capitalization`: characters after which a word starts anew.
     pub indicators: Vec<String>,
     /// `capitalization`: the share of words that must follow the case.
     pub threshold: Option<f64>,
-    /// `capitalization`: a prefix to ignore.
-    pub prefix: String,
-    /// `metric`: the formula.
-    pub formula: String,
-    /// `metric`: the condition on it.
-    pub condition: String,
-    /// `readability`: the metrics averaged.
-    pub metrics: Vec<String>,
-    /// `readability`: the highest grade.
-    pub grade: Option<f64>,
-    /// `spelling`: Hunspell dictionaries by name.
-    pub dictionaries: Vec<String>,
-    /// `spelling`: where they are.
-    pub dicpath: String,
-    /// `spelling`: patterns of words to leave alone.
-    pub filters: Vec<String>,
-    /// `spelling`: files of words to accept.
-    pub ignore: OneOrMany,
-    /// `spelling`: only the given dictionaries, not the default.
-    pub custom: bool,
 }
 
 /// A rule of a style, read from its file.
